@@ -1,0 +1,125 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  date,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { accounts, people } from '../crm/schema.ts';
+import { money, tenantKey, versioned } from '../platform/columns.ts';
+import { workspaces } from '../workspace/schema.ts';
+
+/** A marketing campaign: channel, period and what it cost (minor units of the workspace currency). */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    ...tenantKey(),
+    name: text().notNull(),
+    channel: text().notNull(),
+    status: text().notNull().default('planned'),
+    startsOn: date(),
+    endsOn: date(),
+    cost: money().notNull().default(0),
+    ...versioned(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('campaigns_name_idx').on(t.workspaceId, t.name, t.id),
+    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+  ],
+);
+
+/** A person's membership of a campaign (sent, registered, attended, responded). */
+export const campaignMembers = pgTable(
+  'campaign_members',
+  {
+    workspaceId: uuid().notNull(),
+    campaignId: uuid().notNull(),
+    personId: uuid().notNull(),
+    status: text().notNull(),
+    firstTouchAt: timestamp({ withTimezone: true }).notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.campaignId, t.personId] }),
+    index('campaign_members_person_idx').on(t.workspaceId, t.personId),
+    foreignKey({
+      columns: [t.workspaceId, t.campaignId],
+      foreignColumns: [campaigns.workspaceId, campaigns.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.workspaceId, t.personId],
+      foreignColumns: [people.workspaceId, people.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+/** An anonymous browser (pre-lead). `personId` is set when it identifies. */
+export const visitors = pgTable(
+  'visitors',
+  {
+    ...tenantKey(),
+    anonymousId: text().notNull(),
+    personId: uuid(),
+    firstSeenAt: timestamp({ withTimezone: true }).notNull(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull(),
+    identifiedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex('visitors_anonymous_uq').on(t.workspaceId, t.anonymousId),
+    index('visitors_person_idx').on(t.workspaceId, t.personId),
+    foreignKey({
+      columns: [t.workspaceId, t.personId],
+      foreignColumns: [people.workspaceId, people.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * Behaviour events, append-only. `idempotencyKey` is the client's event id: a replay
+ * of the same key is stored once. `seq` orders events for incremental consumers.
+ */
+export const events = pgTable(
+  'events',
+  {
+    ...tenantKey(),
+    seq: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
+    idempotencyKey: text().notNull(),
+    type: text().notNull(),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    personId: uuid(),
+    visitorId: uuid(),
+    accountId: uuid(),
+    campaignId: uuid(),
+    properties: jsonb().notNull().default({}),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex('events_idempotency_uq').on(t.workspaceId, t.idempotencyKey),
+    index('events_person_idx').on(t.workspaceId, t.personId, t.occurredAt),
+    index('events_visitor_idx').on(t.workspaceId, t.visitorId).where(sql`${t.visitorId} is not null`),
+    index('events_type_time_idx').on(t.workspaceId, t.type, t.occurredAt),
+    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.workspaceId, t.personId],
+      foreignColumns: [people.workspaceId, people.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.workspaceId, t.accountId],
+      foreignColumns: [accounts.workspaceId, accounts.id],
+    }),
+    foreignKey({
+      columns: [t.workspaceId, t.campaignId],
+      foreignColumns: [campaigns.workspaceId, campaigns.id],
+    }),
+  ],
+);

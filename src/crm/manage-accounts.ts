@@ -1,0 +1,14 @@
+import { makeCrudUseCases } from '../platform/crud-use-cases.ts';
+import type { CreateAccountInput, UpdateAccountInput } from './accounts.ts';
+import { accountsStore } from './store.ts';
+
+/** Account CRUD; the domain is unique per workspace so people can be matched to it. */
+export const accountUseCases = makeCrudUseCases(accountsStore, {
+  entity: 'account',
+  label: 'Account',
+  toInsert: (_ctx, input: CreateAccountInput) => input,
+  toUpdate: (_ctx, { version: _v, ...input }: UpdateAccountInput) => input,
+  constraintFields: {
+    accounts_domain_uq: { path: 'domain', message: 'an account with this domain already exists' },
+  },
+});

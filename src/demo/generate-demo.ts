@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { mergeVisitorsIntoPeople } from '../capture/identify-visitor.ts';
+import { campaignMembers, campaigns, events, visitors } from '../capture/schema.ts';
+import { accounts, people } from '../crm/schema.ts';
+import type { RequestContext } from '../platform/context.ts';
+import { bulkInsert } from '../platform/db/bulk-insert.ts';
+import type { Db } from '../platform/db/open-database.ts';
+import { type Progress, silentProgress } from '../platform/progress.ts';
+import { Rng } from '../platform/random.ts';
+import { teams } from '../routing/schema.ts';
+import { createWorkspace } from '../workspace/create-workspace.ts';
+import { generatePassword, hashPassword } from '../workspace/passwords.ts';
+import { replaceMemberships, usersStore } from '../workspace/store.ts';
+import { type DemoMarket, generateMarket } from './demo-market.ts';
+import { DEMO_ADMIN_EMAIL, DEMO_TEAMS, DEMO_USERS, DEMO_WORKSPACE, demoCapacity } from './demo-org.ts';
+
+export interface DemoOptions {
+  seed: number;
+  people: number;
+  months: number;
+  /** The end of the simulated history (default: now, truncated to the hour). */
+  anchor?: Date;
+  adminPassword?: string;
+  slug?: string;
+}
+
+export interface DemoResult {
+  workspaceId: string;
+  adminEmail: string;
+  adminPassword: string;
+  counts: { people: number; accounts: number; campaigns: number; visitors: number; events: number };
+}
+
+const DAY = 86_400_000;
+
+const insertRows = <T extends Parameters<typeof bulkInsert>[1]>(
+  ctx: RequestContext,
+  table: T,
+  rows: object[],
+) =>
+  bulkInsert(ctx.db, table, rows.map((r) => ({ ...r, workspaceId: ctx.workspaceId })) as T['$inferInsert'][]);
+
+/**
+ * Builds the demo workspace: the vendor's revenue team, then its market written day by
+ * day in time order, so the rules that later issues add run over the history as it
+ * happens rather than over planted rows.
+ */
+export async function generateDemo(
+  db: Db,
+  options: DemoOptions,
+  progress: Progress = silentProgress,
+): Promise<DemoResult> {
+  const anchor = options.anchor ?? new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+  const rng = new Rng(options.seed);
+  const adminPassword = options.adminPassword ?? generatePassword();
+  const { workspace } = await createWorkspace(
+    db,
+    { ...DEMO_WORKSPACE, slug: options.slug ?? DEMO_WORKSPACE.slug },
+    { email: DEMO_ADMIN_EMAIL, displayName: '管理者 (RevOps)', password: adminPassword },
+  );
+  const ctx: RequestContext = {
+    workspaceId: workspace.id,
+    db,
+    now: () => anchor,
+    actor: { type: 'system', userId: null, roles: ['admin'] },
+  };
+  await createTeam(ctx, adminPassword);
+
+  const market = generateMarket(rng, { anchor, months: options.months, peopleCount: options.people });
+  await db.transaction(async (tx) => {
+    const t = { ...ctx, db: tx as unknown as Db };
+    await insertRows(
+      t,
+      accounts,
+      market.accounts.map((a) => ({ ...a, updatedAt: a.createdAt })),
+    );
+    await insertRows(
+      t,
+      campaigns,
+      market.campaigns.map(({ start, end, ...c }) => ({
+        ...c,
+        status: end.getTime() < anchor.getTime() ? 'completed' : 'active',
+        createdAt: new Date(start.getTime() - 14 * DAY),
+        updatedAt: start,
+      })),
+    );
+  });
+  await writeHistory(ctx, market, anchor, options.months, progress);
+  return {
+    workspaceId: workspace.id,
+    adminEmail: DEMO_ADMIN_EMAIL,
+    adminPassword,
+    counts: {
+      people: market.people.length,
+      accounts: market.accounts.length,
+      campaigns: market.campaigns.length,
+      visitors: market.visitors.length,
+      events: market.events.length,
+    },
+  };
+}
+
+async function createTeam(ctx: RequestContext, adminPassword: string): Promise<void> {
+  const teamIds = new Map<string, string>();
+  for (const team of DEMO_TEAMS) {
+    const id = randomUUID();
+    teamIds.set(team.key, id);
+    await ctx.db.insert(teams).values({
+      id,
+      workspaceId: ctx.workspaceId,
+      name: team.name,
+      kind: team.kind,
+      function: team.function,
+      segmentRule: team.segmentRule,
+    });
+  }
+  // Every demo member can sign in with the admin's password, to try each department's screens.
+  const passwordHash = await hashPassword(adminPassword);
+  for (const user of DEMO_USERS.filter((u) => u.key !== 'admin')) {
+    const row = await usersStore.insert(ctx, {
+      id: randomUUID(),
+      email: user.email,
+      displayName: user.displayName,
+      passwordHash,
+    });
+    await replaceMemberships(
+      ctx,
+      row.id,
+      user.roles.map((role) => ({
+        id: randomUUID(),
+        role,
+        teamId: user.team ? (teamIds.get(user.team) ?? null) : null,
+        capacity: demoCapacity(role),
+      })),
+    );
+  }
+}
+
+/** Writes people, visitors, memberships and events one simulated day at a time, in time order. */
+async function writeHistory(
+  ctx: RequestContext,
+  market: DemoMarket,
+  anchor: Date,
+  months: number,
+  progress: Progress,
+) {
+  const from = anchor.getTime() - months * 30 * DAY - 30 * DAY;
+  const dayOf = (d: Date) => Math.max(0, Math.floor((d.getTime() - from) / DAY));
+  const days = dayOf(anchor) + 1;
+  const bucket = <T>(rows: T[], at: (r: T) => Date) => {
+    const out: T[][] = Array.from({ length: days }, () => []);
+    for (const r of rows) out[Math.min(days - 1, dayOf(at(r)))]!.push(r);
+    return out;
+  };
+  const peopleByDay = bucket(market.people, (p) => p.createdAt);
+  const visitorsByDay = bucket(market.visitors, (v) => v.firstSeenAt);
+  const membersByDay = bucket(market.members, (m) => m.firstTouchAt);
+  const eventsByDay = bucket(market.events, (e) => e.occurredAt);
+  const identifiedByDay = bucket(
+    market.visitors.filter((v) => v.identifiedAt),
+    (v) => v.identifiedAt!,
+  );
+  const personById = new Map(market.people.map((p) => [p.id, p]));
+
+  progress.start('Simulating days', days);
+  for (let day = 0; day < days; day++) {
+    await ctx.db.transaction(async (tx) => {
+      const t = { ...ctx, db: tx as unknown as Db };
+      await insertRows(
+        t,
+        people,
+        peopleByDay[day]!.map(({ interest: _i, firstCampaignId: _c, ...p }) => ({
+          ...p,
+          lifecycleStage: 'lead',
+          stageEnteredAt: p.createdAt,
+          updatedAt: p.createdAt,
+        })),
+      );
+      await insertRows(
+        t,
+        visitors,
+        visitorsByDay[day]!.map((v) => ({ ...v, personId: null, identifiedAt: null })),
+      );
+      await insertRows(
+        t,
+        campaignMembers,
+        membersByDay[day]!.map((m) => ({ ...m, updatedAt: m.firstTouchAt })),
+      );
+      await insertRows(
+        t,
+        events,
+        eventsByDay[day]!.map((e) => ({ ...e, idempotencyKey: `demo:${e.id}`, receivedAt: e.occurredAt })),
+      );
+      await mergeVisitorsIntoPeople(
+        t,
+        identifiedByDay[day]!.map((v) => {
+          const person = personById.get(v.personId!)!;
+          return { visitorId: v.id, personId: person.id, accountId: person.accountId, at: v.identifiedAt! };
+        }),
+      );
+    });
+    // PGlite runs no autovacuum: refresh planner statistics as the tables grow.
+    if (day % 30 === 29) await ctx.db.execute(sql`analyze`);
+    progress.update(day + 1);
+  }
+  progress.stop();
+}

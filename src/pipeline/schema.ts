@@ -1,0 +1,54 @@
+import {
+  date,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { accounts, people } from '../crm/schema.ts';
+import { money, tenantKey, versioned } from '../platform/columns.ts';
+
+/** A deal (商談) worked by Field Sales through the five phases to won or lost. */
+export const opportunities = pgTable(
+  'opportunities',
+  {
+    ...tenantKey(),
+    accountId: uuid().notNull(),
+    primaryPersonId: uuid(),
+    name: text().notNull(),
+    type: text().notNull().default('new'),
+    phase: text().notNull().default('qualification'),
+    phaseEnteredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    amountMrr: money().notNull().default(0),
+    amountOneTime: money().notNull().default(0),
+    closeDate: date(),
+    probability: smallint(),
+    forecastCategory: text(),
+    nextStep: text(),
+    competitors: jsonb().notNull().default([]),
+    exitCriteria: jsonb().notNull().default({}),
+    lossReason: text(),
+    ownerUserId: uuid(),
+    closedAt: timestamp({ withTimezone: true }),
+    ...versioned(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('opportunities_account_idx').on(t.workspaceId, t.accountId),
+    index('opportunities_owner_phase_idx').on(t.workspaceId, t.ownerUserId, t.phase),
+    index('opportunities_close_idx').on(t.workspaceId, t.closeDate),
+    foreignKey({
+      columns: [t.workspaceId, t.accountId],
+      foreignColumns: [accounts.workspaceId, accounts.id],
+    }),
+    foreignKey({
+      columns: [t.workspaceId, t.primaryPersonId],
+      foreignColumns: [people.workspaceId, people.id],
+    }),
+  ],
+);

@@ -1,0 +1,42 @@
+import type { Db } from './db/open-database.ts';
+
+/** The roles of DOMAIN.md section 1, plus manager and admin. */
+export const ROLES = [
+  'marketing',
+  'mdr',
+  'sdr',
+  'ae',
+  'onb',
+  'csm',
+  'am',
+  'adr',
+  'manager',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is acting: a signed-in user, a user's API token, the CLI, or Baton itself (jobs). */
+export interface Actor {
+  type: 'user' | 'token' | 'cli' | 'system';
+  userId: string | null;
+  roles: Role[];
+}
+
+/**
+ * Passed into every use case and store: the tenant, the actor and the clock. Record-level
+ * access is decided from it below the routes, so no route can forget it.
+ */
+export interface RequestContext {
+  workspaceId: string;
+  actor: Actor;
+  db: Db;
+  now: () => Date;
+}
+
+export function systemContext(
+  db: Db,
+  workspaceId: string,
+  type: 'cli' | 'system' = 'system',
+): RequestContext {
+  return { workspaceId, db, actor: { type, userId: null, roles: ['admin'] }, now: () => new Date() };
+}

@@ -1,0 +1,141 @@
+import { and, asc, desc, eq, getTableColumns, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { RequestContext } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+
+/** A page of a list: `nextCursor` is null on the last page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface ListQuery {
+  limit: number;
+  cursor?: string | undefined;
+  /** A sortable field name, `-` in front for descending. */
+  sort: string;
+  q?: string | undefined;
+  filters: Record<string, string | number | boolean | undefined>;
+  /** Extra conditions from the use case (record-level access). */
+  scope?: SQL | undefined;
+}
+
+type TenantTable = PgTable & { workspaceId: AnyPgColumn; id: AnyPgColumn; version: AnyPgColumn };
+
+export interface CrudConfig<T extends TenantTable> {
+  table: T;
+  /** Sort keys: each an expression that is never null (coalesce nullable columns). */
+  sortable: Record<string, SQL | AnyPgColumn>;
+  searchable: AnyPgColumn[];
+  filterable: Record<string, AnyPgColumn>;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Tenant-scoped list/get/insert/update/delete for one table: keyset pagination on
+ * (sort key, id), text search, equality filters, and optimistic `version` checks.
+ * Every statement filters on workspace_id.
+ */
+export function makeCrudStore<T extends TenantTable>(config: CrudConfig<T>) {
+  const { table } = config;
+  type Row = T['$inferSelect'];
+  const tenant = (ctx: RequestContext) => eq(table.workspaceId, ctx.workspaceId);
+  const byId = (ctx: RequestContext, id: string) => and(tenant(ctx), eq(table.id, id));
+
+  return {
+    async list(ctx: RequestContext, query: ListQuery): Promise<Page<Row>> {
+      const descending = query.sort.startsWith('-');
+      const key = descending ? query.sort.slice(1) : query.sort;
+      const sortExpr = config.sortable[key];
+      if (!sortExpr) {
+        throw new DomainError('invalid_input', `Cannot sort by "${key}".`, [
+          {
+            path: 'sort',
+            message: `use one of: ${Object.keys(config.sortable).join(', ')} (prefix - for descending)`,
+          },
+        ]);
+      }
+      const conditions: (SQL | undefined)[] = [tenant(ctx), query.scope];
+      for (const [name, value] of Object.entries(query.filters)) {
+        const column = config.filterable[name];
+        if (value !== undefined && column) conditions.push(eq(column, value));
+      }
+      if (query.q) {
+        const pattern = `%${escapeLike(query.q)}%`;
+        conditions.push(or(...config.searchable.map((c) => ilike(c, pattern))));
+      }
+      if (query.cursor) {
+        const [value, id] = decodeCursor(query.cursor);
+        const cmp = descending ? sql`<` : sql`>`;
+        conditions.push(sql`(${sortExpr}, ${table.id}) ${cmp} (${value}, ${id}::uuid)`);
+      }
+      const order = descending ? desc : asc;
+      const rows = await ctx.db
+        .select({ ...getTableColumns(table), _sortKey: sql<string>`(${sortExpr})::text` })
+        .from(table as PgTable)
+        .where(and(...conditions))
+        .orderBy(order(sortExpr), order(table.id))
+        .limit(query.limit + 1);
+      const items = rows.slice(0, query.limit);
+      const last = items.at(-1);
+      const nextCursor =
+        rows.length > query.limit && last ? encodeCursor([last._sortKey, last.id as string]) : null;
+      return { items: items.map(({ _sortKey, ...row }) => row as Row), nextCursor };
+    },
+
+    async get(ctx: RequestContext, id: string): Promise<Row | undefined> {
+      const [row] = await ctx.db
+        .select()
+        .from(table as PgTable)
+        .where(byId(ctx, id));
+      return row as Row | undefined;
+    },
+
+    /** Reads a row and locks it for the rest of the transaction. */
+    async getForUpdate(ctx: RequestContext, id: string): Promise<Row | undefined> {
+      const [row] = await ctx.db
+        .select()
+        .from(table as PgTable)
+        .where(byId(ctx, id))
+        .for('update');
+      return row as Row | undefined;
+    },
+
+    async insert(ctx: RequestContext, values: Omit<T['$inferInsert'], 'workspaceId'>): Promise<Row> {
+      const [row] = await ctx.db
+        .insert(table)
+        .values({ ...values, workspaceId: ctx.workspaceId } as T['$inferInsert'])
+        .returning();
+      return row as Row;
+    },
+
+    /** Updates only when the stored version is `expectedVersion`; undefined otherwise. */
+    async update(
+      ctx: RequestContext,
+      id: string,
+      expectedVersion: number,
+      values: Partial<T['$inferInsert']>,
+    ): Promise<Row | undefined> {
+      const rows = (await ctx.db
+        .update(table)
+        .set({ ...values, version: sql`${table.version} + 1`, updatedAt: ctx.now() } as never)
+        .where(and(byId(ctx, id), eq(table.version, expectedVersion)))
+        .returning()) as Row[];
+      return rows[0];
+    },
+
+    async remove(ctx: RequestContext, id: string, expectedVersion: number): Promise<boolean> {
+      const rows = await ctx.db
+        .delete(table)
+        .where(and(byId(ctx, id), eq(table.version, expectedVersion)))
+        .returning({ id: table.id });
+      return rows.length > 0;
+    },
+  };
+}
+
+export type CrudStore<T extends TenantTable> = ReturnType<typeof makeCrudStore<T>>;

@@ -1,0 +1,9 @@
+// Every table of every slice, for the typed query builder. drizzle-kit reads the same files.
+export * from '../../capture/schema.ts';
+export * from '../../crm/schema.ts';
+export * from '../../lifecycle/schema.ts';
+export * from '../../pipeline/schema.ts';
+export * from '../../routing/schema.ts';
+export * from '../../success/schema.ts';
+export * from '../../workspace/schema.ts';
+export * from '../schema.ts';

@@ -1,0 +1,74 @@
+import {
+  bigint,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { workspaces } from '../workspace/schema.ts';
+import { tenantKey } from './columns.ts';
+
+/**
+ * Every mutation, from the API, the CLI, jobs and imports: who, what, before and after,
+ * why. Append-only; `prevHash`/`hash` chain the rows of a workspace so tampering shows.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    ...tenantKey(),
+    seq: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorType: text().notNull(),
+    actorId: uuid(),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: uuid(),
+    before: jsonb(),
+    after: jsonb(),
+    reason: text(),
+    prevHash: text(),
+    hash: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('audit_entity_idx').on(t.workspaceId, t.entityType, t.entityId, t.seq),
+    index('audit_seq_idx').on(t.workspaceId, t.seq),
+    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * Background work, polled with `FOR UPDATE SKIP LOCKED`. `dedupeKey` makes enqueueing
+ * idempotent; handlers must be idempotent too because a killed run is retried.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    ...tenantKey(),
+    kind: text().notNull(),
+    payload: jsonb().notNull().default({}),
+    status: text().notNull().default('queued'),
+    runAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    attempts: integer().notNull().default(0),
+    maxAttempts: integer().notNull().default(10),
+    lastError: text(),
+    lockedBy: text(),
+    lockedUntil: timestamp({ withTimezone: true }),
+    progress: jsonb(),
+    dedupeKey: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('jobs_due_idx').on(t.status, t.runAt),
+    uniqueIndex('jobs_dedupe_uq').on(t.workspaceId, t.dedupeKey),
+    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+  ],
+);

@@ -1,0 +1,27 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+const UUID_HEX = /^[0-9a-f]{32}$/;
+
+function uuidFromHex(hex: string): string {
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * A secret that names its workspace, so it is found by (workspace_id, hash): the lookup
+ * stays on one Citus shard. Only the SHA-256 of the secret is ever stored.
+ */
+export function newSecret(prefix: 'baton' | 'bsess', workspaceId: string): { token: string; hash: string } {
+  const token = `${prefix}_${workspaceId.replaceAll('-', '')}_${randomBytes(32).toString('base64url')}`;
+  return { token, hash: hashSecret(token) };
+}
+
+export function hashSecret(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** The workspace a secret belongs to, or null if it is not shaped like one of ours. */
+export function workspaceOfSecret(prefix: 'baton' | 'bsess', token: string): string | null {
+  const parts = token.split('_');
+  if (parts.length !== 3 || parts[0] !== prefix || !UUID_HEX.test(parts[1] ?? '') || !parts[2]) return null;
+  return uuidFromHex(parts[1] as string);
+}

@@ -1,0 +1,154 @@
+import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { RequestContext, Role } from '../platform/context.ts';
+import { makeCrudStore } from '../platform/db/crud-store.ts';
+import type { Db } from '../platform/db/open-database.ts';
+import { apiTokens, memberships, sessions, users, workspaces } from './schema.ts';
+
+export type WorkspaceRow = typeof workspaces.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
+export type MembershipRow = typeof memberships.$inferSelect;
+
+export const usersStore = makeCrudStore({
+  table: users,
+  sortable: { createdAt: users.createdAt, email: users.email, displayName: users.displayName },
+  searchable: [users.email, users.displayName],
+  filterable: { status: users.status },
+});
+
+export async function insertWorkspace(db: Db, values: typeof workspaces.$inferInsert): Promise<WorkspaceRow> {
+  const [row] = await db.insert(workspaces).values(values).returning();
+  return row!;
+}
+
+export async function getWorkspace(db: Db, id: string): Promise<WorkspaceRow | undefined> {
+  const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
+  return row;
+}
+
+export function listWorkspaces(db: Db): Promise<WorkspaceRow[]> {
+  return db.select().from(workspaces).orderBy(asc(workspaces.createdAt));
+}
+
+export async function getWorkspaceBySlug(db: Db, slug: string): Promise<WorkspaceRow | undefined> {
+  const [row] = await db.select().from(workspaces).where(eq(workspaces.slug, slug));
+  return row;
+}
+
+/** Active users with this email in any workspace (login happens before a workspace is known). */
+export function findActiveUsersByEmail(db: Db, email: string): Promise<UserRow[]> {
+  return db
+    .select()
+    .from(users)
+    .where(and(sql`lower(${users.email}) = ${email.toLowerCase()}`, eq(users.status, 'active')));
+}
+
+export async function rolesOf(ctx: RequestContext, userIds: string[]): Promise<MembershipRow[]> {
+  if (userIds.length === 0) return [];
+  return ctx.db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, ctx.workspaceId), inArray(memberships.userId, userIds)))
+    .orderBy(asc(memberships.createdAt), asc(memberships.role));
+}
+
+export async function replaceMemberships(
+  ctx: RequestContext,
+  userId: string,
+  rows: { id: string; role: Role; teamId: string | null; capacity: number | null }[],
+): Promise<void> {
+  await ctx.db
+    .delete(memberships)
+    .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, userId)));
+  if (rows.length > 0) {
+    await ctx.db
+      .insert(memberships)
+      .values(rows.map((r) => ({ ...r, userId, workspaceId: ctx.workspaceId })));
+  }
+}
+
+export async function setLastLogin(db: Db, workspaceId: string, userId: string, at: Date): Promise<void> {
+  await db
+    .update(users)
+    .set({ lastLoginAt: at })
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId)));
+}
+
+export async function insertSession(db: Db, values: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(values);
+}
+
+export async function findSessionUser(db: Db, workspaceId: string, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select({ sessionId: sessions.id, user: users })
+    .from(sessions)
+    .innerJoin(users, and(eq(users.workspaceId, sessions.workspaceId), eq(users.id, sessions.userId)))
+    .where(
+      and(
+        eq(sessions.workspaceId, workspaceId),
+        eq(sessions.tokenHash, tokenHash),
+        gt(sessions.expiresAt, now),
+        eq(users.status, 'active'),
+      ),
+    );
+  return row;
+}
+
+export async function deleteSession(db: Db, workspaceId: string, tokenHash: string): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.workspaceId, workspaceId), eq(sessions.tokenHash, tokenHash)));
+}
+
+export async function insertApiToken(db: Db, values: typeof apiTokens.$inferInsert) {
+  const [row] = await db.insert(apiTokens).values(values).returning();
+  return row!;
+}
+
+export async function findTokenUser(db: Db, workspaceId: string, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select({ tokenId: apiTokens.id, user: users })
+    .from(apiTokens)
+    .innerJoin(users, and(eq(users.workspaceId, apiTokens.workspaceId), eq(users.id, apiTokens.userId)))
+    .where(
+      and(
+        eq(apiTokens.workspaceId, workspaceId),
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        eq(users.status, 'active'),
+      ),
+    );
+  return row;
+}
+
+export async function touchToken(db: Db, workspaceId: string, tokenId: string, at: Date): Promise<void> {
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: at })
+    .where(and(eq(apiTokens.workspaceId, workspaceId), eq(apiTokens.id, tokenId)));
+}
+
+export function listApiTokens(ctx: RequestContext) {
+  return ctx.db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      userId: apiTokens.userId,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      expiresAt: apiTokens.expiresAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .where(eq(apiTokens.workspaceId, ctx.workspaceId))
+    .orderBy(asc(apiTokens.createdAt));
+}
+
+export async function revokeApiToken(ctx: RequestContext, id: string): Promise<boolean> {
+  const rows = await ctx.db
+    .update(apiTokens)
+    .set({ revokedAt: ctx.now() })
+    .where(and(eq(apiTokens.workspaceId, ctx.workspaceId), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}

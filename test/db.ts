@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { migrateDatabase } from '../src/platform/db/migrate.ts';
+import { type Database, type Db, openDatabase } from '../src/platform/db/open-database.ts';
+import * as schema from '../src/platform/db/schema.ts';
+import { INT8_OID, NUMERIC_OID, parseInt8, parseNumeric } from '../src/platform/db/type-parsers.ts';
+import { adminUrl, TEMPLATE_DB } from './pg-urls.ts';
+
+/** Which database the suite runs on: PostgreSQL when TEST_DATABASE_URL is set, PGlite otherwise. */
+export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+let template: Promise<PGlite> | undefined;
+
+async function pgliteTemplate(): Promise<PGlite> {
+  const client = await PGlite.create({ parsers: { [INT8_OID]: parseInt8, [NUMERIC_OID]: parseNumeric } });
+  const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  await migrateDatabase({ db, kind: 'pglite', location: 'memory', close: async () => {} });
+  return client;
+}
+
+/**
+ * A fresh, migrated database for one test: a clone of an in-memory PGlite migrated once
+ * per worker, or a new PostgreSQL database copied from the migrated template.
+ */
+export async function createTestDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const name = `baton_test_${randomUUID().replaceAll('-', '')}`;
+    const admin = new pg.Client({ connectionString: adminUrl(url) });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+    await admin.end();
+    const database = await openDatabase({ databaseUrl: adminUrl(url, name), migrate: false });
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        const dropper = new pg.Client({ connectionString: adminUrl(url) });
+        await dropper.connect();
+        await dropper.query(`drop database if exists ${name} with (force)`);
+        await dropper.end();
+      },
+    };
+  }
+  template ??= pgliteTemplate();
+  const client = (await (await template).clone()) as PGlite;
+  const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  return { db, kind: 'pglite', location: 'memory', close: () => client.close() };
+}

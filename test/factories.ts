@@ -1,0 +1,24 @@
+import type { RequestContext } from '../src/platform/context.ts';
+import type { Database } from '../src/platform/db/open-database.ts';
+import { createWorkspace } from '../src/workspace/create-workspace.ts';
+
+let counter = 0;
+
+/** A workspace with its first admin, and a context acting as that admin. */
+export async function newWorkspace(database: Database, overrides: { name?: string } = {}) {
+  counter++;
+  const password = 'correct-horse-battery';
+  const email = `admin${counter}@example.co.jp`;
+  const { workspace, adminUserId } = await createWorkspace(
+    database.db,
+    { name: overrides.name ?? `テスト株式会社 ${counter}`, slug: `ws-${counter}-${Date.now().toString(36)}` },
+    { email, displayName: '管理者', password },
+  );
+  const ctx: RequestContext = {
+    workspaceId: workspace.id,
+    db: database.db,
+    now: () => new Date(),
+    actor: { type: 'user', userId: adminUserId, roles: ['admin'] },
+  };
+  return { workspace, adminUserId, email, password, ctx };
+}
