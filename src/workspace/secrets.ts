@@ -1,7 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-const UUID_HEX = /^[0-9a-f]{32}$/;
-
 function uuidFromHex(hex: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
@@ -21,7 +19,8 @@ export function hashSecret(token: string): string {
 
 /** The workspace a secret belongs to, or null if it is not shaped like one of ours. */
 export function workspaceOfSecret(prefix: 'baton' | 'bsess', token: string): string | null {
-  const parts = token.split('_');
-  if (parts.length !== 3 || parts[0] !== prefix || !UUID_HEX.test(parts[1] ?? '') || !parts[2]) return null;
-  return uuidFromHex(parts[1] as string);
+  // The secret part is base64url and may itself contain underscores.
+  const match = /^([a-z]+)_([0-9a-f]{32})_([A-Za-z0-9_-]{20,})$/.exec(token);
+  if (!match || match[1] !== prefix) return null;
+  return uuidFromHex(match[2]!);
 }

@@ -31,7 +31,7 @@ export interface ServerOptions {
 /** The HTTP API: /api/v1 behind authentication, the OpenAPI document and its reference page. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ? true : { level: 'error' },
     bodyLimit: options.bodyLimit ?? 1_048_576,
     // The session cookie is SameSite=Lax and the API accepts only JSON bodies, so a
     // cross-site form cannot make an authenticated write.
