@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
 import { type Database, type Db, openDatabase } from '../src/platform/db/open-database.ts';
 import * as schema from '../src/platform/db/schema.ts';
 import { INT8_OID, NUMERIC_OID, parseInt8, parseNumeric } from '../src/platform/db/type-parsers.ts';
-import { adminUrl, TEMPLATE_DB } from './pg-urls.ts';
+import { adminUrl, databasePrefix, templateName } from './pg-urls.ts';
 
 /** Which database the suite runs on: PostgreSQL when TEST_DATABASE_URL is set, PGlite otherwise. */
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -27,10 +28,11 @@ async function pgliteTemplate(): Promise<PGlite> {
 export async function createTestDatabase(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    const name = `baton_test_${randomUUID().replaceAll('-', '')}`;
+    const runId = inject('pgRunId');
+    const name = `${databasePrefix(runId)}${randomUUID().replaceAll('-', '')}`;
     const admin = new pg.Client({ connectionString: adminUrl(url) });
     await admin.connect();
-    await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+    await admin.query(`create database ${name} template ${templateName(runId)}`);
     await admin.end();
     const database = await openDatabase({ databaseUrl: adminUrl(url, name), migrate: false });
     return {
