@@ -1,3 +1,4 @@
+import { recordEntry } from '../lifecycle/transition-entity.ts';
 import { makeCrudUseCases } from '../platform/crud-use-cases.ts';
 import type { CreatePersonInput, UpdatePersonInput } from './people.ts';
 import { normalizeEmail } from './people.ts';
@@ -20,6 +21,10 @@ export const peopleUseCases = makeCrudUseCases(peopleStore, {
       ? { emailNormalized: input.email ? normalizeEmail(input.email) : null }
       : {}),
   }),
+  // A new person enters the lead lifecycle at "lead" with its first history row.
+  afterInsert: async (tx, row) => {
+    await recordEntry(tx, 'person', row.id as string, row.stageEnteredAt as Date);
+  },
   constraintFields: {
     people_email_uq: {
       path: 'email',

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { mergeVisitorsIntoPeople } from '../capture/identify-visitor.ts';
 import { campaignMembers, campaigns, events, visitors } from '../capture/schema.ts';
 import { accounts, people } from '../crm/schema.ts';
+import { recordEntries } from '../lifecycle/transition-entity.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { bulkInsert } from '../platform/db/bulk-insert.ts';
 import type { Db } from '../platform/db/open-database.ts';
@@ -176,6 +177,11 @@ async function writeHistory(
           stageEnteredAt: p.createdAt,
           updatedAt: p.createdAt,
         })),
+      );
+      await recordEntries(
+        t,
+        'person',
+        peopleByDay[day]!.map((p) => ({ entityId: p.id, at: p.createdAt })),
       );
       await insertRows(
         t,

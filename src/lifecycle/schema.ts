@@ -1,4 +1,5 @@
 import {
+  bigint,
   boolean,
   foreignKey,
   index,
@@ -42,6 +43,8 @@ export const stageHistory = pgTable(
   'stage_history',
   {
     ...tenantKey(),
+    /** Orders rows written at the same instant (a skip records several stages at once). */
+    seq: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
     entityType: text().notNull(),
     entityId: uuid().notNull(),
     lifecycle: text().notNull(),

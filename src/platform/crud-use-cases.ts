@@ -16,6 +16,8 @@ export interface CrudRules<T extends TenantTable, C, U> {
   /** Input → column values; may throw DomainError for rules zod cannot say. */
   toInsert: (ctx: RequestContext, input: C) => Omit<T['$inferInsert'], 'workspaceId' | 'id'>;
   toUpdate: (ctx: RequestContext, input: U, current: T['$inferSelect']) => Partial<T['$inferInsert']>;
+  /** Runs in the creating transaction after the insert (e.g. the record enters its lifecycle). */
+  afterInsert?: (tx: RequestContext, row: T['$inferSelect']) => Promise<void>;
   /** Constraint name → the field it protects, for 409s and 400s that name the field. */
   constraintFields: Record<string, { path: string; message: string }>;
 }
@@ -74,6 +76,7 @@ export function makeCrudUseCases<T extends TenantTable, C, U extends { version: 
       guarded(() =>
         inTransaction(ctx, async (tx) => {
           const row = await store.insert(tx, { id: randomUUID(), ...rules.toInsert(tx, input) } as never);
+          await rules.afterInsert?.(tx, row);
           await appendAudit(tx, {
             action: `${rules.entity}.create`,
             entityType: rules.entity,

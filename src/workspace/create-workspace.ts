@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { seedDefaultStages } from '../lifecycle/seed-stages.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import { type RequestContext, systemContext } from '../platform/context.ts';
 import type { Db } from '../platform/db/open-database.ts';
@@ -43,6 +44,7 @@ export async function createWorkspace(
       entityId: id,
       after: workspace,
     });
+    await seedDefaultStages(ctx);
     for (const hook of hooks) await hook(ctx);
     return { workspace, adminUserId: user.id };
   });
