@@ -13,6 +13,7 @@ import { teams } from '../routing/schema.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 import { generatePassword, hashPassword } from '../workspace/passwords.ts';
 import { replaceMemberships, usersStore } from '../workspace/store.ts';
+import { DEMO_DAY_STEPS, type DemoDay } from './day-steps.ts';
 import { type DemoMarket, generateMarket } from './demo-market.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_TEAMS, DEMO_USERS, DEMO_WORKSPACE, demoCapacity } from './demo-org.ts';
 
@@ -55,7 +56,7 @@ export async function generateDemo(
   const anchor = options.anchor ?? new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
   const rng = new Rng(options.seed);
   const adminPassword = options.adminPassword ?? generatePassword();
-  const { workspace } = await createWorkspace(
+  const { workspace, adminUserId } = await createWorkspace(
     db,
     { ...DEMO_WORKSPACE, slug: options.slug ?? DEMO_WORKSPACE.slug },
     { email: DEMO_ADMIN_EMAIL, displayName: '管理者 (RevOps)', password: adminPassword },
@@ -66,7 +67,7 @@ export async function generateDemo(
     now: () => anchor,
     actor: { type: 'system', userId: null, roles: ['admin'] },
   };
-  await createTeam(ctx, adminPassword);
+  const users = await createTeam(ctx, adminPassword, adminUserId);
 
   const market = generateMarket(rng, { anchor, months: options.months, peopleCount: options.people });
   await db.transaction(async (tx) => {
@@ -87,7 +88,7 @@ export async function generateDemo(
       })),
     );
   });
-  await writeHistory(ctx, market, anchor, options.months, progress);
+  await writeHistory(ctx, { market, anchor, months: options.months, users, rng }, progress);
   return {
     workspaceId: workspace.id,
     adminEmail: DEMO_ADMIN_EMAIL,
@@ -102,7 +103,12 @@ export async function generateDemo(
   };
 }
 
-async function createTeam(ctx: RequestContext, adminPassword: string): Promise<void> {
+async function createTeam(
+  ctx: RequestContext,
+  adminPassword: string,
+  adminUserId: string,
+): Promise<Map<string, string>> {
+  const users = new Map<string, string>([['admin', adminUserId]]);
   const teamIds = new Map<string, string>();
   for (const team of DEMO_TEAMS) {
     const id = randomUUID();
@@ -136,6 +142,7 @@ async function createTeam(ctx: RequestContext, adminPassword: string): Promise<v
       })),
     );
   }
+  return users;
 }
 
 /** Writes people, visitors, memberships and events one simulated day at a time, in time order. */
@@ -205,6 +212,20 @@ async function writeHistory(
           return { visitorId: v.id, personId: person.id, accountId: person.accountId, at: v.identifiedAt! };
         }),
       );
+      const start = new Date(from + day * DAY);
+      const end = new Date(Math.min(from + (day + 1) * DAY, anchor.getTime()));
+      const dayCtx = { ...t, now: () => end };
+      const today: DemoDay = {
+        index: day,
+        start,
+        end,
+        people: peopleByDay[day]!,
+        events: eventsByDay[day]!,
+        market,
+        users: sim.users,
+        rng: sim.rng,
+      };
+      for (const step of DEMO_DAY_STEPS) await step(dayCtx, today);
     });
     // PGlite runs no autovacuum: refresh planner statistics as the tables grow.
     if (day % 30 === 29) await ctx.db.execute(sql`analyze`);
