@@ -148,11 +148,10 @@ async function createTeam(
 /** Writes people, visitors, memberships and events one simulated day at a time, in time order. */
 async function writeHistory(
   ctx: RequestContext,
-  market: DemoMarket,
-  anchor: Date,
-  months: number,
+  sim: { market: DemoMarket; anchor: Date; months: number; users: Map<string, string>; rng: Rng },
   progress: Progress,
 ) {
+  const { market, anchor, months } = sim;
   const from = anchor.getTime() - months * 30 * DAY - 30 * DAY;
   const dayOf = (d: Date) => Math.max(0, Math.floor((d.getTime() - from) / DAY));
   const days = dayOf(anchor) + 1;
