@@ -12,13 +12,38 @@ import { adminUrl, databasePrefix, templateName } from './pg-urls.ts';
 /** Which database the suite runs on: PostgreSQL when TEST_DATABASE_URL is set, PGlite otherwise. */
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-let template: Promise<PGlite> | undefined;
+const parsers = { [INT8_OID]: parseInt8, [NUMERIC_OID]: parseNumeric };
+let template: Promise<Blob> | undefined;
 
-async function pgliteTemplate(): Promise<PGlite> {
-  const client = await PGlite.create({ parsers: { [INT8_OID]: parseInt8, [NUMERIC_OID]: parseNumeric } });
+/** A migrated data directory, dumped once per worker; clone() would drop our type parsers. */
+async function pgliteTemplate(): Promise<Blob> {
+  const client = await PGlite.create({ parsers });
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
   await migrateDatabase({ db, kind: 'pglite', location: 'memory', close: async () => {} });
-  return client;
+  const dump = await client.dumpDataDir('none');
+  await client.close();
+  return dump;
+}
+
+/** A fresh PostgreSQL database copied from the migrated template, for tests that start a server process. */
+export async function createTestDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('only on PostgreSQL (TEST_DATABASE_URL)');
+  const runId = inject('pgRunId');
+  const name = `${databasePrefix(runId)}${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: adminUrl(url) });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${templateName(runId)}`);
+  await admin.end();
+  return {
+    url: adminUrl(url, name),
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: adminUrl(url) });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
 }
 
 /**
@@ -47,7 +72,7 @@ export async function createTestDatabase(): Promise<Database> {
     };
   }
   template ??= pgliteTemplate();
-  const client = (await (await template).clone()) as PGlite;
+  const client = await PGlite.create({ loadDataDir: await template, parsers });
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
   return { db, kind: 'pglite', location: 'memory', close: () => client.close() };
 }
