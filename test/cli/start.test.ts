@@ -67,9 +67,7 @@ describe.skipIf(onPostgres)('baton start on a data directory', () => {
     });
     expect(login.status).toBe(200);
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const people = await (
-      await fetch(`http://127.0.0.1:${port}/api/v1/people?limit=5`, { headers: { cookie } })
-    ).json();
+    const people = await listPeople(`http://127.0.0.1:${port}/api/v1/people?limit=5`, cookie);
     expect(people.items).toHaveLength(5);
 
     const second = start(['--data-dir', dataDir, '--port', String(await freePort())]);
@@ -81,14 +79,16 @@ describe.skipIf(onPostgres)('baton start on a data directory', () => {
     await first.exited;
     const third = start(['--data-dir', dataDir, '--port', String(port)]);
     await waitFor(() => third.output().includes('listening'), 60_000);
-    const again = await (
-      await fetch(`http://127.0.0.1:${port}/api/v1/people?limit=1`, { headers: { cookie } })
-    ).json();
+    const again = await listPeople(`http://127.0.0.1:${port}/api/v1/people?limit=1`, cookie);
     expect(again.items).toHaveLength(1);
     third.child.kill('SIGTERM');
     expect(await third.exited).toBe(0);
   });
 });
+
+async function listPeople(url: string, cookie: string): Promise<{ items: unknown[] }> {
+  return (await (await fetch(url, { headers: { cookie } })).json()) as { items: unknown[] };
+}
 
 async function signIn(port: number): Promise<string> {
   const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
@@ -109,18 +109,14 @@ describe.runIf(onPostgres)('baton start with DATABASE_URL', () => {
       await waitFor(() => first.output().includes('listening'), 60_000);
       expect(first.output()).toContain('postgres');
       const cookie = await signIn(port);
-      const people = await (
-        await fetch(`http://127.0.0.1:${port}/api/v1/people?limit=5`, { headers: { cookie } })
-      ).json();
+      const people = await listPeople(`http://127.0.0.1:${port}/api/v1/people?limit=5`, cookie);
       expect(people.items).toHaveLength(5);
       first.child.kill('SIGKILL');
       await first.exited;
       const second = start(['--port', String(port)], db.url);
       await waitFor(() => second.output().includes('listening'), 60_000);
       expect(second.output()).not.toContain('building the demo');
-      const again = await (
-        await fetch(`http://127.0.0.1:${port}/api/v1/people?limit=1`, { headers: { cookie } })
-      ).json();
+      const again = await listPeople(`http://127.0.0.1:${port}/api/v1/people?limit=1`, cookie);
       expect(again.items).toHaveLength(1);
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);
