@@ -1,0 +1,86 @@
+import type { Month } from '../platform/fiscal-calendar.ts';
+import { monthIndex } from '../platform/fiscal-calendar.ts';
+import { Rng } from '../platform/random.ts';
+import { type Assumptions, STEPS } from './assumptions.ts';
+import { steadyLeads } from './funnel-model.ts';
+import { binomial, multinomial, normal, poisson, quantile } from './sampling.ts';
+
+export interface PlanSimulation {
+  runs: number;
+  seed: number;
+  target: number;
+  probabilityOfHit: number;
+  mean: number;
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+/**
+ * The probability of plan: each run draws the month's leads (Poisson around today's
+ * supply), then at each step a binomial conversion and a lag for every converted item
+ * (multinomial over the measured lag distribution), and a deal size per win. New MRR is
+ * what lands inside the target months. Seeded: the same seed gives the same answer.
+ */
+export function simulatePlan(
+  months: Month[],
+  target: number,
+  a: Assumptions,
+  options: { runs?: number; seed?: number } = {},
+): PlanSimulation {
+  const runs = options.runs ?? 10_000;
+  const seed = options.seed ?? 1;
+  const rng = new Rng(seed);
+  const leadMonths = [...steadyLeads(months, a).keys()].map(monthIndex);
+  const first = monthIndex(months[0]!);
+  const last = monthIndex(months[months.length - 1]!);
+  const sigma = a.mrrPerWinSigma;
+  // Log-normal with the given mean: median = mean × exp(-σ²/2).
+  const median = a.mrrPerWin * Math.exp((-sigma * sigma) / 2);
+  const results = new Float64Array(runs);
+  const horizon = last - leadMonths[0]! + 1;
+  const stageCounts = STEPS.map(() => new Float64Array(horizon + 40));
+  for (let r = 0; r < runs; r++) {
+    for (const counts of stageCounts) counts.fill(0);
+    for (const m of leadMonths) stageCounts[0]![m - leadMonths[0]!] = poisson(rng, a.leadsPerMonth);
+    let newMrr = 0;
+    STEPS.forEach((step, k) => {
+      const from = stageCounts[k]!;
+      for (let i = 0; i < horizon; i++) {
+        const n = from[i]!;
+        if (n === 0) continue;
+        const converted = binomial(rng, n, a.rates[step]);
+        if (converted === 0) continue;
+        const byLag = multinomial(rng, converted, a.lags[step]);
+        byLag.forEach((count, lag) => {
+          if (count === 0 || i + lag >= horizon) return;
+          if (k + 1 < STEPS.length) {
+            stageCounts[k + 1]![i + lag]! += count;
+          } else if (leadMonths[0]! + i + lag >= first) {
+            // Won inside the target months.
+            newMrr += sigma === 0 ? count * a.mrrPerWin : dealSizes(rng, count, median, sigma);
+          }
+        });
+      }
+    });
+    results[r] = newMrr;
+  }
+  const sorted = Array.from(results).sort((x, y) => x - y);
+  const hits = sorted.filter((v) => v >= target).length;
+  return {
+    runs,
+    seed,
+    target,
+    probabilityOfHit: hits / runs,
+    mean: sorted.reduce((s, v) => s + v, 0) / runs,
+    p10: quantile(sorted, 0.1),
+    p50: quantile(sorted, 0.5),
+    p90: quantile(sorted, 0.9),
+  };
+}
+
+function dealSizes(rng: Rng, count: number, median: number, sigma: number): number {
+  let sum = 0;
+  for (let i = 0; i < count; i++) sum += median * Math.exp(sigma * normal(rng));
+  return sum;
+}
