@@ -1,10 +1,21 @@
 import type { Rng } from '../platform/random.ts';
 
-/** A standard normal draw (Box–Muller). */
+// Box–Muller makes two independent normals per pair of uniforms; the second is kept
+// for the next call with the same generator (so a seeded run stays reproducible).
+let spareOwner: Rng | null = null;
+let spare = 0;
+
+/** A standard normal draw (Box–Muller, both values used). */
 export function normal(rng: Rng): number {
-  const u1 = 1 - rng.next();
-  const u2 = rng.next();
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  if (spareOwner === rng) {
+    spareOwner = null;
+    return spare;
+  }
+  const r = Math.sqrt(-2 * Math.log(1 - rng.next()));
+  const theta = 2 * Math.PI * rng.next();
+  spareOwner = rng;
+  spare = r * Math.sin(theta);
+  return r * Math.cos(theta);
 }
 
 /**
@@ -18,15 +29,18 @@ export function binomial(rng: Rng, n: number, p: number): number {
   if (p > 0.5) return n - binomial(rng, n, 1 - p);
   const mean = n * p;
   if (mean < 30) {
-    // Count successes by jumping over failures: gaps between successes are geometric.
-    const logQ = Math.log(1 - p);
-    let successes = 0;
-    let position = Math.floor(Math.log(1 - rng.next()) / logQ);
-    while (position < n) {
-      successes++;
-      position += 1 + Math.floor(Math.log(1 - rng.next()) / logQ);
+    // Inversion (BINV): walk the pmf up from 0 with its recurrence, one uniform per draw.
+    const q = 1 - p;
+    const ratio = p / q;
+    let pk = q ** n;
+    let u = rng.next();
+    let k = 0;
+    while (u > pk && k < n) {
+      u -= pk;
+      k++;
+      pk *= (ratio * (n - k + 1)) / k;
     }
-    return successes;
+    return k;
   }
   const draw = Math.round(mean + Math.sqrt(mean * (1 - p)) * normal(rng));
   return Math.min(n, Math.max(0, draw));
