@@ -1,14 +1,18 @@
 import { makeCrudUseCases } from '../platform/crud-use-cases.ts';
 import type { CreateAccountInput, UpdateAccountInput } from './accounts.ts';
+import type { accounts } from './schema.ts';
 import { accountsStore } from './store.ts';
 
 /** Account CRUD; the domain is unique per workspace so people can be matched to it. */
-export const accountUseCases = makeCrudUseCases(accountsStore, {
-  entity: 'account',
-  label: 'Account',
-  toInsert: (_ctx, input: CreateAccountInput) => input,
-  toUpdate: (_ctx, { version: _v, ...input }: UpdateAccountInput) => input,
-  constraintFields: {
-    accounts_domain_uq: { path: 'domain', message: 'an account with this domain already exists' },
+export const accountUseCases = makeCrudUseCases<typeof accounts, CreateAccountInput, UpdateAccountInput>(
+  accountsStore,
+  {
+    entity: 'account',
+    label: 'Account',
+    toInsert: (_ctx, input: CreateAccountInput) => input,
+    toUpdate: (_ctx, { version: _v, ...input }: UpdateAccountInput) => input,
+    constraintFields: {
+      accounts_domain_uq: { path: 'domain', message: 'an account with this domain already exists' },
+    },
   },
-});
+);

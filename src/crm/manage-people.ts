@@ -2,34 +2,38 @@ import { recordEntry } from '../lifecycle/transition-entity.ts';
 import { makeCrudUseCases } from '../platform/crud-use-cases.ts';
 import type { CreatePersonInput, UpdatePersonInput } from './people.ts';
 import { normalizeEmail } from './people.ts';
+import type { people } from './schema.ts';
 import { peopleStore } from './store.ts';
 
 const ACCOUNT_FK = { path: 'accountId', message: 'no account with this id in this workspace' };
 
 /** People CRUD: the email is stored as typed and deduplicated by its normalised form. */
-export const peopleUseCases = makeCrudUseCases(peopleStore, {
-  entity: 'person',
-  label: 'Person',
-  toInsert: (ctx, input: CreatePersonInput) => ({
-    ...input,
-    emailNormalized: input.email ? normalizeEmail(input.email) : null,
-    stageEnteredAt: ctx.now(),
-  }),
-  toUpdate: (_ctx, { version: _v, ...input }: UpdatePersonInput) => ({
-    ...input,
-    ...(input.email !== undefined
-      ? { emailNormalized: input.email ? normalizeEmail(input.email) : null }
-      : {}),
-  }),
-  // A new person enters the lead lifecycle at "lead" with its first history row.
-  afterInsert: async (tx, row) => {
-    await recordEntry(tx, 'person', row.id as string, row.stageEnteredAt as Date);
-  },
-  constraintFields: {
-    people_email_uq: {
-      path: 'email',
-      message: 'a person with this email already exists; update that person',
+export const peopleUseCases = makeCrudUseCases<typeof people, CreatePersonInput, UpdatePersonInput>(
+  peopleStore,
+  {
+    entity: 'person',
+    label: 'Person',
+    toInsert: (ctx, input: CreatePersonInput) => ({
+      ...input,
+      emailNormalized: input.email ? normalizeEmail(input.email) : null,
+      stageEnteredAt: ctx.now(),
+    }),
+    toUpdate: (_ctx, { version: _v, ...input }: UpdatePersonInput) => ({
+      ...input,
+      ...(input.email !== undefined
+        ? { emailNormalized: input.email ? normalizeEmail(input.email) : null }
+        : {}),
+    }),
+    // A new person enters the lead lifecycle at "lead" with its first history row.
+    afterInsert: async (tx, row) => {
+      await recordEntry(tx, 'person', row.id, row.stageEnteredAt);
     },
-    people_workspace_id_account_id_accounts_workspace_id_id_fk: ACCOUNT_FK,
+    constraintFields: {
+      people_email_uq: {
+        path: 'email',
+        message: 'a person with this email already exists; update that person',
+      },
+      people_workspace_id_account_id_accounts_workspace_id_id_fk: ACCOUNT_FK,
+    },
   },
-});
+);

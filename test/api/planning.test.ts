@@ -22,13 +22,13 @@ async function seedHistory(base: RequestContext) {
   for (let i = 0; i < 100; i++) {
     const p = await peopleUseCases.create(ctxAt(t0), { email: `p${i}@measure.jp`, accountId: account.id });
     if (i >= 20) continue;
-    await transitionEntity(ctxAt(at(10)), { entityType: 'person', entityId: p.id as string, to: 'mql' });
+    await transitionEntity(ctxAt(at(10)), { entityType: 'person', entityId: p.id, to: 'mql' });
     if (i >= 10) continue;
-    await transitionEntity(ctxAt(at(20)), { entityType: 'person', entityId: p.id as string, to: 'sql' });
+    await transitionEntity(ctxAt(at(20)), { entityType: 'person', entityId: p.id, to: 'sql' });
     if (i >= 8) continue;
     await transitionEntity(ctxAt(at(25)), {
       entityType: 'person',
-      entityId: p.id as string,
+      entityId: p.id,
       to: 'opportunity',
     });
     const id = randomUUID();
@@ -36,7 +36,7 @@ async function seedHistory(base: RequestContext) {
     await base.db.insert(opportunities).values({
       workspaceId: base.workspaceId,
       id,
-      accountId: account.id as string,
+      accountId: account.id,
       name: `案件 ${i}`,
       amountMrr: 100_000,
       closedAt: at(70),
