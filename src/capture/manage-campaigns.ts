@@ -21,4 +21,5 @@ export const campaignUseCases = makeCrudUseCases(campaignsStore, {
     return input;
   },
   constraintFields: {},
+  access: { resource: 'campaigns', ownerKey: null },
 });

@@ -11,4 +11,5 @@ export const accountUseCases = makeCrudUseCases(accountsStore, {
   constraintFields: {
     accounts_domain_uq: { path: 'domain', message: 'an account with this domain already exists' },
   },
+  access: { resource: 'accounts', ownerKey: 'ownerUserId' },
 });

@@ -27,4 +27,5 @@ export const peopleUseCases = makeCrudUseCases(peopleStore, {
     },
     people_workspace_id_account_id_accounts_workspace_id_id_fk: ACCOUNT_FK,
   },
+  access: { resource: 'people', ownerKey: 'ownerUserId' },
 });
