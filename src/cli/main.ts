@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAdminCommands } from './admin-commands.ts';
+import { registerAuditCommand } from './audit-command.ts';
 import { registerDemoCommand } from './demo-command.ts';
 import { registerStartCommand } from './start-command.ts';
 
@@ -13,5 +14,6 @@ const program = new Command()
 registerStartCommand(program);
 registerDemoCommand(program);
 registerAdminCommands(program);
+registerAuditCommand(program);
 
 await program.parseAsync(process.argv);

@@ -25,6 +25,18 @@ export async function getWorkspace(db: Db, id: string): Promise<WorkspaceRow | u
   return row;
 }
 
+export async function updateWorkspaceSettings(
+  db: Db,
+  id: string,
+  settings: unknown,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(workspaces)
+    .set({ settings, updatedAt: at, version: sql`${workspaces.version} + 1` })
+    .where(eq(workspaces.id, id));
+}
+
 export function listWorkspaces(db: Db): Promise<WorkspaceRow[]> {
   return db.select().from(workspaces).orderBy(asc(workspaces.createdAt));
 }

@@ -3,6 +3,7 @@ export * from '../../capture/schema.ts';
 export * from '../../crm/schema.ts';
 export * from '../../lifecycle/schema.ts';
 export * from '../../pipeline/schema.ts';
+export * from '../../privacy/schema.ts';
 export * from '../../routing/schema.ts';
 export * from '../../success/schema.ts';
 export * from '../../workspace/schema.ts';

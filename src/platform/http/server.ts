@@ -4,9 +4,12 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerCaptureRoutes } from '../../capture/routes.ts';
+import { registerHistoryRoutes } from '../../crm/history-routes.ts';
 import { registerCrmRoutes } from '../../crm/routes.ts';
+import { registerAccessRoutes } from '../../workspace/access-routes.ts';
 import { authenticateSession, authenticateToken, SESSION_COOKIE } from '../../workspace/authenticate.ts';
 import { registerWorkspaceRoutes } from '../../workspace/routes.ts';
+import { registerAuditRoutes } from '../audit/routes.ts';
 import type { Database } from '../db/open-database.ts';
 import { DomainError } from '../errors.ts';
 import { toErrorResponse } from './error-body.ts';
@@ -93,5 +96,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerWorkspaceRoutes(app);
   registerCrmRoutes(app);
   registerCaptureRoutes(app);
+  registerHistoryRoutes(app);
+  registerAuditRoutes(app);
+  registerAccessRoutes(app);
   return app;
 }
