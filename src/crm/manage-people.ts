@@ -1,12 +1,13 @@
+import type { RequestContext } from '../platform/context.ts';
 import { makeCrudUseCases } from '../platform/crud-use-cases.ts';
+import { assertNotSuppressed } from '../privacy/check-suppression.ts';
 import type { CreatePersonInput, UpdatePersonInput } from './people.ts';
 import { normalizeEmail } from './people.ts';
 import { peopleStore } from './store.ts';
 
 const ACCOUNT_FK = { path: 'accountId', message: 'no account with this id in this workspace' };
 
-/** People CRUD: the email is stored as typed and deduplicated by its normalised form. */
-export const peopleUseCases = makeCrudUseCases(peopleStore, {
+const crud = makeCrudUseCases(peopleStore, {
   entity: 'person',
   label: 'Person',
   toInsert: (ctx, input: CreatePersonInput) => ({
@@ -29,3 +30,19 @@ export const peopleUseCases = makeCrudUseCases(peopleStore, {
   },
   access: { resource: 'people', ownerKey: 'ownerUserId' },
 });
+
+/**
+ * People CRUD: the email is stored as typed and deduplicated by its normalised form, and
+ * an address on the suppression list (an erased person's) is refused.
+ */
+export const peopleUseCases = {
+  ...crud,
+  async create(ctx: RequestContext, input: CreatePersonInput) {
+    if (input.email) await assertNotSuppressed(ctx, input.email);
+    return crud.create(ctx, input);
+  },
+  async update(ctx: RequestContext, id: string, input: UpdatePersonInput) {
+    if (input.email) await assertNotSuppressed(ctx, input.email);
+    return crud.update(ctx, id, input);
+  },
+};

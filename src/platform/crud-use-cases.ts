@@ -104,6 +104,15 @@ export function makeCrudUseCases<T extends TenantTable, C, U extends { version: 
       return row;
     },
 
+    /**
+     * Locks a record the actor may change, for use cases of other slices that change it
+     * (consents, transitions): 404 when out of sight, 403 when read-only to the actor.
+     * Call inside the caller's transaction.
+     */
+    async getWritable(tx: RequestContext, id: string): Promise<Row> {
+      return (await loadForWrite(tx, id)).current;
+    },
+
     create: (ctx: RequestContext, input: C): Promise<Row> =>
       guarded(() =>
         inTransaction(ctx, async (tx) => {

@@ -6,6 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { registerCaptureRoutes } from '../../capture/routes.ts';
 import { registerHistoryRoutes } from '../../crm/history-routes.ts';
 import { registerCrmRoutes } from '../../crm/routes.ts';
+import { registerPrivacyRoutes } from '../../privacy/routes.ts';
 import { registerAccessRoutes } from '../../workspace/access-routes.ts';
 import { authenticateSession, authenticateToken, SESSION_COOKIE } from '../../workspace/authenticate.ts';
 import { registerWorkspaceRoutes } from '../../workspace/routes.ts';
@@ -99,5 +100,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerHistoryRoutes(app);
   registerAuditRoutes(app);
   registerAccessRoutes(app);
+  registerPrivacyRoutes(app);
   return app;
 }
