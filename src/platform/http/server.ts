@@ -14,6 +14,7 @@ import { registerAuditRoutes } from '../audit/routes.ts';
 import type { Database } from '../db/open-database.ts';
 import { DomainError } from '../errors.ts';
 import { toErrorResponse } from './error-body.ts';
+import { assertCsrf, type HardeningOptions, registerHardening } from './hardening.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -30,6 +31,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** Largest JSON body accepted, in bytes (413 above it). */
   bodyLimit?: number;
+  /** Rate limits and login throttling (tests raise them). */
+  hardening?: HardeningOptions;
 }
 
 /** The HTTP API: /api/v1 behind authentication, the OpenAPI document and its reference page. */
@@ -37,8 +40,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: options.logger ? true : { level: 'error' },
     bodyLimit: options.bodyLimit ?? 1_048_576,
-    // The session cookie is SameSite=Lax and the API accepts only JSON bodies, so a
-    // cross-site form cannot make an authenticated write.
+    // The session cookie is SameSite=Lax, the API accepts only JSON bodies, and cookie
+    // writes need the CSRF header (hardening.ts), so a cross-site page cannot write.
   });
   app.decorate('baton', options.database);
   app.decorateRequest('ctx', null);
@@ -57,6 +60,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   );
 
   await app.register(cookie);
+  await registerHardening(app, options.hardening);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -84,6 +88,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     } else {
       const session = req.cookies[SESSION_COOKIE];
       if (session) req.ctx = await authenticateSession(db, session);
+      if (req.ctx) assertCsrf(req);
     }
     if (!req.ctx) {
       throw new DomainError(
