@@ -24,5 +24,6 @@ export const campaignUseCases = makeCrudUseCases<typeof campaigns, CreateCampaig
       return input;
     },
     constraintFields: {},
+    access: { resource: 'campaigns', ownerKey: null },
   },
 );

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAdminCommands } from './admin-commands.ts';
+import { registerAuditCommand } from './audit-command.ts';
 import { registerDemoCommand } from './demo-command.ts';
 import { registerPlanCommand } from './plan-command.ts';
 import { registerStartCommand } from './start-command.ts';
@@ -15,5 +16,6 @@ registerStartCommand(program);
 registerDemoCommand(program);
 registerAdminCommands(program);
 registerPlanCommand(program);
+registerAuditCommand(program);
 
 await program.parseAsync(process.argv);

@@ -14,5 +14,6 @@ export const accountUseCases = makeCrudUseCases<typeof accounts, CreateAccountIn
     constraintFields: {
       accounts_domain_uq: { path: 'domain', message: 'an account with this domain already exists' },
     },
+    access: { resource: 'accounts', ownerKey: 'ownerUserId' },
   },
 );

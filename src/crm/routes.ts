@@ -21,6 +21,7 @@ const personRow = z.object({
   stageEnteredAt: dateTime,
   ownerUserId: z.uuid().nullable(),
   attributes: jsonAttributes,
+  erasedAt: dateTime.nullable(),
 });
 
 const accountRow = z.object({

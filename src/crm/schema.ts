@@ -61,6 +61,8 @@ export const people = pgTable(
     stageEnteredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     ownerUserId: uuid(),
     attributes: jsonb().notNull().default({}),
+    /** Set when the person's personal data was erased; the row stays so counts and funnels stay right. */
+    erasedAt: timestamp({ withTimezone: true }),
     ...versioned(),
   },
   (t) => [

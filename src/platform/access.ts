@@ -1,4 +1,18 @@
-import type { RequestContext, Role } from './context.ts';
+import type { SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  type AccessAction,
+  type AccessPolicy,
+  accessSettingsSchema,
+  type RecordScope,
+  type Resource,
+  resolvePolicy,
+  scopeFor,
+} from './access-policy.ts';
+import type { Actor, RequestContext, Role } from './context.ts';
+import { queryRows } from './db/query-rows.ts';
+import { scopeCondition } from './db/record-scope.ts';
 import { DomainError } from './errors.ts';
 
 /** Refuses the action unless the actor holds one of the roles (admins always pass). */
@@ -7,4 +21,84 @@ export function assertRole(ctx: RequestContext, roles: Role[], action: string): 
   throw new DomainError('forbidden', `Only ${['admin', ...roles].join(' or ')} may ${action}.`, [
     { path: 'role', message: `your roles: ${ctx.actor.roles.join(', ') || 'none'}` },
   ]);
+}
+
+// Keyed by the actor object, which a transaction's context shares with its request's.
+const policies = new WeakMap<Actor, Promise<AccessPolicy>>();
+
+/** The workspace's access policy: code defaults with the overrides in workspaces.settings.access. */
+export function accessPolicy(ctx: RequestContext): Promise<AccessPolicy> {
+  let found = policies.get(ctx.actor);
+  if (!found) {
+    found = loadPolicy(ctx);
+    policies.set(ctx.actor, found);
+    found.catch(() => policies.delete(ctx.actor));
+  }
+  return found;
+}
+
+async function loadPolicy(ctx: RequestContext): Promise<AccessPolicy> {
+  const [row] = await queryRows<{ access: unknown }>(
+    ctx.db,
+    sql`select settings->'access' as access from workspaces where id = ${ctx.workspaceId}`,
+  );
+  const parsed = accessSettingsSchema.safeParse(row?.access ?? {});
+  // A stored policy that no longer parses falls back to the defaults rather than opening access.
+  return resolvePolicy(parsed.success ? parsed.data : undefined);
+}
+
+/** Forgets a cached policy (after the policy is changed within the same request). */
+export function forgetPolicy(ctx: RequestContext): void {
+  policies.delete(ctx.actor);
+}
+
+/** The scopes the actor holds on a resource for an action. */
+export async function scopesOf(
+  ctx: RequestContext,
+  resource: Resource,
+  action: AccessAction,
+): Promise<RecordScope[]> {
+  return scopeFor(await accessPolicy(ctx), ctx.actor.roles, resource, action);
+}
+
+const label: Record<AccessAction, string> = { read: 'see', write: 'change' };
+
+function forbidden(ctx: RequestContext, resource: Resource, action: AccessAction, what: string): DomainError {
+  return new DomainError(
+    'forbidden',
+    `Your roles (${ctx.actor.roles.join(', ') || 'none'}) may not ${label[action]} ${what}. Ask an admin to change your roles or the workspace's access policy.`,
+    [{ path: 'role', message: `${resource}: ${action} not granted` }],
+  );
+}
+
+/**
+ * Refuses (403) unless the actor may act on the resource at all (`any`), or on every
+ * record of it (`all`: creating users, viewing the audit log).
+ */
+export async function assertCan(
+  ctx: RequestContext,
+  resource: Resource,
+  action: AccessAction,
+  need: 'any' | 'all' = 'any',
+): Promise<RecordScope[]> {
+  const scopes = await scopesOf(ctx, resource, action);
+  const ok = need === 'all' ? scopes.includes('all') : !scopes.includes('none');
+  if (!ok) throw forbidden(ctx, resource, action, need === 'all' ? `all ${resource}` : resource);
+  return scopes;
+}
+
+/** The SQL condition limiting a query to the records the actor may read or write (403 if none). */
+export async function recordScope(
+  ctx: RequestContext,
+  resource: Resource,
+  action: AccessAction,
+  owner: AnyPgColumn | null,
+): Promise<SQL | undefined> {
+  const scopes = await assertCan(ctx, resource, action);
+  return scopeCondition(ctx, scopes, owner);
+}
+
+/** 403 for a record the actor can see but not change. */
+export function cannotChange(ctx: RequestContext, resource: Resource, what: string): DomainError {
+  return forbidden(ctx, resource, 'write', what);
 }

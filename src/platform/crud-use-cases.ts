@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { getTableColumns, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { cannotChange, recordScope } from './access.ts';
+import type { Resource } from './access-policy.ts';
 import { appendAudit } from './audit/store.ts';
 import type { RequestContext } from './context.ts';
 import type { CrudStore, ListQuery, Page } from './db/crud-store.ts';
@@ -20,6 +23,11 @@ export interface CrudRules<T extends TenantTable, C, U> {
   afterInsert?: (tx: RequestContext, row: T['$inferSelect']) => Promise<void>;
   /** Constraint name → the field it protects, for 409s and 400s that name the field. */
   constraintFields: Record<string, { path: string; message: string }>;
+  /**
+   * Record-level access: the policy resource, and the column holding the owner's user
+   * id (null when records have no owner: only an `all` grant reaches them).
+   */
+  access: { resource: Resource; ownerKey: (keyof T['$inferSelect'] & string) | null };
 }
 
 /**
@@ -32,6 +40,31 @@ export function makeCrudUseCases<T extends TenantTable, C, U extends { version: 
   rules: CrudRules<T, C, U>,
 ) {
   type Row = T['$inferSelect'];
+  const { resource, ownerKey } = rules.access;
+  const owner = ownerKey ? (getTableColumns(store.table)[ownerKey] as AnyPgColumn) : null;
+  const readScope = (ctx: RequestContext) => recordScope(ctx, resource, 'read', owner);
+  const writeScope = (ctx: RequestContext) => recordScope(ctx, resource, 'write', owner);
+
+  /** Loads a record to change: 404 when the actor cannot see it, 403 when it can see but not change it. */
+  async function loadForWrite(tx: RequestContext, id: string) {
+    const write = await writeScope(tx);
+    const current = await store.getForUpdate(tx, id, await readScope(tx));
+    if (!current) throw notFound(rules.label, id);
+    if (write && !(await store.get(tx, id, write)))
+      throw cannotChange(tx, resource, `this ${rules.label.toLowerCase()}`);
+    return { current, write };
+  }
+
+  /** After a write, the record must still be one the actor may change (no giving records away). */
+  async function assertStillWritable(tx: RequestContext, id: string, write: SQL | undefined) {
+    if (write && !(await store.get(tx, id, write))) {
+      throw cannotChange(
+        tx,
+        resource,
+        `a ${rules.label.toLowerCase()} owned by someone outside your scope (${ownerKey})`,
+      );
+    }
+  }
 
   function translate(err: unknown): unknown {
     const pgError = pgErrorOf(err);
@@ -64,19 +97,35 @@ export function makeCrudUseCases<T extends TenantTable, C, U extends { version: 
   }
 
   return {
-    list: (ctx: RequestContext, query: ListQuery): Promise<Page<Row>> => store.list(ctx, query),
+    list: async (ctx: RequestContext, query: ListQuery): Promise<Page<Row>> =>
+      store.list(ctx, { ...query, scope: await readScope(ctx) }),
 
     async get(ctx: RequestContext, id: string): Promise<Row> {
-      const row = await store.get(ctx, id);
+      const row = await store.get(ctx, id, await readScope(ctx));
       if (!row) throw notFound(rules.label, id);
       return row;
+    },
+
+    /**
+     * Locks a record the actor may change, for use cases of other slices that change it
+     * (consents, transitions): 404 when out of sight, 403 when read-only to the actor.
+     * Call inside the caller's transaction.
+     */
+    async getWritable(tx: RequestContext, id: string): Promise<Row> {
+      return (await loadForWrite(tx, id)).current;
     },
 
     create: (ctx: RequestContext, input: C): Promise<Row> =>
       guarded(() =>
         inTransaction(ctx, async (tx) => {
-          const row = await store.insert(tx, { id: randomUUID(), ...rules.toInsert(tx, input) } as never);
+          const write = await writeScope(tx);
+          const values: Record<string, unknown> = { id: randomUUID(), ...rules.toInsert(tx, input) };
+          // A record a rep creates is theirs unless they name another owner.
+          if (ownerKey && values[ownerKey] === undefined && write && tx.actor.userId)
+            values[ownerKey] = tx.actor.userId;
+          const row = await store.insert(tx, values as never);
           await rules.afterInsert?.(tx, row);
+          await assertStillWritable(tx, row.id as string, write);
           await appendAudit(tx, {
             action: `${rules.entity}.create`,
             entityType: rules.entity,
@@ -90,10 +139,10 @@ export function makeCrudUseCases<T extends TenantTable, C, U extends { version: 
     update: (ctx: RequestContext, id: string, input: U): Promise<Row> =>
       guarded(() =>
         inTransaction(ctx, async (tx) => {
-          const current = await store.get(tx, id);
-          if (!current) throw notFound(rules.label, id);
+          const { current, write } = await loadForWrite(tx, id);
           const row = await store.update(tx, id, input.version, rules.toUpdate(tx, input, current));
           if (!row) throw staleVersion(rules.label, id, input.version, current.version as number);
+          await assertStillWritable(tx, id, write);
           await appendAudit(tx, {
             action: `${rules.entity}.update`,
             entityType: rules.entity,
@@ -108,8 +157,7 @@ export function makeCrudUseCases<T extends TenantTable, C, U extends { version: 
     remove: (ctx: RequestContext, id: string, version: number): Promise<void> =>
       guarded(() =>
         inTransaction(ctx, async (tx) => {
-          const current = await store.getForUpdate(tx, id);
-          if (!current) throw notFound(rules.label, id);
+          const { current } = await loadForWrite(tx, id);
           if (!(await store.remove(tx, id, version)))
             throw staleVersion(rules.label, id, version, current.version as number);
           await appendAudit(tx, {

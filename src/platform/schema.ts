@@ -6,6 +6,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -34,6 +35,12 @@ export const auditLog = pgTable(
     reason: text(),
     prevHash: text(),
     hash: text(),
+    /** 1: the hash covers the payloads; 2: it covers their digests, so erasure can redact them. */
+    hashVersion: smallint().notNull().default(1),
+    /** Set when a privacy erasure redacted the payloads: the digests they had, so the chain still verifies. */
+    beforeDigest: text(),
+    afterDigest: text(),
+    redactedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),

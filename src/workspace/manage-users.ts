@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { assertRole } from '../platform/access.ts';
+import { assertCan, cannotChange, recordScope } from '../platform/access.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { ListQuery, Page } from '../platform/db/crud-store.ts';
 import { DomainError, notFound, staleVersion } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { hashPassword } from './passwords.ts';
+import { users } from './schema.ts';
 import { type MembershipRow, replaceMemberships, rolesOf, type UserRow, usersStore } from './store.ts';
 import { type CreateUserInput, createUserSchema, defaultCapacity, type UpdateUserInput } from './users.ts';
 
@@ -59,7 +60,10 @@ async function withRoles(ctx: RequestContext, user: UserRow): Promise<UserView> 
 }
 
 export async function listUsers(ctx: RequestContext, query: ListQuery): Promise<Page<UserView>> {
-  const page = await usersStore.list(ctx, query);
+  const page = await usersStore.list(ctx, {
+    ...query,
+    scope: await recordScope(ctx, 'users', 'read', users.id),
+  });
   const roles = await rolesOf(
     ctx,
     page.items.map((u) => u.id),
@@ -68,13 +72,13 @@ export async function listUsers(ctx: RequestContext, query: ListQuery): Promise<
 }
 
 export async function getUser(ctx: RequestContext, id: string): Promise<UserView> {
-  const user = await usersStore.get(ctx, id);
+  const user = await usersStore.get(ctx, id, await recordScope(ctx, 'users', 'read', users.id));
   if (!user) throw notFound('User', id);
   return withRoles(ctx, user);
 }
 
 export async function createUser(ctx: RequestContext, raw: CreateUserInput): Promise<UserView> {
-  assertRole(ctx, [], 'add users');
+  await assertCan(ctx, 'users', 'write', 'all');
   const input = createUserSchema.parse(raw);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   try {
@@ -103,13 +107,14 @@ const conflictEmail = (email: string) =>
   ]);
 
 export async function updateUser(ctx: RequestContext, id: string, input: UpdateUserInput): Promise<UserView> {
-  if (ctx.actor.userId !== id) assertRole(ctx, [], 'change other users');
-  if (input.roles || input.status) assertRole(ctx, [], 'change roles or status');
+  if (input.roles || input.status) await assertCan(ctx, 'users', 'write', 'all');
+  const write = await recordScope(ctx, 'users', 'write', users.id);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   try {
     return await inTransaction(ctx, async (tx) => {
-      const current = await usersStore.get(tx, id);
+      const current = await usersStore.get(tx, id, await recordScope(tx, 'users', 'read', users.id));
       if (!current) throw notFound('User', id);
+      if (write && !(await usersStore.get(tx, id, write))) throw cannotChange(tx, 'users', 'this user');
       const before = await withRoles(tx, current);
       const { version, roles, password: _pw, ...fields } = input;
       const updated = await usersStore.update(tx, id, version, {
@@ -135,7 +140,7 @@ export async function updateUser(ctx: RequestContext, id: string, input: UpdateU
 }
 
 export async function deleteUser(ctx: RequestContext, id: string, version: number): Promise<void> {
-  assertRole(ctx, [], 'delete users');
+  await assertCan(ctx, 'users', 'write', 'all');
   if (ctx.actor.userId === id) {
     throw new DomainError('conflict', 'You cannot delete yourself.', [
       { path: 'id', message: 'ask another admin' },

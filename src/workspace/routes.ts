@@ -6,10 +6,10 @@ import { errorBodySchema } from '../platform/http/error-body.ts';
 import { dateTime, recordMeta } from '../platform/http/json-types.ts';
 import { requestContext } from '../platform/http/request-context.ts';
 import { authenticateSession, SESSION_COOKIE } from './authenticate.ts';
-import { createApiToken, revokeToken } from './create-api-token.ts';
+import { createApiToken, listTokens, revokeToken } from './create-api-token.ts';
 import { login, logout } from './login.ts';
 import { createUser, deleteUser, getUser, listUsers, updateUser } from './manage-users.ts';
-import { getWorkspace, listApiTokens } from './store.ts';
+import { getWorkspace } from './store.ts';
 import { createUserSchema, updateUserSchema } from './users.ts';
 
 const userRow = z.object({
@@ -132,7 +132,7 @@ export function registerWorkspaceRoutes(app: FastifyInstance): void {
         },
       },
     },
-    async (req) => ({ items: await listApiTokens(requestContext(req)) }),
+    async (req) => ({ items: await listTokens(requestContext(req)) }),
   );
 
   typed.post(

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { RequestContext, Role } from '../platform/context.ts';
 import { makeCrudStore } from '../platform/db/crud-store.ts';
 import type { Db } from '../platform/db/open-database.ts';
@@ -23,6 +23,18 @@ export async function insertWorkspace(db: Db, values: typeof workspaces.$inferIn
 export async function getWorkspace(db: Db, id: string): Promise<WorkspaceRow | undefined> {
   const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
   return row;
+}
+
+export async function updateWorkspaceSettings(
+  db: Db,
+  id: string,
+  settings: unknown,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(workspaces)
+    .set({ settings, updatedAt: at, version: sql`${workspaces.version} + 1` })
+    .where(eq(workspaces.id, id));
 }
 
 export function listWorkspaces(db: Db): Promise<WorkspaceRow[]> {
@@ -128,7 +140,7 @@ export async function touchToken(db: Db, workspaceId: string, tokenId: string, a
     .where(and(eq(apiTokens.workspaceId, workspaceId), eq(apiTokens.id, tokenId)));
 }
 
-export function listApiTokens(ctx: RequestContext) {
+export function listApiTokens(ctx: RequestContext, scope?: SQL) {
   return ctx.db
     .select({
       id: apiTokens.id,
@@ -140,15 +152,22 @@ export function listApiTokens(ctx: RequestContext) {
       revokedAt: apiTokens.revokedAt,
     })
     .from(apiTokens)
-    .where(eq(apiTokens.workspaceId, ctx.workspaceId))
+    .where(and(eq(apiTokens.workspaceId, ctx.workspaceId), scope))
     .orderBy(asc(apiTokens.createdAt));
 }
 
-export async function revokeApiToken(ctx: RequestContext, id: string): Promise<boolean> {
+export async function revokeApiToken(ctx: RequestContext, id: string, scope?: SQL): Promise<boolean> {
   const rows = await ctx.db
     .update(apiTokens)
     .set({ revokedAt: ctx.now() })
-    .where(and(eq(apiTokens.workspaceId, ctx.workspaceId), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+    .where(
+      and(
+        eq(apiTokens.workspaceId, ctx.workspaceId),
+        eq(apiTokens.id, id),
+        isNull(apiTokens.revokedAt),
+        scope,
+      ),
+    )
     .returning({ id: apiTokens.id });
   return rows.length > 0;
 }

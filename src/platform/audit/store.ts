@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { toJsonValue } from '../canonical-json.ts';
 import type { RequestContext } from '../context.ts';
 import { auditLog } from '../schema.ts';
-import { type AuditContent, auditHash } from './audit-chain.ts';
+import { AUDIT_HASH_VERSION, type AuditContent, auditHash, payloadDigest } from './audit-chain.ts';
 
 export interface AuditEntry {
   action: string;
@@ -40,7 +40,12 @@ export async function appendAudit(ctx: RequestContext, entry: AuditEntry): Promi
     reason: entry.reason ?? null,
   };
   const prevHash = last?.hash ?? null;
-  await ctx.db.insert(auditLog).values({ ...content, prevHash, hash: auditHash(prevHash, content) });
+  await ctx.db.insert(auditLog).values({
+    ...content,
+    prevHash,
+    hash: auditHash(prevHash, content),
+    hashVersion: AUDIT_HASH_VERSION,
+  });
 }
 
 /** Audit rows in chain order, a page at a time (for verify, the viewer and export). */
@@ -51,4 +56,87 @@ export function listAuditRows(ctx: RequestContext, afterSeq: number, limit: numb
     .where(and(eq(auditLog.workspaceId, ctx.workspaceId), gt(auditLog.seq, afterSeq)))
     .orderBy(asc(auditLog.seq))
     .limit(limit);
+}
+
+/** What the audit viewer and export filter on; every field optional. */
+export interface AuditFilter {
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  actorId?: string | undefined;
+  /** An exact action (`person.update`) or a prefix ending in a dot (`person.`). */
+  action?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+function filterConditions(ctx: RequestContext, f: AuditFilter): SQL[] {
+  const c: (SQL | undefined)[] = [eq(auditLog.workspaceId, ctx.workspaceId)];
+  if (f.entityType) c.push(eq(auditLog.entityType, f.entityType));
+  if (f.entityId) c.push(eq(auditLog.entityId, f.entityId));
+  if (f.actorId) c.push(eq(auditLog.actorId, f.actorId));
+  if (f.action)
+    c.push(
+      f.action.endsWith('.')
+        ? sql`starts_with(${auditLog.action}, ${f.action})`
+        : eq(auditLog.action, f.action),
+    );
+  if (f.from) c.push(gte(auditLog.at, f.from));
+  if (f.to) c.push(lt(auditLog.at, f.to));
+  return c.filter((x): x is SQL => x !== undefined);
+}
+
+/** Newest first, a page at a time: rows with seq below `beforeSeq`. */
+export function queryAuditRows(
+  ctx: RequestContext,
+  filter: AuditFilter,
+  beforeSeq: number | null,
+  limit: number,
+) {
+  const conditions = filterConditions(ctx, filter);
+  if (beforeSeq !== null) conditions.push(lt(auditLog.seq, beforeSeq));
+  return ctx.db
+    .select()
+    .from(auditLog)
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.seq))
+    .limit(limit);
+}
+
+/** Oldest first, for field history and exports: rows with seq above `afterSeq`. */
+export function queryAuditRowsAscending(
+  ctx: RequestContext,
+  filter: AuditFilter,
+  afterSeq: number,
+  limit: number,
+) {
+  return ctx.db
+    .select()
+    .from(auditLog)
+    .where(and(...filterConditions(ctx, filter), gt(auditLog.seq, afterSeq)))
+    .orderBy(asc(auditLog.seq))
+    .limit(limit);
+}
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+/**
+ * Replaces the payloads of one row (privacy erasure) and keeps the digests the hash was
+ * computed over, so the chain still verifies and the redaction itself is visible.
+ */
+export async function redactAuditRow(
+  ctx: RequestContext,
+  row: AuditRow,
+  before: unknown,
+  after: unknown,
+): Promise<void> {
+  await ctx.db
+    .update(auditLog)
+    .set({
+      before: toJsonValue(before),
+      after: toJsonValue(after),
+      beforeDigest: row.beforeDigest ?? payloadDigest(row.before),
+      afterDigest: row.afterDigest ?? payloadDigest(row.after),
+      redactedAt: ctx.now(),
+    })
+    .where(and(eq(auditLog.workspaceId, ctx.workspaceId), eq(auditLog.id, row.id)));
 }

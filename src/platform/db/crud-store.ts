@@ -44,9 +44,12 @@ export function makeCrudStore<T extends TenantTable>(config: CrudConfig<T>) {
   const { table } = config;
   type Row = T['$inferSelect'];
   const tenant = (ctx: RequestContext) => eq(table.workspaceId, ctx.workspaceId);
-  const byId = (ctx: RequestContext, id: string) => and(tenant(ctx), eq(table.id, id));
+  // `scope` narrows every statement to the records the actor may reach (record-level access).
+  const byId = (ctx: RequestContext, id: string, scope?: SQL) => and(tenant(ctx), eq(table.id, id), scope);
 
   return {
+    table,
+
     async list(ctx: RequestContext, query: ListQuery): Promise<Page<Row>> {
       const descending = query.sort.startsWith('-');
       const key = descending ? query.sort.slice(1) : query.sort;
@@ -87,20 +90,20 @@ export function makeCrudStore<T extends TenantTable>(config: CrudConfig<T>) {
       return { items: items.map(({ _sortKey, ...row }) => row as Row), nextCursor };
     },
 
-    async get(ctx: RequestContext, id: string): Promise<Row | undefined> {
+    async get(ctx: RequestContext, id: string, scope?: SQL): Promise<Row | undefined> {
       const [row] = await ctx.db
         .select()
         .from(table as PgTable)
-        .where(byId(ctx, id));
+        .where(byId(ctx, id, scope));
       return row as Row | undefined;
     },
 
     /** Reads a row and locks it for the rest of the transaction. */
-    async getForUpdate(ctx: RequestContext, id: string): Promise<Row | undefined> {
+    async getForUpdate(ctx: RequestContext, id: string, scope?: SQL): Promise<Row | undefined> {
       const [row] = await ctx.db
         .select()
         .from(table as PgTable)
-        .where(byId(ctx, id))
+        .where(byId(ctx, id, scope))
         .for('update');
       return row as Row | undefined;
     },
@@ -119,19 +122,20 @@ export function makeCrudStore<T extends TenantTable>(config: CrudConfig<T>) {
       id: string,
       expectedVersion: number,
       values: Partial<T['$inferInsert']>,
+      scope?: SQL,
     ): Promise<Row | undefined> {
       const rows = (await ctx.db
         .update(table)
         .set({ ...values, version: sql`${table.version} + 1`, updatedAt: ctx.now() } as never)
-        .where(and(byId(ctx, id), eq(table.version, expectedVersion)))
+        .where(and(byId(ctx, id, scope), eq(table.version, expectedVersion)))
         .returning()) as Row[];
       return rows[0];
     },
 
-    async remove(ctx: RequestContext, id: string, expectedVersion: number): Promise<boolean> {
+    async remove(ctx: RequestContext, id: string, expectedVersion: number, scope?: SQL): Promise<boolean> {
       const rows = await ctx.db
         .delete(table)
-        .where(and(byId(ctx, id), eq(table.version, expectedVersion)))
+        .where(and(byId(ctx, id, scope), eq(table.version, expectedVersion)))
         .returning({ id: table.id });
       return rows.length > 0;
     },

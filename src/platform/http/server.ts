@@ -4,13 +4,18 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerCaptureRoutes } from '../../capture/routes.ts';
+import { registerHistoryRoutes } from '../../crm/history-routes.ts';
 import { registerCrmRoutes } from '../../crm/routes.ts';
 import { registerPlanningRoutes } from '../../planning/routes.ts';
+import { registerPrivacyRoutes } from '../../privacy/routes.ts';
+import { registerAccessRoutes } from '../../workspace/access-routes.ts';
 import { authenticateSession, authenticateToken, SESSION_COOKIE } from '../../workspace/authenticate.ts';
 import { registerWorkspaceRoutes } from '../../workspace/routes.ts';
+import { registerAuditRoutes } from '../audit/routes.ts';
 import type { Database } from '../db/open-database.ts';
 import { DomainError } from '../errors.ts';
 import { toErrorResponse } from './error-body.ts';
+import { assertCsrf, type HardeningOptions, registerHardening } from './hardening.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -27,6 +32,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** Largest JSON body accepted, in bytes (413 above it). */
   bodyLimit?: number;
+  /** Rate limits and login throttling (tests raise them). */
+  hardening?: HardeningOptions;
 }
 
 /** The HTTP API: /api/v1 behind authentication, the OpenAPI document and its reference page. */
@@ -34,8 +41,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: options.logger ? true : { level: 'error' },
     bodyLimit: options.bodyLimit ?? 1_048_576,
-    // The session cookie is SameSite=Lax and the API accepts only JSON bodies, so a
-    // cross-site form cannot make an authenticated write.
+    // The session cookie is SameSite=Lax, the API accepts only JSON bodies, and cookie
+    // writes need the CSRF header (hardening.ts), so a cross-site page cannot write.
   });
   app.decorate('baton', options.database);
   app.decorateRequest('ctx', null);
@@ -54,6 +61,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   );
 
   await app.register(cookie);
+  await registerHardening(app, options.hardening);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -81,6 +89,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     } else {
       const session = req.cookies[SESSION_COOKIE];
       if (session) req.ctx = await authenticateSession(db, session);
+      if (req.ctx) assertCsrf(req);
     }
     if (!req.ctx) {
       throw new DomainError(
@@ -95,5 +104,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerCrmRoutes(app);
   registerCaptureRoutes(app);
   registerPlanningRoutes(app);
+  registerHistoryRoutes(app);
+  registerAuditRoutes(app);
+  registerAccessRoutes(app);
+  registerPrivacyRoutes(app);
   return app;
 }
