@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { assertCan } from '../platform/access.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { ListQuery } from '../platform/db/crud-store.ts';
@@ -10,6 +11,7 @@ import { listScenariosById, scenariosStore } from './store.ts';
 
 /** Saves a named plan with the assumptions it used and its outcome, so it can be compared later. */
 export async function saveScenario(ctx: RequestContext, input: PlanRequest & { name: string }) {
+  await assertCan(ctx, 'planning', 'write', 'all');
   const { name, ...request } = input;
   const reverse = await planReverse(ctx, request);
   const sim = await planSimulate(ctx, { ...request, runs: 2000, seed: 1 });
@@ -51,9 +53,13 @@ export async function saveScenario(ctx: RequestContext, input: PlanRequest & { n
   });
 }
 
-export const listScenarios = (ctx: RequestContext, query: ListQuery) => scenariosStore.list(ctx, query);
+export async function listScenarios(ctx: RequestContext, query: ListQuery) {
+  await assertCan(ctx, 'planning', 'read', 'all');
+  return scenariosStore.list(ctx, query);
+}
 
 export async function deleteScenario(ctx: RequestContext, id: string, version: number): Promise<void> {
+  await assertCan(ctx, 'planning', 'write', 'all');
   await inTransaction(ctx, async (tx) => {
     const current = await scenariosStore.get(tx, id);
     if (!current) throw notFound('Scenario', id);
@@ -89,6 +95,7 @@ export function differences(
 
 /** Scenarios side by side, with what differs in their assumptions and outcomes (against the first). */
 export async function compareScenarios(ctx: RequestContext, ids: string[]) {
+  await assertCan(ctx, 'planning', 'read', 'all');
   const rows = await listScenariosById(ctx, ids);
   const missing = ids.filter((id) => !rows.some((r) => r.id === id));
   if (missing.length) throw notFound('Scenario', missing.join(', '));

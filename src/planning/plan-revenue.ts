@@ -1,3 +1,4 @@
+import { assertCan } from '../platform/access.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { currentWorkspace } from '../workspace/get-workspace.ts';
 import { type Assumptions, STAGES } from './assumptions.ts';
@@ -15,6 +16,7 @@ import {
 import { simulatePlan } from './plan-simulation.ts';
 
 async function prepare(ctx: RequestContext, raw: PlanRequest) {
+  await assertCan(ctx, 'planning', 'read', 'all');
   const request = planRequestSchema.parse(raw);
   const workspace = await currentWorkspace(ctx);
   const targets = monthlyTargets(request.period, request.target, workspace.fiscalYearStartMonth);

@@ -1,3 +1,4 @@
+import { assertCan } from '../platform/access.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { meanLag } from './assumptions.ts';
 import { measureAssumptions } from './measure-assumptions.ts';
@@ -54,6 +55,7 @@ export async function defaultOrgSimInput(ctx: RequestContext, windowMonths = 12)
 
 /** The same demand and headcount through Assembly Line and PODs, side by side. */
 export async function runOrgSim(ctx: RequestContext, input?: OrgSimInput) {
+  await assertCan(ctx, 'planning', 'read', 'all');
   const used = input ?? (await defaultOrgSimInput(ctx));
   return { input: used, assemblyLine: simulateOrg(used, 'assembly_line'), pods: simulateOrg(used, 'pods') };
 }

@@ -23,6 +23,7 @@ export const RESOURCES = [
   'audit',
   'privacy',
   'settings',
+  'planning',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type AccessAction = 'read' | 'write';
@@ -49,6 +50,7 @@ function rep(people: RecordScope, accounts: RecordScope): RoleGrants {
     audit: NONE,
     privacy: NONE,
     settings: NONE,
+    planning: NONE,
   };
 }
 
@@ -61,8 +63,18 @@ const ALL: RoleGrants = Object.fromEntries(RESOURCES.map((r) => [r, g('all')])) 
  */
 export const DEFAULT_ACCESS_POLICY: AccessPolicy = {
   admin: ALL,
-  manager: { ...rep('team', 'team'), campaigns: g('all', 'none'), users: g('all', 'own') },
-  marketing: { ...rep('all', 'all'), accounts: g('all', 'none'), campaigns: g('all') },
+  manager: {
+    ...rep('team', 'team'),
+    campaigns: g('all', 'none'),
+    users: g('all', 'own'),
+    planning: g('all'),
+  },
+  marketing: {
+    ...rep('all', 'all'),
+    accounts: g('all', 'none'),
+    campaigns: g('all'),
+    planning: g('all', 'none'),
+  },
   mdr: rep('own_or_unowned', 'own_or_unowned'),
   sdr: rep('own_or_unowned', 'own_or_unowned'),
   ae: rep('own', 'own'),

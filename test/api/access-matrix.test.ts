@@ -54,6 +54,9 @@ interface WholeRoute {
   action: AccessAction;
   need: 'any' | 'all';
   body?: () => unknown;
+  /** A concrete URL when the route needs ids, and the status an allowed role gets (default 2xx). */
+  url?: () => string;
+  allowedStatus?: number;
 }
 type RouteSpec = RecordRoute | ListRoute | CreateRoute | WholeRoute | { kind: 'public' } | { kind: 'self' };
 
@@ -62,6 +65,12 @@ const patchName = (field: string) => (version: number) => ({
   [field]: `改 ${randomUUID().slice(0, 6)}`,
 });
 const versionQuery = (version: number) => `?version=${version}`;
+
+// The matrix workspace has no history to measure: plans run on overridden rates.
+const PLAN_OVERRIDES = {
+  rates: { lead_to_mql: 0.2, mql_to_sql: 0.5, sql_to_opportunity: 0.8, opportunity_to_won: 0.3 },
+  mrrPerWin: 100_000,
+};
 
 /** Every route of the API, classified. A route missing here fails the test: classify it. */
 const ROUTES: Record<string, RouteSpec> = {
@@ -171,6 +180,59 @@ const ROUTES: Record<string, RouteSpec> = {
   },
   'DELETE /api/v1/api-tokens/{id}': { kind: 'record', resource: 'api_tokens', action: 'write' },
   'GET /api/v1/audit': { kind: 'whole', resource: 'audit', action: 'read', need: 'all' },
+  'POST /api/v1/plan/reverse': {
+    kind: 'whole',
+    resource: 'planning',
+    action: 'read',
+    need: 'all',
+    body: () => ({ target: 1_000_000, period: 'FY2026', overrides: PLAN_OVERRIDES }),
+  },
+  'POST /api/v1/plan/simulate': {
+    kind: 'whole',
+    resource: 'planning',
+    action: 'read',
+    need: 'all',
+    body: () => ({ target: 1_000_000, period: 'FY2026', runs: 100, overrides: PLAN_OVERRIDES }),
+  },
+  'POST /api/v1/plan/levers': {
+    kind: 'whole',
+    resource: 'planning',
+    action: 'read',
+    need: 'all',
+    body: () => ({ target: 1_000_000, period: 'FY2026', overrides: PLAN_OVERRIDES }),
+  },
+  'POST /api/v1/plan/org-sim': {
+    kind: 'whole',
+    resource: 'planning',
+    action: 'read',
+    need: 'all',
+    body: () => ({}),
+  },
+  'GET /api/v1/plan/scenarios': { kind: 'whole', resource: 'planning', action: 'read', need: 'all' },
+  'POST /api/v1/plan/scenarios': {
+    kind: 'whole',
+    resource: 'planning',
+    action: 'write',
+    need: 'all',
+    body: () => ({ name: 'matrix', target: 1_000_000, period: 'FY2026', overrides: PLAN_OVERRIDES }),
+  },
+  // Unknown scenario ids: an allowed role gets past the access check to a 404.
+  'GET /api/v1/plan/scenarios/compare': {
+    kind: 'whole',
+    resource: 'planning',
+    action: 'read',
+    need: 'all',
+    url: () => `/api/v1/plan/scenarios/compare?ids=${randomUUID()},${randomUUID()}`,
+    allowedStatus: 404,
+  },
+  'DELETE /api/v1/plan/scenarios/{id}': {
+    kind: 'whole',
+    resource: 'planning',
+    action: 'write',
+    need: 'all',
+    url: () => `/api/v1/plan/scenarios/${randomUUID()}?version=1`,
+    allowedStatus: 404,
+  },
   'GET /api/v1/audit/export': { kind: 'whole', resource: 'audit', action: 'read', need: 'all' },
   'GET /api/v1/audit/verify': { kind: 'whole', resource: 'audit', action: 'read', need: 'all' },
   'GET /api/v1/access-policy': { kind: 'whole', resource: 'settings', action: 'read', need: 'any' },
@@ -455,8 +517,10 @@ describe('access matrix', () => {
         for (const role of ROLES) {
           const scopes = scopeFor(DEFAULT_ACCESS_POLICY, [role], spec.resource, spec.action);
           const allow = spec.need === 'all' ? scopes.includes('all') : !scopes.includes('none');
-          const res = await request(role, method, path, spec.body?.());
-          const ok = res.statusCode >= 200 && res.statusCode < 300;
+          const res = await request(role, method, spec.url?.() ?? path, spec.body?.());
+          const ok = spec.allowedStatus
+            ? res.statusCode === spec.allowedStatus
+            : res.statusCode >= 200 && res.statusCode < 300;
           if (ok !== allow)
             failures.push(`${role}: expected ${allow ? 'allowed' : 'denied'}, got ${res.statusCode}`);
           if (!ok && res.statusCode !== 403) failures.push(`${role}: denied with ${res.statusCode}`);
