@@ -194,3 +194,17 @@ export async function workspaceSettingsOf(ctx: RequestContext): Promise<Record<s
     .where(eq(workspaces.id, ctx.workspaceId));
   return (row?.settings as Record<string, unknown> | undefined) ?? {};
 }
+
+/** An entity's current stage without locking it (undefined: no such record). */
+export async function readEntityStage(
+  ctx: RequestContext,
+  type: EntityType,
+  id: string,
+): Promise<{ stage: string | null } | undefined> {
+  const c = stageColumns[type];
+  const rows = await queryRows<{ stage: string | null }>(
+    ctx.db,
+    sql`select ${sql.raw(c.column)} as stage from ${c.table} where workspace_id = ${ctx.workspaceId} and id = ${id}`,
+  );
+  return rows[0];
+}
