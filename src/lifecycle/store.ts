@@ -208,3 +208,24 @@ export async function readEntityStage(
   );
   return rows[0];
 }
+
+/** The re-approach date on the record's last history row (set when it was recycled). */
+export async function lastReapproachOn(
+  ctx: RequestContext,
+  type: EntityType,
+  id: string,
+): Promise<Date | null> {
+  const [row] = await ctx.db
+    .select({ reapproachOn: stageHistory.reapproachOn })
+    .from(stageHistory)
+    .where(
+      and(
+        eq(stageHistory.workspaceId, ctx.workspaceId),
+        eq(stageHistory.entityType, type),
+        eq(stageHistory.entityId, id),
+      ),
+    )
+    .orderBy(desc(stageHistory.at), desc(stageHistory.seq))
+    .limit(1);
+  return row?.reapproachOn ?? null;
+}

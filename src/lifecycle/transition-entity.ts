@@ -13,6 +13,7 @@ import {
   currentDefinition,
   ENTITY_LIFECYCLE,
   type EntityType,
+  lastReapproachOn,
   lockEntityStage,
   type StageHistoryRow,
   setEntityStage,
@@ -121,7 +122,9 @@ export function moveEntity(ctx: RequestContext, input: TransitionInput): Promise
       );
     }
     const at = input.at ?? tx.now();
-    const steps = decideTransition(definition, current.stage, input, tx.now());
+    const inRecycle = definition.stages.find((s) => s.key === current.stage)?.isRecycle;
+    const pending = inRecycle ? await lastReapproachOn(tx, input.entityType, input.entityId) : null;
+    const steps = decideTransition(definition, current.stage, input, tx.now(), pending);
     const rows = await write(tx, input, steps, version, at);
     await appendAudit(tx, {
       action: `${input.entityType}.transition`,

@@ -3,6 +3,7 @@ import type { JobHandler } from '../platform/jobs/job-runner.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { dueRecycles, entityLinks } from './handoff-store.ts';
 import { openingFor } from './handoffs.ts';
+import { recyclePlan } from './lifecycle-engine.ts';
 import { openHandoff } from './open-handoff.ts';
 import { calendarOf, currentDefinition } from './store.ts';
 import { moveEntity } from './transition-entity.ts';
@@ -17,11 +18,10 @@ export const RECYCLE_WAKE_JOB = 'lifecycle.recycle-wake';
 export function wakeRecycles(ctx: RequestContext, limit = 200): Promise<{ woken: number; more: boolean }> {
   return inTransaction(ctx, async (tx) => {
     const found = await currentDefinition(tx, 'lead');
-    const recycle = found?.definition.stages.find((s) => s.isRecycle);
-    const back = recycle?.transitions[0];
-    if (!found || !recycle || !back) return { woken: 0, more: false };
-    const isRule = found.definition.stages.find((s) => s.handoff?.kind === 'mql')?.handoff;
-    const due = await dueRecycles(tx, recycle.key, tx.now(), limit);
+    const plan = found ? recyclePlan(found.definition) : null;
+    if (!plan) return { woken: 0, more: false };
+    const { back, rule } = plan;
+    const due = await dueRecycles(tx, plan.recycle, tx.now(), limit);
     const cal = await calendarOf(tx);
     for (const d of due) {
       await moveEntity(tx, {
@@ -30,12 +30,12 @@ export function wakeRecycles(ctx: RequestContext, limit = 200): Promise<{ woken:
         to: back,
         reason: `re-approach date ${d.reapproachOn.toISOString().slice(0, 10)} reached`,
       });
-      if (isRule) {
+      if (rule) {
         const links = await entityLinks(tx, 'person', d.personId);
         await openHandoff(
           tx,
           { type: 'person', id: d.personId, links },
-          openingFor({ ...isRule, kind: 'recycle' }, back, links.source, tx.now(), cal),
+          openingFor(rule, back, links.source, tx.now(), cal),
           { notes: 'Recycled lead: the re-approach date has come.', reapproachOn: d.reapproachOn },
         );
       }
