@@ -279,7 +279,7 @@ async function check(m: Model, r: Real) {
   });
 }
 
-async function attempt(m: Model, r: Real, expected: 'ok' | 'refused', run: () => Promise<void>) {
+async function attempt(r: Real, expected: 'ok' | 'refused', run: () => Promise<void>) {
   const before = await r.snapshot();
   try {
     await run();
@@ -303,7 +303,7 @@ class Transition implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real) {
     const reapproach = this.to === 'recycled' ? m.now + this.days * 86_400_000 : null;
     const expected = modelMove(m, this.to, this.reason, reapproach);
-    await attempt(m, r, expected, () =>
+    await attempt(r, expected, () =>
       r.transition(
         this.to,
         this.reason ? 'because' : null,
@@ -346,7 +346,7 @@ class Respond implements fc.AsyncCommand<Model, Real> {
           outcome: this.outcome,
           reapproachOn: new Date(reapproach),
         };
-    await attempt(m, r, expected, () => r.respond(i, response));
+    await attempt(r, expected, () => r.respond(i, response));
     await check(m, r);
   }
   toString = () =>
