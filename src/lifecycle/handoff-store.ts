@@ -196,7 +196,10 @@ export async function managersOf(ctx: RequestContext, teamId: string | null): Pr
   return rows.map((r) => r.userId);
 }
 
-/** People whose recycle re-approach date has come: their last history row is the recycle. */
+/**
+ * People whose recycle re-approach date has come (their last history row is the recycle),
+ * locked up front so the wake-up takes every record lock before the audit lock.
+ */
 export function dueRecycles(
   ctx: RequestContext,
   recycleStage: string,
@@ -215,6 +218,7 @@ export function dueRecycles(
         where p.workspace_id = ${ctx.workspaceId} and p.lifecycle_stage = ${recycleStage}
           and h.reapproach_on <= ${now.toISOString()}::timestamptz
         order by h.reapproach_on
-        limit ${limit}`,
+        limit ${limit}
+        for update of p skip locked`,
   ).then((rows) => rows.map((r) => ({ ...r, reapproachOn: new Date(r.reapproachOn) })));
 }

@@ -4,9 +4,10 @@ import { notFound } from '../platform/errors.ts';
 import { insertNotifications } from '../platform/notifications/store.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { emitWebhookEvent } from '../platform/webhooks/emit-event.ts';
-import { type HandoffRow, lockHandoff, updateHandoff } from './handoff-store.ts';
+import { getHandoff, type HandoffRow, lockHandoff, updateHandoff } from './handoff-store.ts';
 import { decideResponse, type HandoffResponse } from './handoffs.ts';
 import { handoffView } from './open-handoff.ts';
+import { type EntityType, lockEntityStage } from './store.ts';
 import { moveEntity } from './transition-entity.ts';
 
 /**
@@ -21,6 +22,10 @@ export function respondToHandoff(
   response: HandoffResponse,
 ): Promise<HandoffRow> {
   return inTransaction(ctx, async (tx) => {
+    // Lock the record before its hand-off, in the same order transitions take them.
+    const seen = await getHandoff(tx, handoffId);
+    if (!seen) throw notFound('Hand-off', handoffId);
+    if (seen.entityId) await lockEntityStage(tx, seen.entityType as EntityType, seen.entityId);
     const h = await lockHandoff(tx, handoffId);
     if (!h) throw notFound('Hand-off', handoffId);
     const decision = decideResponse(h, response);

@@ -3,7 +3,7 @@ import type { RequestContext } from '../platform/context.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { emitWebhookEvent } from '../platform/webhooks/emit-event.ts';
-import { entityLinks, type HandoffRow } from './handoff-store.ts';
+import { entityLinks, type HandoffRow, openHandoffsOf } from './handoff-store.ts';
 import { decideHandoffOnEntry } from './handoffs.ts';
 import { closeHandoffsOnLeave, type HandoffContext, openHandoff } from './open-handoff.ts';
 import {
@@ -125,6 +125,9 @@ export function moveEntity(ctx: RequestContext, input: TransitionInput): Promise
     const inRecycle = definition.stages.find((s) => s.key === current.stage)?.isRecycle;
     const pending = inRecycle ? await lastReapproachOn(tx, input.entityType, input.entityId) : null;
     const steps = decideTransition(definition, current.stage, input, tx.now(), pending);
+    // Lock order everywhere: the record, then its hand-offs, then the audit chain — so
+    // concurrent moves, answers and SLA checks queue up instead of deadlocking.
+    await openHandoffsOf(tx, input.entityType, input.entityId);
     const rows = await write(tx, input, steps, version, at);
     await appendAudit(tx, {
       action: `${input.entityType}.transition`,
