@@ -51,11 +51,40 @@ export async function insertHandoff(ctx: RequestContext, values: NewHandoff): Pr
   return row!;
 }
 
-export async function insertHandoffsBulk(ctx: RequestContext, rows: NewHandoff[]): Promise<void> {
+export async function insertHandoffsBulk(
+  ctx: RequestContext,
+  rows: (NewHandoff & { id: string })[],
+): Promise<void> {
   await bulkInsert(
     ctx.db,
     handoffs,
-    rows.map((r) => ({ ...r, id: randomUUID(), workspaceId: ctx.workspaceId })),
+    rows.map((r) => ({ ...r, workspaceId: ctx.workspaceId })),
+  );
+}
+
+/** The answer and stale columns of many hand-offs at once (batched writers). */
+export interface HandoffChange {
+  id: string;
+  status: string;
+  respondedAt: Date | null;
+  rejectReason: string | null;
+  rejectOutcome: string | null;
+  staleAt: Date | null;
+}
+
+export async function updateHandoffsBulk(ctx: RequestContext, rows: HandoffChange[]): Promise<void> {
+  if (rows.length === 0) return;
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  await ctx.db.execute(
+    sql`update handoffs h set status = u.status, responded_at = u.responded_at, reject_reason = u.reject_reason,
+          reject_outcome = u.reject_outcome, stale_at = u.stale_at
+        from unnest(${sql.param(rows.map((r) => r.id))}::uuid[], ${sql.param(rows.map((r) => r.status))}::text[],
+                    ${sql.param(rows.map((r) => iso(r.respondedAt)))}::timestamptz[],
+                    ${sql.param(rows.map((r) => r.rejectReason))}::text[],
+                    ${sql.param(rows.map((r) => r.rejectOutcome))}::text[],
+                    ${sql.param(rows.map((r) => iso(r.staleAt)))}::timestamptz[])
+          as u(id, status, responded_at, reject_reason, reject_outcome, stale_at)
+        where h.workspace_id = ${ctx.workspaceId} and h.id = u.id`,
   );
 }
 

@@ -229,3 +229,19 @@ export async function lastReapproachOn(
     .limit(1);
   return row?.reapproachOn ?? null;
 }
+
+/** Sets many records' current stages at once (batched writers: the demo, imports). */
+export async function setEntityStagesBulk(
+  ctx: RequestContext,
+  type: EntityType,
+  rows: { id: string; stage: string; at: Date }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const c = stageColumns[type];
+  await ctx.db.execute(
+    sql`update ${c.table} t set ${sql.raw(c.column)} = u.stage, ${sql.raw(c.enteredAt)} = u.at, updated_at = greatest(t.updated_at, u.at)
+        from unnest(${sql.param(rows.map((r) => r.id))}::uuid[], ${sql.param(rows.map((r) => r.stage))}::text[],
+                    ${sql.param(rows.map((r) => r.at.toISOString()))}::timestamptz[]) as u(id, stage, at)
+        where t.workspace_id = ${ctx.workspaceId} and t.id = u.id`,
+  );
+}
