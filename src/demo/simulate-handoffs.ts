@@ -162,7 +162,9 @@ export async function simulateHandoffs(ctx: RequestContext, day: DemoDay): Promi
       reason: String(e.properties.form),
     });
   }
-  sim.plans = sim.plans.filter((p) => (p.at <= end ? (today.push(p), false) : true));
+  const later: Plan[] = [];
+  for (const p of sim.plans) (p.at <= end ? today : later).push(p);
+  sim.plans = later;
   today.sort((a, b) => a.at - b.at);
 
   const touched = new Set<string>();
