@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/db.ts';
 import { newWorkspace } from '../../test/factories.ts';
 import { peopleUseCases } from '../crm/manage-people.ts';
+import { accounts } from '../crm/schema.ts';
+import { opportunities } from '../pipeline/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/open-database.ts';
 import { JobRunner } from '../platform/jobs/job-runner.ts';
@@ -10,9 +14,10 @@ import { assignHandoff } from './assign-handoff.ts';
 import { checkSla } from './check-sla.ts';
 import { listHandoffs } from './handoff-store.ts';
 import { lifecycleJobs } from './jobs.ts';
+import { openExpansionHandoff } from './open-expansion-handoff.ts';
 import { respondToHandoff } from './respond-to-handoff.ts';
 import { listHistory } from './store.ts';
-import { moveEntity, transitionEntity } from './transition-entity.ts';
+import { moveEntity, recordEntry, transitionEntity } from './transition-entity.ts';
 
 let database: Database;
 let ctx: RequestContext;
@@ -136,5 +141,39 @@ describe('hand-offs', () => {
     expect(await stageOf(id)).toBe('nurturing');
     const open = await listHandoffs(ctx, { limit: 5, personId: id, status: 'open' });
     expect(open).toMatchObject([{ kind: 'recycle', toRole: 'sdr' }]);
+  });
+
+  it('a win opens one onboarding hand-off per account; CS hands an upsell to the AM', async () => {
+    const accountId = randomUUID();
+    const opportunityId = randomUUID();
+    await ctx.db
+      .insert(accounts)
+      .values({ workspaceId: ctx.workspaceId, id: accountId, name: '株式会社テスト' });
+    await ctx.db
+      .insert(opportunities)
+      .values({ workspaceId: ctx.workspaceId, id: opportunityId, accountId, name: '新規導入' });
+    await recordEntry(ctx, 'opportunity', opportunityId, clock);
+    const won = await moveEntity(ctx, { entityType: 'opportunity', entityId: opportunityId, to: 'won' });
+    expect(won.handoff).toMatchObject({ kind: 'won', toRole: 'onb', accountId, opportunityId });
+    await ctx.db.execute(
+      sql`update accounts set customer_stage = 'onboarding' where workspace_id = ${ctx.workspaceId} and id = ${accountId}`,
+    );
+    await recordEntry(ctx, 'account', accountId, clock);
+    const wonHandoffs = (await listHandoffs(ctx, { limit: 10, kind: 'won' })).filter(
+      (h) => h.accountId === accountId,
+    );
+    expect(wonHandoffs).toHaveLength(1);
+    const upsell = await openExpansionHandoff(ctx, {
+      accountId,
+      toRole: 'am',
+      context: { notes: 'usage +40%' },
+    });
+    expect(upsell).toMatchObject({
+      kind: 'expansion',
+      toRole: 'am',
+      fromRole: 'csm',
+      status: 'open',
+      stage: null,
+    });
   });
 });
