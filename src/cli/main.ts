@@ -3,6 +3,7 @@ import { registerAdminCommands } from './admin-commands.ts';
 import { registerAuditCommand } from './audit-command.ts';
 import { registerDemoCommand } from './demo-command.ts';
 import { registerPlanCommand } from './plan-command.ts';
+import { registerStagesCommand } from './stages-command.ts';
 import { registerStartCommand } from './start-command.ts';
 
 const program = new Command()
@@ -17,5 +18,6 @@ registerDemoCommand(program);
 registerAdminCommands(program);
 registerPlanCommand(program);
 registerAuditCommand(program);
+registerStagesCommand(program);
 
 await program.parseAsync(process.argv);

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { generateDemo } from '../demo/generate-demo.ts';
+import { lifecycleJobs } from '../lifecycle/jobs.ts';
 import { buildServer } from '../platform/http/server.ts';
+import { JobRunner } from '../platform/jobs/job-runner.ts';
 import { consoleProgress } from '../platform/progress.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 import { generatePassword } from '../workspace/passwords.ts';
@@ -17,6 +19,7 @@ interface StartOptions {
   months: string;
   adminEmail?: string;
   adminPassword?: string;
+  jobs: boolean;
 }
 
 function printLogin(url: string, email: string, password: string, generated: boolean): void {
@@ -43,6 +46,10 @@ export function registerStartCommand(program: Command): void {
     .option('--seed <n>', 'demo seed', '42')
     .option('--people <n>', 'demo size in people', '20000')
     .option('--months <n>', 'months of demo history', '12')
+    .option(
+      '--no-jobs',
+      'do not run background jobs (SLA checks, recycle wake-ups, webhooks) in this process',
+    )
     .option('--admin-email <email>', 'first admin email (or BATON_ADMIN_EMAIL)')
     .option(
       '--admin-password <password>',
@@ -79,14 +86,17 @@ export function registerStartCommand(program: Command): void {
         }
       }
       const app = await buildServer({ database, logger: false });
+      const runner = opts.jobs ? new JobRunner(database.db, lifecycleJobs()) : null;
       const stop = async () => {
         await app.close();
+        await runner?.stop();
         await database.close();
         process.exit(0);
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       await app.listen({ port, host: opts.host });
+      runner?.start();
       process.stdout.write(
         `Baton listening on ${url} (${database.kind}: ${database.location}); API reference at ${url}/api/docs\n`,
       );

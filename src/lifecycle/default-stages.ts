@@ -1,8 +1,11 @@
 import type { LifecycleDefinition, StageDefinition } from './stages.ts';
 
-type S = Omit<StageDefinition, 'maxDwellHours' | 'isRecycle'> &
-  Partial<Pick<StageDefinition, 'maxDwellHours' | 'isRecycle'>>;
-const stage = (s: S): StageDefinition => ({ maxDwellHours: null, isRecycle: false, ...s });
+type S = Omit<StageDefinition, 'maxDwellHours' | 'isRecycle' | 'handoff'> &
+  Partial<Pick<StageDefinition, 'maxDwellHours' | 'isRecycle' | 'handoff'>>;
+const stage = (s: S): StageDefinition => ({ maxDwellHours: null, isRecycle: false, handoff: null, ...s });
+
+/** Inbound-type sources go to MDR, outbound to SDR (DOMAIN.md 1 and 6). */
+const IS_BY_SOURCE = { inbound: 'mdr', referral: 'mdr', event: 'mdr', outbound: 'sdr' } as const;
 
 /** DOMAIN.md 3.1: the lead lifecycle, with its off-ramps (detours). */
 export const DEFAULT_LEAD_LIFECYCLE: LifecycleDefinition = {
@@ -48,6 +51,13 @@ export const DEFAULT_LEAD_LIFECYCLE: LifecycleDefinition = {
       type: 'sla',
       maxDwellHours: 24,
       owningRole: 'mdr',
+      handoff: {
+        kind: 'mql',
+        fromRole: 'marketing',
+        toRole: 'mdr',
+        toRoleBySource: IS_BY_SOURCE,
+        slaBusinessHours: 9,
+      },
       path: 'success',
       transitions: ['sal', 'recycled', 'disqualified'],
     }),
@@ -70,6 +80,7 @@ export const DEFAULT_LEAD_LIFECYCLE: LifecycleDefinition = {
       type: 'sla',
       maxDwellHours: 48,
       owningRole: 'ae',
+      handoff: { kind: 'sql', fromRole: 'mdr', toRole: 'ae', toRoleBySource: {}, slaBusinessHours: 18 },
       path: 'success',
       transitions: ['opportunity', 'recycled', 'disqualified'],
     }),
@@ -200,6 +211,7 @@ export const DEFAULT_OPPORTUNITY_LIFECYCLE: LifecycleDefinition = {
       order: 60,
       type: 'gate',
       owningRole: 'ae',
+      handoff: { kind: 'won', fromRole: 'ae', toRole: 'onb', toRoleBySource: {}, slaBusinessHours: 18 },
       path: 'success',
       transitions: [],
     }),
@@ -230,6 +242,7 @@ export const DEFAULT_CUSTOMER_LIFECYCLE: LifecycleDefinition = {
       type: 'sla',
       maxDwellHours: 24 * 45,
       owningRole: 'onb',
+      handoff: { kind: 'won', fromRole: 'ae', toRole: 'onb', toRoleBySource: {}, slaBusinessHours: 18 },
       path: 'success',
       transitions: ['adoption', 'churned'],
     }),

@@ -75,6 +75,10 @@ export const handoffs = pgTable(
   {
     ...tenantKey(),
     kind: text().notNull(),
+    /** The record whose stage change opened it, and the stage it entered. */
+    entityType: text().notNull().default('person'),
+    entityId: uuid(),
+    stage: text(),
     personId: uuid(),
     accountId: uuid(),
     opportunityId: uuid(),
@@ -90,6 +94,10 @@ export const handoffs = pgTable(
     dueAt: timestamp({ withTimezone: true }).notNull(),
     respondedAt: timestamp({ withTimezone: true }),
     rejectReason: text(),
+    /** Where a rejected lead went: recycled or disqualified. */
+    rejectOutcome: text(),
+    respondedByUserId: uuid(),
+    /** Set once, when the SLA check first finds it open past its due time. */
     staleAt: timestamp({ withTimezone: true }),
   },
   (t) => [
@@ -97,6 +105,7 @@ export const handoffs = pgTable(
     index('handoffs_open_due_idx').on(t.workspaceId, t.status, t.dueAt),
     index('handoffs_to_user_idx').on(t.workspaceId, t.toUserId, t.status),
     index('handoffs_person_idx').on(t.workspaceId, t.personId),
+    index('handoffs_entity_idx').on(t.workspaceId, t.entityType, t.entityId, t.status),
     foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
   ],
 );

@@ -4,6 +4,23 @@ import { ROLES } from '../platform/context.ts';
 export const LIFECYCLES = ['lead', 'opportunity', 'customer'] as const;
 export type Lifecycle = (typeof LIFECYCLES)[number];
 
+export const HANDOFF_KINDS = ['mql', 'sql', 'won', 'expansion', 'recycle'] as const;
+export type HandoffKind = (typeof HANDOFF_KINDS)[number];
+
+/**
+ * "Entering this stage opens a hand-off of `kind` from `fromRole` to `toRole`" (DOMAIN.md 4).
+ * `toRoleBySource` picks the receiving role by a person's source (inbound → mdr, outbound → sdr).
+ * The SLA is counted in business hours of the workspace calendar.
+ */
+export const handoffRuleSchema = z.strictObject({
+  kind: z.enum(HANDOFF_KINDS),
+  fromRole: z.enum(ROLES),
+  toRole: z.enum(ROLES),
+  toRoleBySource: z.record(z.string().max(40), z.enum(ROLES)).default({}),
+  slaBusinessHours: z.number().positive().max(2000),
+});
+export type HandoffRule = z.infer<typeof handoffRuleSchema>;
+
 /** A stage of a lifecycle, as data (DOMAIN.md 3 and 3.4). */
 export const stageSchema = z.strictObject({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _'),
@@ -25,6 +42,8 @@ export const stageSchema = z.strictObject({
   transitions: z.array(z.string()).max(30),
   /** A recycle stage needs a re-approach date and sends the entity back when it comes. */
   isRecycle: z.boolean().default(false),
+  /** The hand-off that entering this stage opens, if any. */
+  handoff: handoffRuleSchema.nullable().default(null),
 });
 export type StageDefinition = z.infer<typeof stageSchema>;
 
@@ -80,6 +99,9 @@ export function validateDefinition(def: LifecycleDefinition): DefinitionIssue[] 
         path: `stages.${i}.maxDwellHours`,
         message: `SLA stage "${s.key}" needs a maximum dwell time`,
       });
+    }
+    if (s.handoff && s.path !== 'success') {
+      issues.push({ path: `stages.${i}.handoff`, message: `off-ramp "${s.key}" cannot open a hand-off` });
     }
     if (s.isRecycle && s.path !== 'off_ramp') {
       issues.push({ path: `stages.${i}.isRecycle`, message: `recycle stage "${s.key}" must be an off-ramp` });

@@ -5,6 +5,8 @@ import { opportunities } from '../pipeline/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { bulkInsert } from '../platform/db/bulk-insert.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
+import { workspaces } from '../workspace/schema.ts';
+import { type BusinessCalendar, workspaceCalendar } from './business-hours.ts';
 import { stageDefinitions, stageHistory } from './schema.ts';
 import type { Lifecycle, LifecycleDefinition } from './stages.ts';
 
@@ -150,4 +152,96 @@ export function listHistory(ctx: RequestContext, type: EntityType, id: string): 
       ),
     )
     .orderBy(asc(stageHistory.at), asc(stageHistory.seq));
+}
+
+/** The workspace's business calendar (time zone, working hours, holidays) for SLA due times. */
+export async function calendarOf(ctx: RequestContext): Promise<BusinessCalendar> {
+  const [row] = await ctx.db
+    .select({ timeZone: workspaces.timeZone, settings: workspaces.settings })
+    .from(workspaces)
+    .where(eq(workspaces.id, ctx.workspaceId));
+  return workspaceCalendar(row?.timeZone ?? 'Asia/Tokyo', row?.settings ?? {});
+}
+
+/** How many records of a lifecycle are in each stage (a new definition must keep those stages). */
+export async function stageCounts(ctx: RequestContext, lifecycle: Lifecycle): Promise<Map<string, number>> {
+  const type = (Object.keys(ENTITY_LIFECYCLE) as EntityType[]).find(
+    (t) => ENTITY_LIFECYCLE[t] === lifecycle,
+  )!;
+  const c = stageColumns[type];
+  const rows = await queryRows<{ stage: string | null; n: number }>(
+    ctx.db,
+    sql`select ${sql.raw(c.column)} as stage, count(*)::int as n from ${c.table}
+        where workspace_id = ${ctx.workspaceId} group by 1`,
+  );
+  return new Map(rows.filter((r) => r.stage !== null).map((r) => [r.stage!, Number(r.n)]));
+}
+
+/** Every definition version of a lifecycle, newest first. */
+export function definitionVersions(ctx: RequestContext, lifecycle: Lifecycle) {
+  return ctx.db
+    .select({ version: stageDefinitions.version, createdAt: stageDefinitions.createdAt })
+    .from(stageDefinitions)
+    .where(and(eq(stageDefinitions.workspaceId, ctx.workspaceId), eq(stageDefinitions.lifecycle, lifecycle)))
+    .orderBy(desc(stageDefinitions.version));
+}
+
+/** The workspace's free-form settings (business hours, SLA rules). */
+export async function workspaceSettingsOf(ctx: RequestContext): Promise<Record<string, unknown>> {
+  const [row] = await ctx.db
+    .select({ settings: workspaces.settings })
+    .from(workspaces)
+    .where(eq(workspaces.id, ctx.workspaceId));
+  return (row?.settings as Record<string, unknown> | undefined) ?? {};
+}
+
+/** An entity's current stage without locking it (undefined: no such record). */
+export async function readEntityStage(
+  ctx: RequestContext,
+  type: EntityType,
+  id: string,
+): Promise<{ stage: string | null } | undefined> {
+  const c = stageColumns[type];
+  const rows = await queryRows<{ stage: string | null }>(
+    ctx.db,
+    sql`select ${sql.raw(c.column)} as stage from ${c.table} where workspace_id = ${ctx.workspaceId} and id = ${id}`,
+  );
+  return rows[0];
+}
+
+/** The re-approach date on the record's last history row (set when it was recycled). */
+export async function lastReapproachOn(
+  ctx: RequestContext,
+  type: EntityType,
+  id: string,
+): Promise<Date | null> {
+  const [row] = await ctx.db
+    .select({ reapproachOn: stageHistory.reapproachOn })
+    .from(stageHistory)
+    .where(
+      and(
+        eq(stageHistory.workspaceId, ctx.workspaceId),
+        eq(stageHistory.entityType, type),
+        eq(stageHistory.entityId, id),
+      ),
+    )
+    .orderBy(desc(stageHistory.at), desc(stageHistory.seq))
+    .limit(1);
+  return row?.reapproachOn ?? null;
+}
+
+/** Sets many records' current stages at once (batched writers: the demo, imports). */
+export async function setEntityStagesBulk(
+  ctx: RequestContext,
+  type: EntityType,
+  rows: { id: string; stage: string; at: Date }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const c = stageColumns[type];
+  await ctx.db.execute(
+    sql`update ${c.table} t set ${sql.raw(c.column)} = u.stage, ${sql.raw(c.enteredAt)} = u.at, updated_at = greatest(t.updated_at, u.at)
+        from unnest(${sql.param(rows.map((r) => r.id))}::uuid[], ${sql.param(rows.map((r) => r.stage))}::text[],
+                    ${sql.param(rows.map((r) => r.at.toISOString()))}::timestamptz[]) as u(id, stage, at)
+        where t.workspace_id = ${ctx.workspaceId} and t.id = u.id`,
+  );
 }

@@ -2,12 +2,18 @@ import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
+import { emitWebhookEvent } from '../platform/webhooks/emit-event.ts';
+import { entityLinks, type HandoffRow, openHandoffsOf } from './handoff-store.ts';
+import { decideHandoffOnEntry } from './handoffs.ts';
+import { closeHandoffsOnLeave, type HandoffContext, openHandoff } from './open-handoff.ts';
 import {
   appendHistory,
   appendHistoryBulk,
+  calendarOf,
   currentDefinition,
   ENTITY_LIFECYCLE,
   type EntityType,
+  lastReapproachOn,
   lockEntityStage,
   type StageHistoryRow,
   setEntityStage,
@@ -27,6 +33,17 @@ export interface TransitionInput extends TransitionRequest {
   /** When it happened (default now); imports and the demo pass historical times. */
   at?: Date | undefined;
   causeEventId?: string | null | undefined;
+  /**
+   * What the receiving department needs (behaviour history, score breakdown, notes, BANT):
+   * kept as the context bundle of the hand-off the new stage opens, if it opens one.
+   */
+  context?: HandoffContext | undefined;
+}
+
+/** The history rows a move wrote, and the hand-off it opened (if the new stage opens one). */
+export interface TransitionResult {
+  rows: StageHistoryRow[];
+  handoff: HandoffRow | null;
 }
 
 async function definitionFor(ctx: RequestContext, type: EntityType) {
@@ -73,9 +90,19 @@ async function write(
  * Moves a person, opportunity or account to another stage: the rules of its lifecycle
  * decide, then the current stage and the history rows change in one transaction (the
  * caller's, if it has one). The row lock makes concurrent moves of one record queue up,
- * and `expectedStage` turns the loser of a race into a 409.
+ * and `expectedStage` turns the loser of a race into a 409. In the same transaction the
+ * hand-offs of the stage left are closed and the one the new stage opens (mql → Inside
+ * Sales, sql → Field Sales, won → Onboarding) is opened with `context` as its bundle.
  */
-export function transitionEntity(ctx: RequestContext, input: TransitionInput): Promise<StageHistoryRow[]> {
+export async function transitionEntity(
+  ctx: RequestContext,
+  input: TransitionInput,
+): Promise<StageHistoryRow[]> {
+  return (await moveEntity(ctx, input)).rows;
+}
+
+/** transitionEntity, also returning the hand-off the move opened. */
+export function moveEntity(ctx: RequestContext, input: TransitionInput): Promise<TransitionResult> {
   return inTransaction(ctx, async (tx) => {
     const { version, definition } = await definitionFor(tx, input.entityType);
     const current = await lockEntityStage(tx, input.entityType, input.entityId);
@@ -95,7 +122,12 @@ export function transitionEntity(ctx: RequestContext, input: TransitionInput): P
       );
     }
     const at = input.at ?? tx.now();
-    const steps = decideTransition(definition, current.stage, input, tx.now());
+    const inRecycle = definition.stages.find((s) => s.key === current.stage)?.isRecycle;
+    const pending = inRecycle ? await lastReapproachOn(tx, input.entityType, input.entityId) : null;
+    const steps = decideTransition(definition, current.stage, input, tx.now(), pending);
+    // Lock order everywhere: the record, then its hand-offs, then the audit chain — so
+    // concurrent moves, answers and SLA checks queue up instead of deadlocking.
+    await openHandoffsOf(tx, input.entityType, input.entityId);
     const rows = await write(tx, input, steps, version, at);
     await appendAudit(tx, {
       action: `${input.entityType}.transition`,
@@ -105,7 +137,27 @@ export function transitionEntity(ctx: RequestContext, input: TransitionInput): P
       after: { stage: input.to, steps },
       reason: input.reason ?? null,
     });
-    return rows;
+    const entity = { type: input.entityType, id: input.entityId };
+    const to = definition.stages.find((s) => s.key === input.to)!;
+    await closeHandoffsOnLeave(tx, entity, current.stage, to, input.reason ?? null, at);
+    let handoff: HandoffRow | null = null;
+    if (to.handoff) {
+      const links = await entityLinks(tx, input.entityType, input.entityId);
+      const opening = decideHandoffOnEntry(definition, to.key, links.source, at, await calendarOf(tx));
+      if (opening) handoff = await openHandoff(tx, { ...entity, links }, opening, input.context);
+    }
+    await emitWebhookEvent(tx, 'stage.changed', {
+      entityType: input.entityType,
+      entityId: input.entityId,
+      lifecycle: definition.lifecycle,
+      from: current.stage,
+      to: input.to,
+      at: at.toISOString(),
+      reason: input.reason ?? null,
+      passed: steps.filter((st) => st.skipped).map((st) => st.to),
+      causeEventId: input.causeEventId ?? null,
+    });
+    return { rows, handoff };
   });
 }
 
@@ -119,9 +171,19 @@ export async function recordEntry(
   entityId: string,
   at: Date,
   stage?: string,
+  context?: HandoffContext,
 ): Promise<StageHistoryRow[]> {
   const { version, definition } = await definitionFor(ctx, entityType);
-  return write(ctx, { entityType, entityId }, decideEntry(definition, stage), version, at);
+  const steps = decideEntry(definition, stage);
+  const rows = await write(ctx, { entityType, entityId }, steps, version, at);
+  // A record that starts in a hand-off stage (an account's first win enters onboarding) opens it too.
+  const entered = steps[steps.length - 1]!.to;
+  if (definition.stages.find((s) => s.key === entered)?.handoff) {
+    const links = await entityLinks(ctx, entityType, entityId);
+    const opening = decideHandoffOnEntry(definition, entered, links.source, at, await calendarOf(ctx));
+    if (opening) await openHandoff(ctx, { type: entityType, id: entityId, links }, opening, context);
+  }
+  return rows;
 }
 
 /**

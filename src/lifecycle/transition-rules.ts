@@ -43,9 +43,23 @@ export function decideTransition(
   current: string,
   request: TransitionRequest,
   now: Date,
+  /** The re-approach date of the recycle the record is in, if it is in one. */
+  pendingReapproachOn: Date | null = null,
 ): HistoryStep[] {
   const from = stageOf(def, current, 'from');
   const to = stageOf(def, request.to, 'to');
+  if (
+    from.isRecycle &&
+    pendingReapproachOn &&
+    pendingReapproachOn.getTime() > now.getTime() &&
+    !request.reason?.trim()
+  ) {
+    throw new DomainError(
+      'invalid_input',
+      `This lead is recycled until ${pendingReapproachOn.toISOString()}; bringing it back early needs a reason.`,
+      [{ path: 'reason', message: 'say why it returns before its re-approach date (e.g. requested a demo)' }],
+    );
+  }
   if (from.key === to.key) {
     throw new DomainError('conflict', `Already in "${to.key}".`, [
       { path: 'to', message: 'the record is already in this stage' },

@@ -1,5 +1,6 @@
 import {
   bigint,
+  boolean,
   foreignKey,
   index,
   integer,
@@ -77,5 +78,76 @@ export const jobs = pgTable(
     index('jobs_due_idx').on(t.status, t.runAt),
     uniqueIndex('jobs_dedupe_uq').on(t.workspaceId, t.dedupeKey),
     foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+  ],
+);
+
+/** A message for one user (SLA breaches, hand-offs to them or their team); read when readAt is set. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    ...tenantKey(),
+    userId: uuid().notNull(),
+    kind: text().notNull(),
+    title: text().notNull(),
+    entityType: text(),
+    entityId: uuid(),
+    data: jsonb().notNull().default({}),
+    /** Makes raising the same notice twice (a retried job) a no-op. */
+    dedupeKey: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    readAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('notifications_user_idx').on(t.workspaceId, t.userId, t.createdAt),
+    uniqueIndex('notifications_dedupe_uq').on(t.workspaceId, t.userId, t.dedupeKey),
+    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+  ],
+);
+
+/** Where a workspace wants its events POSTed, signed with its secret (HMAC-SHA256). */
+export const webhookSubscriptions = pgTable(
+  'webhook_subscriptions',
+  {
+    ...tenantKey(),
+    url: text().notNull(),
+    events: jsonb().notNull().default([]),
+    /** Kept, not hashed: signing each delivery needs it. Shown once at creation. */
+    secret: text().notNull(),
+    description: text(),
+    active: boolean().notNull().default(true),
+    version: bigint({ mode: 'number' }).notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+  ],
+);
+
+/** One event for one subscription, and every attempt to deliver it (the delivery log). */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    ...tenantKey(),
+    subscriptionId: uuid().notNull(),
+    eventType: text().notNull(),
+    payload: jsonb().notNull(),
+    status: text().notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    lastStatusCode: integer(),
+    lastError: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    lastAttemptAt: timestamp({ withTimezone: true }),
+    deliveredAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('webhook_deliveries_sub_idx').on(t.workspaceId, t.subscriptionId, t.createdAt),
+    foreignKey({
+      columns: [t.workspaceId, t.subscriptionId],
+      foreignColumns: [webhookSubscriptions.workspaceId, webhookSubscriptions.id],
+    }).onDelete('cascade'),
   ],
 );

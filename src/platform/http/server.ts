@@ -6,6 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { registerCaptureRoutes } from '../../capture/routes.ts';
 import { registerHistoryRoutes } from '../../crm/history-routes.ts';
 import { registerCrmRoutes } from '../../crm/routes.ts';
+import { registerLifecycleRoutes } from '../../lifecycle/routes.ts';
 import { registerPlanningRoutes } from '../../planning/routes.ts';
 import { registerPrivacyRoutes } from '../../privacy/routes.ts';
 import { registerAccessRoutes } from '../../workspace/access-routes.ts';
@@ -108,5 +109,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAuditRoutes(app);
   registerAccessRoutes(app);
   registerPrivacyRoutes(app);
+  registerLifecycleRoutes(app);
   return app;
 }

@@ -1,0 +1,25 @@
+import type { JobHandler, Schedule } from '../platform/jobs/job-runner.ts';
+import { deliverWebhookHandler } from '../platform/webhooks/deliver-webhook.ts';
+import { DELIVER_WEBHOOK_JOB } from '../platform/webhooks/emit-event.ts';
+import { SLA_CHECK_JOB, slaCheckHandler } from './check-sla.ts';
+import { RECYCLE_WAKE_JOB, recycleWakeHandler } from './wake-recycles.ts';
+
+/** The lifecycle's background work: SLA checks each minute, recycle wake-ups each 15 minutes, webhooks. */
+export function lifecycleJobs(options: { allowPrivateWebhookTargets?: boolean } = {}): {
+  handlers: Record<string, JobHandler>;
+  schedules: Schedule[];
+} {
+  return {
+    handlers: {
+      [SLA_CHECK_JOB]: slaCheckHandler,
+      [RECYCLE_WAKE_JOB]: recycleWakeHandler,
+      [DELIVER_WEBHOOK_JOB]: deliverWebhookHandler({
+        allowPrivateTargets: options.allowPrivateWebhookTargets,
+      }),
+    },
+    schedules: [
+      { kind: SLA_CHECK_JOB, everyMs: 60_000 },
+      { kind: RECYCLE_WAKE_JOB, everyMs: 15 * 60_000 },
+    ],
+  };
+}
