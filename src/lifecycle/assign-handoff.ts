@@ -4,6 +4,7 @@ import { DomainError, notFound } from '../platform/errors.ts';
 import { insertNotifications } from '../platform/notifications/store.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { type HandoffRow, lockHandoff, updateHandoff } from './handoff-store.ts';
+import { assertHandoffAccess } from './record-access.ts';
 
 /**
  * Names the user (and team) who receives an open hand-off. Routing decides who; this
@@ -15,6 +16,7 @@ export function assignHandoff(
   to: { userId: string | null; teamId?: string | null },
 ): Promise<HandoffRow> {
   return inTransaction(ctx, async (tx) => {
+    await assertHandoffAccess(tx, handoffId, 'write');
     const h = await lockHandoff(tx, handoffId);
     if (!h) throw notFound('Hand-off', handoffId);
     if (h.status !== 'open') {

@@ -164,6 +164,8 @@ export interface HandoffFilter {
   personId?: string | undefined;
   stale?: boolean | undefined;
   limit: number;
+  /** Record-level access: only hand-offs within this condition. */
+  scope?: SQL | undefined;
   /** Keyset: rows opened before this (openedAt, id). */
   before?: [Date, string] | undefined;
 }
@@ -171,6 +173,7 @@ export interface HandoffFilter {
 export function listHandoffs(ctx: RequestContext, f: HandoffFilter): Promise<HandoffRow[]> {
   const where: (SQL | undefined)[] = [
     eq(handoffs.workspaceId, ctx.workspaceId),
+    f.scope,
     f.status ? eq(handoffs.status, f.status) : undefined,
     f.kind ? eq(handoffs.kind, f.kind) : undefined,
     f.toRole ? eq(handoffs.toRole, f.toRole) : undefined,
@@ -250,4 +253,17 @@ export function dueRecycles(
         limit ${limit}
         for update of p skip locked`,
   ).then((rows) => rows.map((r) => ({ ...r, reapproachOn: new Date(r.reapproachOn) })));
+}
+
+/** Whether a hand-off exists within an access condition (undefined: no condition). */
+export async function handoffInScope(
+  ctx: RequestContext,
+  id: string,
+  scope: SQL | undefined,
+): Promise<boolean> {
+  const rows = await ctx.db
+    .select({ id: handoffs.id })
+    .from(handoffs)
+    .where(and(eq(handoffs.workspaceId, ctx.workspaceId), eq(handoffs.id, id), scope));
+  return rows.length > 0;
 }

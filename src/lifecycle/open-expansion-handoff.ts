@@ -4,6 +4,7 @@ import { inTransaction } from '../platform/transaction.ts';
 import { entityLinks, type HandoffRow } from './handoff-store.ts';
 import { openingFor } from './handoffs.ts';
 import { type HandoffContext, openHandoff } from './open-handoff.ts';
+import { assertEntityAccess } from './record-access.ts';
 import { calendarOf, lockEntityStage } from './store.ts';
 
 /** Customer Success hands an upsell to Field Sales (ae) or the account manager (am). */
@@ -18,6 +19,7 @@ export interface ExpansionInput {
 
 export function openExpansionHandoff(ctx: RequestContext, input: ExpansionInput): Promise<HandoffRow> {
   return inTransaction(ctx, async (tx) => {
+    await assertEntityAccess(tx, 'account', input.accountId, 'write');
     const account = await lockEntityStage(tx, 'account', input.accountId);
     if (!account) throw notFound('Account', input.accountId);
     if (account.stage === null || account.stage === 'churned') {

@@ -2,6 +2,7 @@ import type { RequestContext } from '../platform/context.ts';
 import { notFound } from '../platform/errors.ts';
 import { getHandoff, type HandoffFilter, listHandoffs } from './handoff-store.ts';
 import { handoffView } from './open-handoff.ts';
+import { assertEntityAccess, assertHandoffAccess, handoffScope } from './record-access.ts';
 import type { Lifecycle } from './stages.ts';
 import { currentDefinition, type EntityType, listHistory, readEntityStage } from './store.ts';
 
@@ -12,6 +13,7 @@ export async function stagesOf(ctx: RequestContext, lifecycle: Lifecycle) {
 }
 
 export async function stageHistoryOf(ctx: RequestContext, type: EntityType, id: string) {
+  await assertEntityAccess(ctx, type, id, 'read');
   const rows = await listHistory(ctx, type, id);
   if (rows.length === 0) {
     // An unknown id is a 404; a known record without history has an empty list.
@@ -21,10 +23,11 @@ export async function stageHistoryOf(ctx: RequestContext, type: EntityType, id: 
 }
 
 export async function listHandoffViews(ctx: RequestContext, f: HandoffFilter) {
-  return (await listHandoffs(ctx, f)).map(handoffView);
+  return (await listHandoffs(ctx, { ...f, scope: await handoffScope(ctx, 'read') })).map(handoffView);
 }
 
 export async function getHandoffView(ctx: RequestContext, id: string) {
+  await assertHandoffAccess(ctx, id, 'read');
   const row = await getHandoff(ctx, id);
   if (!row) throw notFound('Hand-off', id);
   return handoffView(row);

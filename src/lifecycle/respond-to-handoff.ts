@@ -7,6 +7,7 @@ import { emitWebhookEvent } from '../platform/webhooks/emit-event.ts';
 import { getHandoff, type HandoffRow, lockHandoff, updateHandoff } from './handoff-store.ts';
 import { decideResponse, type HandoffResponse } from './handoffs.ts';
 import { handoffView } from './open-handoff.ts';
+import { assertHandoffAccess } from './record-access.ts';
 import { type EntityType, lockEntityStage } from './store.ts';
 import { moveEntity } from './transition-entity.ts';
 
@@ -22,6 +23,7 @@ export function respondToHandoff(
   response: HandoffResponse,
 ): Promise<HandoffRow> {
   return inTransaction(ctx, async (tx) => {
+    await assertHandoffAccess(tx, handoffId, 'write');
     // Lock the record before its hand-off, in the same order transitions take them.
     const seen = await getHandoff(tx, handoffId);
     if (!seen) throw notFound('Hand-off', handoffId);

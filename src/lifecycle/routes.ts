@@ -14,7 +14,7 @@ import { handoffView } from './open-handoff.ts';
 import { getHandoffView, listHandoffViews, stageHistoryOf, stagesOf } from './read-lifecycle.ts';
 import { respondToHandoff } from './respond-to-handoff.ts';
 import { HANDOFF_KINDS, LIFECYCLES, lifecycleDefinitionSchema } from './stages.ts';
-import { moveEntity } from './transition-entity.ts';
+import { requestTransition } from './transition-entity.ts';
 import { updateDefinition } from './update-definition.ts';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
@@ -140,7 +140,7 @@ export function registerLifecycleRoutes(app: FastifyInstance): void {
         },
       },
       async (req, reply) => {
-        const res = await moveEntity(requestContext(req), {
+        const res = await requestTransition(requestContext(req), {
           entityType,
           entityId: req.params.id,
           ...req.body,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { accounts, people } from '../crm/schema.ts';
 import { opportunities } from '../pipeline/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
@@ -244,4 +244,30 @@ export async function setEntityStagesBulk(
                     ${sql.param(rows.map((r) => r.at.toISOString()))}::timestamptz[]) as u(id, stage, at)
         where t.workspace_id = ${ctx.workspaceId} and t.id = u.id`,
   );
+}
+
+const ownerColumns = {
+  person: people.ownerUserId,
+  account: accounts.ownerUserId,
+  opportunity: opportunities.ownerUserId,
+};
+
+/** The owner column of an entity type, for record-level access conditions. */
+export function entityOwnerColumn(type: EntityType) {
+  return ownerColumns[type];
+}
+
+/** Whether a record exists within an access condition (undefined: no condition). */
+export async function entityInScope(
+  ctx: RequestContext,
+  type: EntityType,
+  id: string,
+  scope: SQL | undefined,
+): Promise<boolean> {
+  const c = stageColumns[type];
+  const rows = await queryRows<{ id: string }>(
+    ctx.db,
+    sql`select id from ${c.table} where workspace_id = ${ctx.workspaceId} and id = ${id}${scope ? sql` and ${scope}` : sql``}`,
+  );
+  return rows.length > 0;
 }

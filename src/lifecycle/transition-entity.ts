@@ -6,6 +6,7 @@ import { emitWebhookEvent } from '../platform/webhooks/emit-event.ts';
 import { entityLinks, type HandoffRow, openHandoffsOf } from './handoff-store.ts';
 import { decideHandoffOnEntry } from './handoffs.ts';
 import { closeHandoffsOnLeave, type HandoffContext, openHandoff } from './open-handoff.ts';
+import { assertEntityAccess } from './record-access.ts';
 import {
   appendHistory,
   appendHistoryBulk,
@@ -99,6 +100,19 @@ export async function transitionEntity(
   input: TransitionInput,
 ): Promise<StageHistoryRow[]> {
   return (await moveEntity(ctx, input)).rows;
+}
+
+/**
+ * A move asked for directly by a person (the API): held to the access policy first.
+ * Moves that follow from another action (answering a hand-off, a score crossing the MQL
+ * rule) are authorised by that action and call moveEntity.
+ */
+export async function requestTransition(
+  ctx: RequestContext,
+  input: TransitionInput,
+): Promise<TransitionResult> {
+  await assertEntityAccess(ctx, input.entityType, input.entityId, 'write');
+  return moveEntity(ctx, input);
 }
 
 /** transitionEntity, also returning the hand-off the move opened. */

@@ -1,3 +1,4 @@
+import { assertCan } from '../platform/access.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { DomainError } from '../platform/errors.ts';
@@ -21,6 +22,7 @@ export function updateDefinition(
   input: unknown,
 ): Promise<{ version: number; definition: LifecycleDefinition }> {
   return inTransaction(ctx, async (tx) => {
+    await assertCan(tx, 'settings', 'write', 'all');
     const parsed = lifecycleDefinitionSchema.safeParse(input);
     if (!parsed.success) {
       const details = parsed.error.issues.map((i) => ({

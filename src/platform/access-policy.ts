@@ -24,6 +24,8 @@ export const RESOURCES = [
   'privacy',
   'settings',
   'planning',
+  'opportunities',
+  'handoffs',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type AccessAction = 'read' | 'write';
@@ -51,6 +53,9 @@ function rep(people: RecordScope, accounts: RecordScope): RoleGrants {
     privacy: NONE,
     settings: NONE,
     planning: NONE,
+    opportunities: g('own'),
+    // A hand-off's owner is its receiver: reps answer their own and pick up unassigned ones.
+    handoffs: g('own_or_unowned'),
   };
 }
 
@@ -68,12 +73,16 @@ export const DEFAULT_ACCESS_POLICY: AccessPolicy = {
     campaigns: g('all', 'none'),
     users: g('all', 'own'),
     planning: g('all'),
+    opportunities: g('team'),
+    handoffs: g('team'),
   },
   marketing: {
     ...rep('all', 'all'),
     accounts: g('all', 'none'),
     campaigns: g('all'),
     planning: g('all', 'none'),
+    opportunities: g('all', 'none'),
+    handoffs: g('all', 'none'),
   },
   mdr: rep('own_or_unowned', 'own_or_unowned'),
   sdr: rep('own_or_unowned', 'own_or_unowned'),

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { assertCan } from '../access.ts';
 import { appendAudit } from '../audit/store.ts';
 import type { RequestContext } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
@@ -37,6 +38,7 @@ export function createWebhook(
   input: { url: string; events: WebhookEvent[]; description?: string | undefined },
 ) {
   return inTransaction(ctx, async (tx) => {
+    await assertCan(tx, 'settings', 'write', 'all');
     await checkTarget(input.url, allowPrivate());
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
     const row = await insertSubscription(tx, {
@@ -56,6 +58,7 @@ export function createWebhook(
 }
 
 export async function listWebhooks(ctx: RequestContext) {
+  await assertCan(ctx, 'settings', 'read', 'all');
   return (await listSubscriptions(ctx)).map(subscriptionView);
 }
 
@@ -71,6 +74,7 @@ export function updateWebhook(
   },
 ) {
   return inTransaction(ctx, async (tx) => {
+    await assertCan(tx, 'settings', 'write', 'all');
     const before = await getSubscription(tx, id);
     if (!before) throw notFound('Webhook', id);
     if (input.url) await checkTarget(input.url, allowPrivate());
@@ -96,6 +100,7 @@ export function updateWebhook(
 
 export function deleteWebhook(ctx: RequestContext, id: string) {
   return inTransaction(ctx, async (tx) => {
+    await assertCan(tx, 'settings', 'write', 'all');
     const before = await getSubscription(tx, id);
     if (!before || !(await deleteSubscription(tx, id))) throw notFound('Webhook', id);
     await appendAudit(tx, {
@@ -108,6 +113,7 @@ export function deleteWebhook(ctx: RequestContext, id: string) {
 }
 
 export async function webhookDeliveries(ctx: RequestContext, id: string, limit: number) {
+  await assertCan(ctx, 'settings', 'read', 'all');
   if (!(await getSubscription(ctx, id))) throw notFound('Webhook', id);
   return listDeliveries(ctx, id, limit);
 }
