@@ -27,6 +27,7 @@ export interface TransitionInput extends TransitionRequest {
   /** When it happened (default now); imports and the demo pass historical times. */
   at?: Date | undefined;
   causeEventId?: string | null | undefined;
+  context?: Record<string, unknown> | undefined;
 }
 
 async function definitionFor(ctx: RequestContext, type: EntityType) {

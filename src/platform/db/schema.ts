@@ -4,6 +4,7 @@ export * from '../../crm/schema.ts';
 export * from '../../lifecycle/schema.ts';
 export * from '../../pipeline/schema.ts';
 export * from '../../routing/schema.ts';
+export * from '../../scoring/schema.ts';
 export * from '../../success/schema.ts';
 export * from '../../workspace/schema.ts';
 export * from '../schema.ts';
