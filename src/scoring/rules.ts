@@ -167,6 +167,16 @@ export const DEFAULT_SCORING_RULES: ScoringRules = {
       value: 'ebook',
       points: 10,
     },
+    {
+      id: 'form.hand_raise',
+      label: 'ハンドレイズフォーム',
+      eventType: 'form_submit',
+      property: 'handRaise',
+      op: 'eq',
+      value: 'true',
+      points: 40,
+      handRaise: true,
+    },
     { id: 'form.other', label: 'フォーム送信', eventType: 'form_submit', points: 5 },
     {
       id: 'page.pricing',

@@ -3,8 +3,10 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerPublicCaptureRoutes } from '../../capture/public-routes.ts';
 import { registerCaptureRoutes } from '../../capture/routes.ts';
 import { registerCrmRoutes } from '../../crm/routes.ts';
+import { registerScoringRoutes } from '../../scoring/routes.ts';
 import { authenticateSession, authenticateToken, SESSION_COOKIE } from '../../workspace/authenticate.ts';
 import { registerWorkspaceRoutes } from '../../workspace/routes.ts';
 import type { Database } from '../db/open-database.ts';
@@ -93,5 +95,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerWorkspaceRoutes(app);
   registerCrmRoutes(app);
   registerCaptureRoutes(app);
+  registerScoringRoutes(app);
+  await registerPublicCaptureRoutes(app);
   return app;
 }
