@@ -124,7 +124,11 @@ export function trackEvents(ctx: RequestContext, events: CapturedEvent[]): Promi
         occurredAt: r.occurredAt,
         properties: r.properties,
       })),
-      rescore: identifications.map((i) => i.personId),
+      // New and newly identified people are scored from their whole history (and so always have a score row).
+      rescore: [
+        ...identifications.map((i) => i.personId),
+        ...[...people.values()].filter((p) => p.created).map((p) => p.id),
+      ],
     });
     const created = [...people.values()].filter((p) => p.created).length;
     if (created > 0 || identifications.length > 0) {

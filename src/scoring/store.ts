@@ -250,7 +250,9 @@ export async function writeScores(
   const col = <T>(f: (r: ScoreWrite) => T) => sql.param(sorted.map(f));
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const now = ctx.now().toISOString();
-  const divisor = sql`power(2::numeric, ${decayExponent}::numeric)`;
+  // raw / 2^exponent without numeric power(): an exact power of two times a float for the fraction.
+  const whole = Math.floor(decayExponent);
+  const divisor = sql`(${(1n << BigInt(Math.max(0, whole))).toString()}::numeric / ${2 ** -(decayExponent - whole)}::numeric)`;
   const merged =
     mode === 'add'
       ? {
