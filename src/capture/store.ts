@@ -214,3 +214,44 @@ export async function listMembers(
     updatedAt: new Date(r.updated_at),
   }));
 }
+
+/** Campaigns by name, created (with a guessed channel) when missing; name → id, and how many were created. */
+export async function ensureCampaignsByName(
+  ctx: RequestContext,
+  wanted: { name: string; channel: string }[],
+): Promise<{ ids: Map<string, string>; created: number }> {
+  if (wanted.length === 0) return { ids: new Map(), created: 0 };
+  const names = wanted.map((w) => w.name);
+  const existing = await queryRows<{ id: string; name: string }>(
+    ctx.db,
+    sql`select distinct on (name) id, name from campaigns where workspace_id = ${ctx.workspaceId} and name = any(${sql.param(names)}::text[]) order by name, created_at`,
+  );
+  const ids = new Map(existing.map((r) => [r.name, r.id]));
+  const missing = wanted.filter((w) => !ids.has(w.name));
+  if (missing.length) {
+    const rows = await queryRows<{ id: string; name: string }>(
+      ctx.db,
+      sql`insert into campaigns (workspace_id, id, name, channel, status)
+          select ${ctx.workspaceId}, gen_random_uuid(), u.n, u.c, 'completed'
+          from unnest(${sql.param(missing.map((m) => m.name))}::text[], ${sql.param(missing.map((m) => m.channel))}::text[]) as u(n, c)
+          returning id, name`,
+    );
+    for (const r of rows) ids.set(r.name, r.id);
+  }
+  return { ids, created: missing.length };
+}
+
+/** One page of rows for CSV export, in id order after `after`. */
+export async function exportPage(
+  ctx: RequestContext,
+  table: 'people' | 'accounts' | 'opportunities',
+  columns: string[],
+  after: string | null,
+  limit: number,
+): Promise<Record<string, unknown>[]> {
+  return queryRows<Record<string, unknown>>(
+    ctx.db,
+    sql`select ${sql.raw(columns.map((c) => `"${c}"`).join(', '))} from ${sql.raw(table)}
+        where workspace_id = ${ctx.workspaceId} ${after ? sql`and id > ${after}` : sql``} order by id limit ${limit}`,
+  );
+}

@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerImportExportRoutes } from '../../capture/import-routes.ts';
 import { registerPublicCaptureRoutes } from '../../capture/public-routes.ts';
 import { registerCaptureRoutes } from '../../capture/routes.ts';
 import { registerCrmRoutes } from '../../crm/routes.ts';
@@ -97,5 +98,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerCaptureRoutes(app);
   registerScoringRoutes(app);
   await registerPublicCaptureRoutes(app);
+  await registerImportExportRoutes(app);
   return app;
 }
