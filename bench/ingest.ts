@@ -79,6 +79,8 @@ for (let i = 0; i < PEOPLE; i += 100)
       id: `w-${i + k}`,
       type: 'identify',
       email: `person${i + k}@company${(i + k) % 500}.example.co.jp`,
+      // Half of the people fit (grade B): they can become MQLs by engagement.
+      ...((i + k) % 2 === 0 ? { traits: { title: '部長', department: '営業部' } } : {}),
     })),
   });
 
