@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   date,
   foreignKey,
   index,
@@ -117,6 +118,56 @@ export const events = pgTable(
       columns: [t.workspaceId, t.accountId],
       foreignColumns: [accounts.workspaceId, accounts.id],
     }),
+    foreignKey({
+      columns: [t.workspaceId, t.campaignId],
+      foreignColumns: [campaigns.workspaceId, campaigns.id],
+    }),
+  ],
+);
+
+/**
+ * Write keys for the public tracking endpoint. A write key is embedded in web pages, so
+ * it only lets a browser append events; only its SHA-256 is stored, and it names its
+ * workspace so the lookup stays on one shard.
+ */
+export const trackingWriteKeys = pgTable(
+  'tracking_write_keys',
+  {
+    ...tenantKey(),
+    name: text().notNull(),
+    keyHash: text().notNull(),
+    keyHint: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex('tracking_write_keys_hash_uq').on(t.workspaceId, t.keyHash),
+    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * A form posted to `/f/v1/:formKey`: what kind it is (the `form` property of its
+ * form_submit event, e.g. demo_request), the campaign it feeds, and whether it is a hand-raise.
+ */
+export const forms = pgTable(
+  'forms',
+  {
+    ...tenantKey(),
+    formKey: text().notNull(),
+    name: text().notNull(),
+    kind: text().notNull(),
+    handRaise: boolean().notNull().default(false),
+    campaignId: uuid(),
+    memberStatus: text().notNull().default('responded'),
+    ...versioned(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex('forms_key_uq').on(t.workspaceId, t.formKey),
+    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
     foreignKey({
       columns: [t.workspaceId, t.campaignId],
       foreignColumns: [campaigns.workspaceId, campaigns.id],

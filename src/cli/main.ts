@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAdminCommands } from './admin-commands.ts';
 import { registerAuditCommand } from './audit-command.ts';
 import { registerDemoCommand } from './demo-command.ts';
+import { registerImportExportCommands } from './import-export-commands.ts';
 import { registerPlanCommand } from './plan-command.ts';
 import { registerStagesCommand } from './stages-command.ts';
 import { registerStartCommand } from './start-command.ts';
@@ -19,5 +20,6 @@ registerAdminCommands(program);
 registerPlanCommand(program);
 registerAuditCommand(program);
 registerStagesCommand(program);
+registerImportExportCommands(program);
 
 await program.parseAsync(process.argv);

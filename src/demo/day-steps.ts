@@ -2,6 +2,7 @@ import type { RequestContext } from '../platform/context.ts';
 import type { Rng } from '../platform/random.ts';
 import type { DemoEvent, DemoMarket, DemoPerson } from './demo-market.ts';
 import { simulateHandoffs } from './simulate-handoffs.ts';
+import { simulateScoring } from './simulate-scoring.ts';
 
 /** What one simulated day brought: the people who arrived and the events that happened. */
 export interface DemoDay {
@@ -14,6 +15,8 @@ export interface DemoDay {
   /** Team members by demo key (see demo-org.ts) → user id. */
   users: Map<string, string>;
   rng: Rng;
+  /** People who crossed the MQL rule today (set by the scoring step, applied by the lifecycle step). */
+  mqlCrossings?: { personId: string; reason: string }[];
 }
 
 /**
@@ -25,4 +28,4 @@ export interface DemoDay {
 export type DemoDayStep = (ctx: RequestContext, day: DemoDay) => Promise<void>;
 
 /** In order: upstream departments first, as the baton is passed. */
-export const DEMO_DAY_STEPS: DemoDayStep[] = [simulateHandoffs];
+export const DEMO_DAY_STEPS: DemoDayStep[] = [simulateScoring, simulateHandoffs];

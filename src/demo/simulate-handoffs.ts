@@ -152,15 +152,23 @@ export async function simulateHandoffs(ctx: RequestContext, day: DemoDay): Promi
   }
   const end = day.end.getTime();
   const today: Plan[] = [];
-  for (const e of day.events) {
-    if (e.type !== 'form_submit' || !e.personId || !HAND_RAISE.has(String(e.properties.form))) continue;
-    today.push({
-      at: e.occurredAt.getTime(),
-      personId: e.personId,
-      kind: 'move',
-      to: 'mql',
-      reason: String(e.properties.form),
-    });
+  if (day.mqlCrossings) {
+    // The scoring step decided who crossed the MQL rule today.
+    for (const c of day.mqlCrossings) {
+      today.push({ at: end, personId: c.personId, kind: 'move', to: 'mql', reason: c.reason });
+    }
+  } else {
+    // Without scoring, DOMAIN.md 5's other MQL rule: any hand-raise event.
+    for (const e of day.events) {
+      if (e.type !== 'form_submit' || !e.personId || !HAND_RAISE.has(String(e.properties.form))) continue;
+      today.push({
+        at: e.occurredAt.getTime(),
+        personId: e.personId,
+        kind: 'move',
+        to: 'mql',
+        reason: String(e.properties.form),
+      });
+    }
   }
   const later: Plan[] = [];
   for (const p of sim.plans) (p.at <= end ? today : later).push(p);

@@ -6,6 +6,7 @@ export * from '../../pipeline/schema.ts';
 export * from '../../planning/schema.ts';
 export * from '../../privacy/schema.ts';
 export * from '../../routing/schema.ts';
+export * from '../../scoring/schema.ts';
 export * from '../../success/schema.ts';
 export * from '../../workspace/schema.ts';
 export * from '../schema.ts';

@@ -3,12 +3,15 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerImportExportRoutes } from '../../capture/import-routes.ts';
+import { registerPublicCaptureRoutes } from '../../capture/public-routes.ts';
 import { registerCaptureRoutes } from '../../capture/routes.ts';
 import { registerHistoryRoutes } from '../../crm/history-routes.ts';
 import { registerCrmRoutes } from '../../crm/routes.ts';
 import { registerLifecycleRoutes } from '../../lifecycle/routes.ts';
 import { registerPlanningRoutes } from '../../planning/routes.ts';
 import { registerPrivacyRoutes } from '../../privacy/routes.ts';
+import { registerScoringRoutes } from '../../scoring/routes.ts';
 import { registerAccessRoutes } from '../../workspace/access-routes.ts';
 import { authenticateSession, authenticateToken, SESSION_COOKIE } from '../../workspace/authenticate.ts';
 import { registerWorkspaceRoutes } from '../../workspace/routes.ts';
@@ -110,5 +113,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAccessRoutes(app);
   registerPrivacyRoutes(app);
   registerLifecycleRoutes(app);
+  registerScoringRoutes(app);
+  await registerPublicCaptureRoutes(app);
+  await registerImportExportRoutes(app);
   return app;
 }

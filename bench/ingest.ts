@@ -1,0 +1,178 @@
+/**
+ * Batched HTTP ingest with scoring and MQL transitions: 100 events a request over
+ * 10,000 distinct people, for DURATION seconds, against a real HTTP listener. Prints
+ * events/s beside the raw unnest rate of the same rows into the same table, and the p99
+ * of single-event requests at a fixed rate.
+ *
+ *   node --import tsx bench/ingest.ts                      # PGlite (temp dir)
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_ingest node --import tsx bench/ingest.ts
+ *   BENCH_SECONDS=60 BENCH_CONCURRENCY=8 BENCH_SINGLE_RPS=1000
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { createWriteKey } from '../src/capture/manage-write-keys.ts';
+import { systemContext } from '../src/platform/context.ts';
+import { openDatabase } from '../src/platform/db/open-database.ts';
+import { queryRows } from '../src/platform/db/query-rows.ts';
+import { buildServer } from '../src/platform/http/server.ts';
+import { createWorkspace } from '../src/workspace/create-workspace.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const SINGLE_RPS = Number(process.env.BENCH_SINGLE_RPS ?? 1000);
+const SINGLE_SECONDS = Number(process.env.BENCH_SINGLE_SECONDS ?? 20);
+const PEOPLE = 10_000;
+const url = process.env.DATABASE_URL;
+
+const database = await openDatabase(
+  url ? { databaseUrl: url } : { dataDir: mkdtempSync(join(tmpdir(), 'baton-bench-')) },
+);
+const { workspace } = await createWorkspace(
+  database.db,
+  { name: 'Bench', slug: `bench-${Date.now().toString(36)}` },
+  { email: 'bench@example.co.jp', displayName: 'bench', password: 'bench-password-1234' },
+);
+const ctx = systemContext(database.db, workspace.id);
+const { writeKey } = await createWriteKey(ctx, 'bench');
+const app = await buildServer({ database });
+const address = await app.listen({ port: 0, host: '127.0.0.1' });
+
+const TYPES: [string, Record<string, string>][] = [
+  ['page_view', { path: '/blog/kpi' }],
+  ['page_view', { path: '/pricing' }],
+  ['email_open', {}],
+  ['email_click', {}],
+  ['seminar_registered', {}],
+  ['seminar_attended', {}],
+  ['content_download', {}],
+];
+let seq = 0;
+function event() {
+  const n = seq++;
+  const [type, properties] = TYPES[n % TYPES.length]!;
+  return {
+    id: `b-${n}`,
+    type,
+    email: `person${(n * 7919) % PEOPLE}@company${(n * 7919) % 500}.example.co.jp`,
+    properties,
+  };
+}
+
+async function post(body: unknown): Promise<number> {
+  const res = await fetch(`${address}/t/v1/batch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-baton-write-key': writeKey },
+    body: JSON.stringify(body),
+  });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`status ${res.status}`);
+  return res.status;
+}
+
+// Warm-up: create the 10,000 people (first sight creates person, account and history).
+for (let i = 0; i < PEOPLE; i += 100)
+  await post({
+    events: Array.from({ length: 100 }, (_, k) => ({
+      id: `w-${i + k}`,
+      type: 'identify',
+      email: `person${i + k}@company${(i + k) % 500}.example.co.jp`,
+      // Half of the people fit (grade B): they can become MQLs by engagement.
+      ...((i + k) % 2 === 0 ? { traits: { title: '部長', department: '営業部' } } : {}),
+    })),
+  });
+
+// Fresh tables: refresh planner statistics once, as autovacuum would on a running server.
+await database.db.execute(sql`analyze`);
+
+// Sustained batched ingest.
+let events = 0;
+const started = performance.now();
+const deadline = started + SECONDS * 1000;
+await Promise.all(
+  Array.from({ length: CONCURRENCY }, async () => {
+    while (performance.now() < deadline) {
+      await post({ events: Array.from({ length: 100 }, event) });
+      events += 100;
+    }
+  }),
+);
+const batchedSeconds = (performance.now() - started) / 1000;
+const batchedRate = events / batchedSeconds;
+const [mqls] = await queryRows<{ n: number }>(
+  database.db,
+  sql`select count(*)::int as n from stage_history where workspace_id = ${workspace.id} and to_stage = 'mql'`,
+);
+
+// Raw insert of the same rows into the same table (set-based unnest, no HTTP, no scoring).
+const RAW = Math.min(events, 200_000);
+const rawRows = Array.from({ length: RAW }, (_, i) => ({ ...event(), id: randomUUID(), key: `r-${i}` }));
+const rawStart = performance.now();
+for (let i = 0; i < RAW; i += 5000) {
+  const chunk = rawRows.slice(i, i + 5000);
+  await database.db.execute(sql`
+    insert into events (workspace_id, id, idempotency_key, type, occurred_at, received_at, properties)
+    select ${workspace.id}, u.id, u.k, u.t, now(), now(), u.p::jsonb
+    from unnest(${sql.param(chunk.map((r) => r.id))}::uuid[], ${sql.param(chunk.map((r) => r.key))}::text[],
+      ${sql.param(chunk.map((r) => r.type))}::text[], ${sql.param(chunk.map((r) => JSON.stringify(r.properties)))}::text[]) as u(id, k, t, p)`);
+}
+const rawRate = RAW / ((performance.now() - rawStart) / 1000);
+
+// Single-event requests at a fixed arrival rate.
+const latencies: number[] = [];
+let errors = 0;
+const singleStart = performance.now();
+const inflight: Promise<void>[] = [];
+for (let i = 0; i < SINGLE_RPS * SINGLE_SECONDS; i++) {
+  const due = singleStart + (i * 1000) / SINGLE_RPS;
+  const wait = due - performance.now();
+  if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+  const t0 = performance.now();
+  inflight.push(
+    post({ events: [event()] }).then(
+      () => {
+        latencies.push(performance.now() - t0);
+      },
+      () => {
+        errors++;
+      },
+    ),
+  );
+}
+await Promise.all(inflight);
+const singleSeconds = (performance.now() - singleStart) / 1000;
+latencies.sort((a, b) => a - b);
+const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+
+const result = {
+  database: database.kind,
+  seconds: Number(batchedSeconds.toFixed(1)),
+  concurrency: CONCURRENCY,
+  events,
+  eventsPerSecond: Math.round(batchedRate),
+  rawInsertRowsPerSecond: Math.round(rawRate),
+  mqlTransitions: mqls?.n ?? 0,
+  single: {
+    targetRps: SINGLE_RPS,
+    achievedRps: Math.round(latencies.length / singleSeconds),
+    requests: latencies.length,
+    errors,
+    p50Ms: Number(pct(0.5).toFixed(1)),
+    p99Ms: Number(pct(0.99).toFixed(1)),
+  },
+  loadAverage: (await import('node:os')).loadavg().map((l) => Number(l.toFixed(1))),
+};
+console.table([
+  { measure: 'batched ingest (HTTP, scoring, MQL)', value: `${result.eventsPerSecond} events/s` },
+  { measure: 'raw unnest insert, same rows', value: `${result.rawInsertRowsPerSecond} rows/s` },
+  { measure: 'MQL transitions during run', value: result.mqlTransitions },
+  {
+    measure: `single-event p50 / p99 at ${SINGLE_RPS} req/s`,
+    value: `${result.single.p50Ms} / ${result.single.p99Ms} ms (achieved ${result.single.achievedRps} req/s)`,
+  },
+]);
+writeFileSync(`bench/results/ingest-${database.kind}.json`, `${JSON.stringify(result, null, 2)}\n`);
+await app.close();
+await database.close();

@@ -1,0 +1,274 @@
+import type { Readable } from 'node:stream';
+import Papa from 'papaparse';
+import { normalizeEmail } from '../crm/people.ts';
+import { upsertPeopleByEmail } from '../crm/upsert-people.ts';
+import { recordImportedHistories } from '../lifecycle/record-imported-history.ts';
+import { appendAudit } from '../platform/audit/store.ts';
+import type { RequestContext } from '../platform/context.ts';
+import { DomainError } from '../platform/errors.ts';
+import { type Progress, silentProgress } from '../platform/progress.ts';
+import { inTransaction } from '../platform/transaction.ts';
+import { getWorkspace } from '../workspace/store.ts';
+import {
+  guessChannel,
+  type ImportedPerson,
+  type ImportFormat,
+  LAYOUTS,
+  missingColumns,
+  PEOPLE_FORMATS,
+  readPersonRow,
+} from './import-formats.ts';
+import { ensureCampaignsByName, upsertMembers } from './store.ts';
+
+export interface ImportOptions {
+  format: ImportFormat;
+  /** Opens the CSV (UTF-8); called once per pass, so a file is streamed, never held whole. */
+  open: () => Readable;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+  progress?: Progress;
+  /** Size in bytes, for progress. */
+  totalBytes?: number;
+  batchSize?: number;
+}
+
+export interface ImportLineError {
+  line: number;
+  column: string;
+  message: string;
+}
+
+export interface ImportReport {
+  format: ImportFormat;
+  dryRun: boolean;
+  committed: boolean;
+  rows: number;
+  valid: number;
+  invalid: number;
+  duplicatesInFile: number;
+  errors: ImportLineError[];
+  created: number;
+  updated: number;
+  historyRows: number;
+  campaignsCreated: number;
+  memberships: number;
+}
+
+const MAX_REPORTED_ERRORS = 200;
+
+/** Streams CSV records in chunks; the next chunk is read only after `onRows` finished. */
+function streamRecords(
+  open: () => Readable,
+  onHeader: (fields: string[]) => void,
+  onRows: (rows: Record<string, string>[], firstLine: number, bytes: number) => Promise<void>,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const input = open();
+    input.setEncoding('utf8');
+    let line = 2;
+    let headerSeen = false;
+    let failed = false;
+    Papa.parse<Record<string, string>>(input as unknown as File, {
+      header: true,
+      skipEmptyLines: 'greedy',
+      chunkSize: 256 * 1024,
+      transformHeader: (h) => h.replace(/^\uFEFF/, '').trim(),
+      chunk: (results, parser) => {
+        if (failed) return;
+        if (!headerSeen) {
+          headerSeen = true;
+          try {
+            onHeader(results.meta.fields ?? []);
+          } catch (err) {
+            failed = true;
+            parser.abort();
+            reject(err);
+            return;
+          }
+        }
+        parser.pause();
+        const first = line;
+        line += results.data.length;
+        onRows(results.data, first, results.meta.cursor).then(
+          () => parser.resume(),
+          (err) => {
+            failed = true;
+            parser.abort();
+            reject(err);
+          },
+        );
+      },
+      complete: () => {
+        if (!failed) resolve();
+      },
+      error: (err: Error) => reject(err),
+    });
+  });
+}
+
+class DryRunRollback extends Error {}
+
+/**
+ * Imports people from a HubSpot contacts, Salesforce leads or Baton people CSV. Pass one
+ * validates every line (errors name the line and column); unless `skipInvalid`, any
+ * error stops the import before anything is written. Pass two writes in batches inside
+ * one transaction — all or nothing — deduplicating against existing people by email,
+ * creating accounts by domain, campaigns by name, and the stage history the export's
+ * dates describe. A dry run does the same work and rolls it back.
+ */
+export async function importPeople(ctx: RequestContext, options: ImportOptions): Promise<ImportReport> {
+  if (!PEOPLE_FORMATS.has(options.format)) {
+    throw new DomainError(
+      'invalid_input',
+      `Importing ${options.format} is not available yet: opportunities are created in Baton's pipeline. Import the contacts or leads first.`,
+      [{ path: 'format', message: 'use hubspot-contacts, salesforce-leads or people' }],
+    );
+  }
+  const layout = LAYOUTS[options.format as keyof typeof LAYOUTS];
+  const workspace = await getWorkspace(ctx.db, ctx.workspaceId);
+  const timeZone = workspace?.timeZone ?? 'Asia/Tokyo';
+  const progress = options.progress ?? silentProgress;
+  const report: ImportReport = {
+    format: options.format,
+    dryRun: options.dryRun === true,
+    committed: false,
+    rows: 0,
+    valid: 0,
+    invalid: 0,
+    duplicatesInFile: 0,
+    errors: [],
+    created: 0,
+    updated: 0,
+    historyRows: 0,
+    campaignsCreated: 0,
+    memberships: 0,
+  };
+  const checkHeader = (fields: string[]) => {
+    const missing = missingColumns(layout, fields);
+    if (missing.length)
+      throw new DomainError(
+        'invalid_input',
+        `Line 1: the ${options.format} file has no ${missing.map((m) => `"${m}"`).join(', ')} column. Export again including it (column names are case-sensitive).`,
+        missing.map((m) => ({ path: `line 1, column ${m}`, message: 'required column missing' })),
+      );
+  };
+  const read = (row: Record<string, string>, line: number) => {
+    const bad = Object.entries(row).find(([, v]) => typeof v === 'string' && v.includes('\uFFFD'));
+    if (bad)
+      return {
+        errors: [{ column: bad[0], message: 'not valid UTF-8; save the file as UTF-8 (Excel: "CSV UTF-8")' }],
+        line,
+      };
+    return { ...readPersonRow(layout, row, timeZone), line };
+  };
+
+  // Pass 1: validate everything.
+  const seen = new Set<string>();
+  progress.start(`Checking ${options.format}`, options.totalBytes ?? 0);
+  await streamRecords(options.open, checkHeader, async (rows, firstLine, bytes) => {
+    rows.forEach((row, i) => {
+      report.rows++;
+      const r = read(row, firstLine + i);
+      if ('errors' in r) {
+        report.invalid++;
+        for (const e of r.errors ?? [])
+          if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ line: r.line, ...e });
+        return;
+      }
+      const key = normalizeEmail(r.person.email);
+      if (seen.has(key)) report.duplicatesInFile++;
+      seen.add(key);
+      report.valid++;
+    });
+    progress.update(bytes);
+  });
+  progress.stop();
+  seen.clear();
+  if (report.invalid > 0 && !options.skipInvalid) return report;
+
+  // Pass 2: write, all or nothing.
+  const batchSize = options.batchSize ?? 2000;
+  progress.start(`Importing ${options.format}`, options.totalBytes ?? 0);
+  try {
+    await inTransaction(ctx, async (tx) => {
+      const done = new Set<string>();
+      await streamRecords(options.open, checkHeader, async (rows, firstLine, bytes) => {
+        const people: ImportedPerson[] = [];
+        rows.forEach((row, i) => {
+          const r = read(row, firstLine + i);
+          if ('errors' in r) return;
+          const key = normalizeEmail(r.person.email);
+          if (done.has(key)) return;
+          done.add(key);
+          people.push(r.person);
+        });
+        for (let s = 0; s < people.length; s += batchSize)
+          await writeBatch(tx, people.slice(s, s + batchSize), report);
+        progress.update(bytes);
+      });
+      await appendAudit(tx, {
+        action: 'import.people',
+        entityType: 'import',
+        entityId: null,
+        after: { ...report, errors: report.errors.slice(0, 20) },
+      });
+      if (options.dryRun) throw new DryRunRollback();
+    });
+    report.committed = true;
+  } catch (err) {
+    if (!(err instanceof DryRunRollback)) throw err;
+  } finally {
+    progress.stop();
+  }
+  return report;
+}
+
+async function writeBatch(tx: RequestContext, people: ImportedPerson[], report: ImportReport): Promise<void> {
+  const now = tx.now();
+  const createdAtOf = (p: ImportedPerson) =>
+    p.createdAt ?? p.dated.reduce<Date | null>((min, d) => (!min || d.at < min ? d.at : min), null) ?? now;
+  const result = await upsertPeopleByEmail(
+    tx,
+    people.map((p) => ({
+      email: p.email,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      title: p.title,
+      phone: p.phone,
+      company: p.company,
+      source: 'import',
+      createdAt: createdAtOf(p),
+      lifecycleStage: p.stage,
+    })),
+    { recordEntry: false, fillEmpty: true },
+  );
+  const byEmail = new Map(people.map((p) => [normalizeEmail(p.email), p]));
+  const created = [...result.entries()].filter(([, r]) => r.created);
+  report.created += created.length;
+  report.updated += result.size - created.length;
+  report.historyRows += await recordImportedHistories(
+    tx,
+    'person',
+    created.map(([email, r]) => {
+      const p = byEmail.get(email)!;
+      return { entityId: r.id, createdAt: createdAtOf(p), dated: p.dated, current: p.stage };
+    }),
+  );
+  const campaignNames = [...new Set(people.flatMap((p) => (p.campaign ? [p.campaign] : [])))];
+  if (campaignNames.length) {
+    const { ids, created: n } = await ensureCampaignsByName(
+      tx,
+      campaignNames.map((name) => ({ name, channel: guessChannel(name) })),
+    );
+    report.campaignsCreated += n;
+    const members = people.flatMap((p) => {
+      const person = result.get(normalizeEmail(p.email));
+      const campaignId = p.campaign ? ids.get(p.campaign) : undefined;
+      return person && campaignId
+        ? [{ campaignId, personId: person.id, status: 'responded', at: createdAtOf(p) }]
+        : [];
+    });
+    await upsertMembers(tx, members);
+    report.memberships += members.length;
+  }
+}

@@ -1,0 +1,84 @@
+import { recordEntries } from '../lifecycle/transition-entity.ts';
+import type { RequestContext } from '../platform/context.ts';
+import { emailDomain, isFreeMail } from './free-mail.ts';
+import { normalizeEmail } from './people.ts';
+import { ensureAccountsByDomain, upsertPeopleByEmailRows } from './store.ts';
+
+/** A person as captured by a form, the tracker or an import. */
+export interface CapturedPerson {
+  email: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  title?: string | null;
+  department?: string | null;
+  phone?: string | null;
+  company?: string | null;
+  source?: string | null;
+  createdAt?: Date;
+  /** Stage a new person starts in (default lead); imports pass the exported stage. */
+  lifecycleStage?: string;
+}
+
+export interface UpsertedPerson {
+  id: string;
+  accountId: string | null;
+  created: boolean;
+  lifecycleStage: string;
+}
+
+/**
+ * Finds or creates people by normalised email, set-based. A new person's account is
+ * found or created by email domain (free-mail domains never make accounts); an existing
+ * person only gets empty fields filled. New people enter the lead lifecycle unless the
+ * caller records their history itself (`recordEntry: false`, imports).
+ */
+export async function upsertPeopleByEmail(
+  ctx: RequestContext,
+  people: CapturedPerson[],
+  options: { recordEntry?: boolean; fillEmpty?: boolean } = {},
+): Promise<Map<string, UpsertedPerson>> {
+  const unique = new Map<string, CapturedPerson>();
+  for (const p of people) {
+    const key = normalizeEmail(p.email);
+    if (!unique.has(key)) unique.set(key, p);
+  }
+  const now = ctx.now();
+  const domains = new Map<string, { domain: string; name: string; createdAt: Date }>();
+  for (const p of unique.values()) {
+    const domain = emailDomain(normalizeEmail(p.email));
+    if (!domain || isFreeMail(p.email) || domains.has(domain)) continue;
+    domains.set(domain, { domain, name: p.company?.trim() || domain, createdAt: p.createdAt ?? now });
+  }
+  const accountIds = await ensureAccountsByDomain(ctx, [...domains.values()]);
+  const result = await upsertPeopleByEmailRows(
+    ctx,
+    [...unique.entries()].map(([en, p]) => ({
+      emailNormalized: en,
+      email: p.email.normalize('NFKC').trim(),
+      accountId: isFreeMail(p.email) ? null : (accountIds.get(emailDomain(en) ?? '') ?? null),
+      firstName: p.firstName ?? null,
+      lastName: p.lastName ?? null,
+      title: p.title ?? null,
+      department: p.department ?? null,
+      phone: p.phone ?? null,
+      source: p.source ?? null,
+      lifecycleStage: p.lifecycleStage ?? 'lead',
+      createdAt: p.createdAt ?? now,
+    })),
+    options.fillEmpty ?? true,
+  );
+  if (options.recordEntry !== false) {
+    await recordEntries(
+      ctx,
+      'person',
+      [...result.entries()]
+        .filter(([, r]) => r.created)
+        .map(([en, r]) => ({
+          entityId: r.id,
+          at: unique.get(en)!.createdAt ?? now,
+          stage: r.lifecycleStage,
+        })),
+    );
+  }
+  return result;
+}

@@ -1,0 +1,160 @@
+import { transitionEntity } from '../lifecycle/transition-entity.ts';
+import type { RequestContext } from '../platform/context.ts';
+import { DomainError } from '../platform/errors.ts';
+import { engagementAt, SCORE_EPOCH_MS } from './engagement.ts';
+import { mqlReason, NO_ENGAGEMENT, personScore, totalsOf } from './person-score.ts';
+import type { ScoringRules } from './rules.ts';
+import { type RulesInForce, ruleProperties, rulesInForce } from './rules-in-force.ts';
+import {
+  loadEventsOfPeople,
+  loadSubjects,
+  lockScores,
+  type PersonEvent,
+  type ScoreWrite,
+  type ScoringSubject,
+  type StoredScore,
+  writeScores,
+} from './store.ts';
+
+/** Stages from which crossing the MQL rule hands the lead to Inside Sales. */
+export const MQL_ENTRY_STAGES = new Set(['lead', 'nurturing']);
+
+/** The divisor exponent that turns a raw sum into engagement at `at` (see engagement.ts). */
+export function decayExponent(rules: ScoringRules, at: Date): number {
+  return (at.getTime() - SCORE_EPOCH_MS) / (rules.halfLifeDays * 86_400_000) + 32;
+}
+
+export interface ScoreEventsInput {
+  /** Newly stored events of known people: their points are added to the scores. */
+  events: PersonEvent[];
+  /** People whose whole history changed (identified visitors, merges): rescored from all their events. */
+  rescore?: string[];
+  rules?: RulesInForce;
+  /**
+   * false: report who crosses the MQL rule without moving them (the demo hands the
+   * crossings to its lifecycle simulation, which applies them with the same engine).
+   */
+  promote?: boolean;
+}
+
+export interface ScoreEventsResult {
+  scored: number;
+  mqls: { personId: string; reason: string; causeEventId: string | null }[];
+}
+
+/**
+ * Brings the scores of the people these events belong to up to date, inside the
+ * caller's transaction (the one that stored the events), and moves a lead or nurturing
+ * person who now meets the MQL rule to mql, naming the event that caused it.
+ */
+export async function scoreEvents(ctx: RequestContext, input: ScoreEventsInput): Promise<ScoreEventsResult> {
+  const rescore = new Set(input.rescore ?? []);
+  const byPerson = new Map<string, PersonEvent[]>();
+  for (const e of input.events) {
+    if (rescore.has(e.personId)) continue;
+    let list = byPerson.get(e.personId);
+    if (!list) {
+      list = [];
+      byPerson.set(e.personId, list);
+    }
+    list.push(e);
+  }
+  const ids = [...new Set([...byPerson.keys(), ...rescore])];
+  if (ids.length === 0) return { scored: 0, mqls: [] };
+  const { version, rules } = input.rules ?? (await rulesInForce(ctx));
+  const subjects = await loadSubjects(ctx, ids);
+  const exponent = decayExponent(rules, ctx.now());
+
+  const increments: ScoreWrite[] = [];
+  for (const [personId, events] of byPerson) {
+    const subject = subjects.get(personId);
+    if (subject) increments.push({ personId, ...personScore(rules, subject, totalsOf(rules, events)) });
+  }
+  const stored = await writeScores(ctx, 'add', increments, version, exponent);
+
+  const rescoreIds = [...rescore].filter((id) => subjects.has(id));
+  const cause = new Map<string, string>();
+  if (rescoreIds.length > 0) {
+    await lockScores(ctx, rescoreIds, version);
+    const all = await loadEventsOfPeople(ctx, rescoreIds, ruleProperties(rules));
+    const grouped = new Map<string, PersonEvent[]>(rescoreIds.map((id) => [id, []]));
+    for (const e of all) grouped.get(e.personId)?.push(e);
+    const full = rescoreIds.map((personId) => ({
+      personId,
+      ...personScore(
+        rules,
+        subjects.get(personId)!,
+        grouped.get(personId)!.length ? totalsOf(rules, grouped.get(personId)!) : NO_ENGAGEMENT,
+      ),
+    }));
+    stored.push(...(await writeScores(ctx, 'set', full, version, exponent)));
+    for (const [id, events] of grouped) {
+      const last = latest(events);
+      if (last) cause.set(id, last);
+    }
+  }
+  for (const [id, events] of byPerson) {
+    const last = latest(events);
+    if (last) cause.set(id, last);
+  }
+  const mqls = await promoteToMql(ctx, rules, version, stored, subjects, cause, input.promote ?? true);
+  return { scored: stored.length, mqls };
+}
+
+function latest(events: PersonEvent[]): string | null {
+  let best: PersonEvent | null = null;
+  for (const e of events) if (!best || e.occurredAt.getTime() >= best.occurredAt.getTime()) best = e;
+  return best?.id ?? null;
+}
+
+/** Moves people who meet the MQL rule (and are still Marketing's) to mql, with the score as context. */
+export async function promoteToMql(
+  ctx: RequestContext,
+  rules: ScoringRules,
+  version: number,
+  scores: StoredScore[],
+  subjects: Map<string, ScoringSubject>,
+  cause: Map<string, string>,
+  promote = true,
+): Promise<ScoreEventsResult['mqls']> {
+  const out: ScoreEventsResult['mqls'] = [];
+  const now = ctx.now();
+  for (const s of scores) {
+    const subject = subjects.get(s.personId);
+    if (!subject || !MQL_ENTRY_STAGES.has(subject.lifecycleStage)) continue;
+    const reason = mqlReason(rules, s, now);
+    if (!reason) continue;
+    const causeEventId = reason === 'hand_raise' ? s.handRaiseEventId : (cause.get(s.personId) ?? null);
+    const engagement = engagementAt(s.raw, now, rules.halfLifeDays);
+    if (!promote) {
+      out.push({ personId: s.personId, reason, causeEventId });
+      continue;
+    }
+    try {
+      await transitionEntity(ctx, {
+        entityType: 'person',
+        entityId: s.personId,
+        to: 'mql',
+        reason: reason === 'hand_raise' ? 'hand-raise' : `score ${engagement} / grade ${s.grade}`,
+        causeEventId,
+        context: {
+          score: {
+            ruleVersion: version,
+            reason,
+            engagement,
+            grade: s.grade,
+            fitPoints: s.fitPoints,
+            handRaisedAt: s.handRaisedAt,
+          },
+        },
+      });
+      subject.lifecycleStage = 'mql';
+      out.push({ personId: s.personId, reason, causeEventId });
+    } catch (err) {
+      // Someone moved the person on meanwhile (e.g. to sal): the hand-off is no longer Marketing's.
+      if (err instanceof DomainError && err.code === 'conflict') continue;
+      throw err;
+    }
+  }
+  return out;
+}

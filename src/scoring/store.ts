@@ -1,0 +1,313 @@
+import { sql } from 'drizzle-orm';
+import type { RequestContext } from '../platform/context.ts';
+import { queryRows } from '../platform/db/query-rows.ts';
+import type { FitSubject } from './fit.ts';
+import type { IdentifiedEvent, PersonScore } from './person-score.ts';
+import type { Grade } from './rules.ts';
+
+export interface RuleVersionRow {
+  version: number;
+  rules: unknown;
+  createdAt: Date;
+}
+
+export async function latestRuleVersion(ctx: RequestContext): Promise<RuleVersionRow | undefined> {
+  const rows = await queryRows<{ version: number; rules: unknown; created_at: Date | string }>(
+    ctx.db,
+    sql`select version, rules, created_at from scoring_rule_versions where workspace_id = ${ctx.workspaceId} order by version desc limit 1`,
+  );
+  const r = rows[0];
+  return r ? { version: r.version, rules: r.rules, createdAt: new Date(r.created_at) } : undefined;
+}
+
+/** Inserts a version; false when another writer took that number first. */
+export async function insertRuleVersion(
+  ctx: RequestContext,
+  version: number,
+  rules: unknown,
+): Promise<boolean> {
+  const rows = await queryRows(
+    ctx.db,
+    sql`insert into scoring_rule_versions (workspace_id, version, rules, created_at, created_by)
+        values (${ctx.workspaceId}, ${version}, ${JSON.stringify(rules)}::jsonb, ${ctx.now().toISOString()}, ${ctx.actor.userId})
+        on conflict do nothing returning version`,
+  );
+  return rows.length === 1;
+}
+
+export interface ScoringSubject extends FitSubject {
+  personId: string;
+  lifecycleStage: string;
+}
+
+/** Person and account fields the fit rules read, with the current stage. */
+export async function loadSubjects(
+  ctx: RequestContext,
+  personIds: string[],
+): Promise<Map<string, ScoringSubject>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await queryRows<{
+    id: string;
+    title: string | null;
+    department: string | null;
+    source: string | null;
+    lifecycle_stage: string;
+    account_id: string | null;
+    industry: string | null;
+    employee_count: number | null;
+    region: string | null;
+    tier: string | null;
+  }>(
+    ctx.db,
+    sql`select p.id, p.title, p.department, p.source, p.lifecycle_stage, p.account_id,
+               a.industry, a.employee_count, a.region, a.tier
+        from people p left join accounts a on a.workspace_id = p.workspace_id and a.id = p.account_id
+        where p.workspace_id = ${ctx.workspaceId} and p.id = any(${sql.param(personIds)}::uuid[])`,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        personId: r.id,
+        lifecycleStage: r.lifecycle_stage,
+        person: { title: r.title, department: r.department, source: r.source },
+        account: r.account_id
+          ? { industry: r.industry, employeeCount: r.employee_count, region: r.region, tier: r.tier }
+          : null,
+      },
+    ]),
+  );
+}
+
+/** The next page of person ids in id order (the recompute cursor). */
+export async function nextPersonIds(
+  ctx: RequestContext,
+  after: string | null,
+  limit: number,
+): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    ctx.db,
+    sql`select id from people where workspace_id = ${ctx.workspaceId}
+        ${after ? sql`and id > ${after}` : sql``} order by id limit ${limit}`,
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function countPeople(ctx: RequestContext): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    ctx.db,
+    sql`select count(*)::int as n from people where workspace_id = ${ctx.workspaceId}`,
+  );
+  return row?.n ?? 0;
+}
+
+export interface PersonEvent extends IdentifiedEvent {
+  personId: string;
+}
+
+/** Every event of these people. Only the event properties scoring rules read are fetched. */
+export async function loadEventsOfPeople(
+  ctx: RequestContext,
+  personIds: string[],
+  propertyNames: string[],
+): Promise<PersonEvent[]> {
+  if (personIds.length === 0) return [];
+  const names = [...new Set(propertyNames)];
+  const picks = names.length
+    ? sql.join(
+        names.map((n, i) => sql`, properties->>${n} as ${sql.raw(`p${i}`)}`),
+        sql``,
+      )
+    : sql``;
+  const rows = await queryRows<
+    Record<string, string | null> & {
+      id: string;
+      person_id: string;
+      type: string;
+      occurred_at: Date | string;
+    }
+  >(
+    ctx.db,
+    sql`select id, person_id, type, occurred_at ${picks} from events
+        where workspace_id = ${ctx.workspaceId} and person_id = any(${sql.param(personIds)}::uuid[])`,
+  );
+  return rows.map((r) => {
+    const properties: Record<string, unknown> = {};
+    names.forEach((n, i) => {
+      const v = r[`p${i}`];
+      if (v !== null && v !== undefined) properties[n] = v;
+    });
+    return { id: r.id, personId: r.person_id, type: r.type, occurredAt: new Date(r.occurred_at), properties };
+  });
+}
+
+/** Full events of one person, newest first, for explanations. */
+export async function listPersonEvents(ctx: RequestContext, personId: string, limit: number) {
+  const rows = await queryRows<{
+    id: string;
+    type: string;
+    occurred_at: Date | string;
+    properties: Record<string, unknown>;
+  }>(
+    ctx.db,
+    sql`select id, type, occurred_at, properties from events
+        where workspace_id = ${ctx.workspaceId} and person_id = ${personId}
+        order by occurred_at desc limit ${limit}`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    type: r.type,
+    occurredAt: new Date(r.occurred_at),
+    properties: r.properties,
+  }));
+}
+
+/** Takes the score rows of these people (creating empty ones) so a full rescore cannot race an increment. */
+export async function lockScores(
+  ctx: RequestContext,
+  personIds: string[],
+  ruleVersion: number,
+): Promise<void> {
+  if (personIds.length === 0) return;
+  const sorted = [...personIds].sort();
+  await ctx.db.execute(
+    sql`insert into person_scores (workspace_id, person_id, rule_version, scored_at)
+        select ${ctx.workspaceId}, p, ${ruleVersion}, ${ctx.now().toISOString()} from unnest(${sql.param(sorted)}::uuid[]) as p
+        on conflict do nothing`,
+  );
+  await ctx.db.execute(
+    sql`select 1 from person_scores where workspace_id = ${ctx.workspaceId}
+        and person_id = any(${sql.param(sorted)}::uuid[]) order by person_id for update`,
+  );
+}
+
+export interface ScoreWrite extends PersonScore {
+  personId: string;
+}
+
+export interface StoredScore {
+  personId: string;
+  raw: bigint;
+  grade: Grade;
+  fitPoints: number;
+  eventCount: number;
+  lastEventAt: Date | null;
+  handRaisedAt: Date | null;
+  handRaiseEventId: string | null;
+  ruleVersion: number;
+  engagement: number;
+  scoredAt: Date;
+}
+
+type ScoreRowSql = {
+  person_id: string;
+  raw: string;
+  grade: Grade;
+  fit_points: number;
+  event_count: number;
+  last_event_at: Date | string | null;
+  hand_raised_at: Date | string | null;
+  hand_raise_event_id: string | null;
+  rule_version: number;
+  engagement: number;
+  scored_at: Date | string;
+};
+
+const RETURNING = sql`returning person_id, engagement_raw::text as raw, grade, fit_points, event_count, last_event_at,
+  hand_raised_at, hand_raise_event_id, rule_version, engagement, scored_at`;
+
+const toDate = (v: Date | string | null) => (v === null ? null : new Date(v));
+function toStored(r: ScoreRowSql): StoredScore {
+  return {
+    personId: r.person_id,
+    raw: BigInt(r.raw),
+    grade: r.grade,
+    fitPoints: r.fit_points,
+    eventCount: r.event_count,
+    lastEventAt: toDate(r.last_event_at),
+    handRaisedAt: toDate(r.hand_raised_at),
+    handRaiseEventId: r.hand_raise_event_id,
+    ruleVersion: r.rule_version,
+    engagement: Number(r.engagement),
+    scoredAt: new Date(r.scored_at),
+  };
+}
+
+/**
+ * Adds (mode add: the increment of new events) or sets (mode set: a full rescore) score
+ * rows in one statement. `decayExponent` = (scoredAt − epoch) / halfLife + scale bits:
+ * the stored `engagement` is the raw sum divided by 2 to that power.
+ */
+export async function writeScores(
+  ctx: RequestContext,
+  mode: 'add' | 'set',
+  rows: ScoreWrite[],
+  ruleVersion: number,
+  decayExponent: number,
+): Promise<StoredScore[]> {
+  if (rows.length === 0) return [];
+  const sorted = [...rows].sort((a, b) => (a.personId < b.personId ? -1 : 1));
+  const col = <T>(f: (r: ScoreWrite) => T) => sql.param(sorted.map(f));
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const now = ctx.now().toISOString();
+  // raw / 2^exponent without numeric power(): an exact power of two times a float for the fraction.
+  const whole = Math.floor(decayExponent);
+  const divisor = sql`(${(1n << BigInt(Math.max(0, whole))).toString()}::numeric / ${2 ** -(decayExponent - whole)}::numeric)`;
+  const merged =
+    mode === 'add'
+      ? {
+          raw: sql`person_scores.engagement_raw + excluded.engagement_raw`,
+          count: sql`person_scores.event_count + excluded.event_count`,
+          last: sql`greatest(person_scores.last_event_at, excluded.last_event_at)`,
+          earlier: sql`(person_scores.hand_raised_at is null or (excluded.hand_raised_at is not null and (excluded.hand_raised_at, excluded.hand_raise_event_id) < (person_scores.hand_raised_at, person_scores.hand_raise_event_id)))`,
+        }
+      : {
+          raw: sql`excluded.engagement_raw`,
+          count: sql`excluded.event_count`,
+          last: sql`excluded.last_event_at`,
+          earlier: sql`true`,
+        };
+  const result = await queryRows<ScoreRowSql>(
+    ctx.db,
+    sql`insert into person_scores as person_scores (workspace_id, person_id, rule_version, engagement_raw, engagement, scored_at,
+          fit_points, grade, event_count, last_event_at, hand_raised_at, hand_raise_event_id, updated_at)
+        select ${ctx.workspaceId}, u.person_id, ${ruleVersion}, u.raw, round(u.raw / ${divisor}, 6)::float8, ${now},
+          u.fit, u.grade, u.cnt, u.last, u.hr, u.hre, ${now}
+        from unnest(${col((r) => r.personId)}::uuid[], ${col((r) => r.raw.toString())}::numeric[], ${col((r) => r.fitPoints)}::int[],
+          ${col((r) => r.grade)}::text[], ${col((r) => r.eventCount)}::int[], ${col((r) => iso(r.lastEventAt))}::timestamptz[],
+          ${col((r) => iso(r.handRaisedAt))}::timestamptz[], ${col((r) => r.handRaiseEventId)}::uuid[])
+          as u(person_id, raw, fit, grade, cnt, last, hr, hre)
+        on conflict (workspace_id, person_id) do update set
+          engagement_raw = ${merged.raw},
+          engagement = round((${merged.raw}) / ${divisor}, 6)::float8,
+          event_count = ${merged.count},
+          last_event_at = ${merged.last},
+          hand_raised_at = case when ${merged.earlier} then excluded.hand_raised_at else person_scores.hand_raised_at end,
+          hand_raise_event_id = case when ${merged.earlier} then excluded.hand_raise_event_id else person_scores.hand_raise_event_id end,
+          fit_points = excluded.fit_points, grade = excluded.grade, rule_version = excluded.rule_version,
+          scored_at = excluded.scored_at, updated_at = excluded.updated_at
+        ${RETURNING}`,
+  );
+  return result.map(toStored);
+}
+
+export async function getScore(ctx: RequestContext, personId: string): Promise<StoredScore | undefined> {
+  const rows = await queryRows<ScoreRowSql>(
+    ctx.db,
+    sql`select person_id, engagement_raw::text as raw, grade, fit_points, event_count, last_event_at, hand_raised_at,
+          hand_raise_event_id, rule_version, engagement, scored_at
+        from person_scores where workspace_id = ${ctx.workspaceId} and person_id = ${personId}`,
+  );
+  return rows[0] ? toStored(rows[0]) : undefined;
+}
+
+/** All score rows of a workspace (tests and exports). */
+export async function listScores(ctx: RequestContext): Promise<StoredScore[]> {
+  const rows = await queryRows<ScoreRowSql>(
+    ctx.db,
+    sql`select person_id, engagement_raw::text as raw, grade, fit_points, event_count, last_event_at, hand_raised_at,
+          hand_raise_event_id, rule_version, engagement, scored_at
+        from person_scores where workspace_id = ${ctx.workspaceId} order by person_id`,
+  );
+  return rows.map(toStored);
+}
