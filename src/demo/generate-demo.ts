@@ -131,6 +131,7 @@ async function createTeam(
       displayName: user.displayName,
       passwordHash,
     });
+    users.set(user.key, row.id);
     await replaceMemberships(
       ctx,
       row.id,
