@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   date,
   foreignKey,
@@ -11,7 +12,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
 import { accounts, people } from '../crm/schema.ts';
 import { money, tenantKey, versioned } from '../platform/columns.ts';
 import { workspaces } from '../workspace/schema.ts';
