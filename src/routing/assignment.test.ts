@@ -60,7 +60,7 @@ describe('routing property: capacity and weights', () => {
             counts.set(picked.userId!, (counts.get(picked.userId!) ?? 0) + 1);
             if (k % total === 0) {
               // Every full cycle gives each member exactly its weight.
-              free.forEach((f) => expect(counts.get(f.userId) ?? 0).toBe((f.free * k) / total));
+              for (const f of free) expect(counts.get(f.userId) ?? 0).toBe((f.free * k) / total);
             }
           }
           // In between, each member is within one cycle's share of its exact proportion.
