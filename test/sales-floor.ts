@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { peopleUseCases } from '../src/crm/manage-people.ts';
-import { accounts } from '../src/crm/schema.ts';
+import { accounts, type people } from '../src/crm/schema.ts';
 import { handoffs } from '../src/lifecycle/schema.ts';
 import type { RequestContext, Role } from '../src/platform/context.ts';
 import { teams } from '../src/routing/schema.ts';
@@ -67,13 +67,13 @@ export async function newPerson(
     attributes?: Record<string, string | boolean>;
   } = {},
 ) {
-  return peopleUseCases.create(ctx, {
+  return (await peopleUseCases.create(ctx, {
     email: `lead${++n}-${Date.now().toString(36)}@example.co.jp`,
     lastName: '山田',
     accountId: values.accountId ?? null,
     source: values.source ?? 'inbound',
     attributes: values.attributes ?? {},
-  });
+  })) as typeof people.$inferSelect;
 }
 
 /** An open hand-off as the lifecycle engine opens it (before routing assigns it). */
