@@ -1,7 +1,7 @@
 import { recordEntry, transitionEntity } from '../lifecycle/transition-entity.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { makeCrudUseCases } from '../platform/crud-use-cases.ts';
-import { DomainError } from '../platform/errors.ts';
+import { DomainError, invalid } from '../platform/errors.ts';
 import { zonedDate } from '../platform/zoned-time.ts';
 import {
   applyChecklist,
@@ -12,6 +12,7 @@ import {
 } from './opportunities.ts';
 import { phaseForecast, readPipelineSettings } from './pipeline-settings.ts';
 import {
+  accountStage,
   type OpportunityRow,
   opportunitiesStore,
   personStage,
@@ -31,6 +32,17 @@ export async function assertOwnerRole(ctx: RequestContext, userId: string): Prom
       [{ path: 'ownerUserId', message: `holds: ${roles.join(', ') || 'no role'}; needs ae or am` }],
     );
   }
+}
+
+/** Unknown account or contact ids are a 400 on the field (the FK names exceed PostgreSQL's 63 characters). */
+async function assertReferences(
+  ctx: RequestContext,
+  input: { accountId?: string | undefined; primaryPersonId?: string | null | undefined },
+): Promise<void> {
+  if (input.accountId && !(await accountStage(ctx, input.accountId)))
+    throw invalid('accountId', 'no account with this id in this workspace');
+  if (input.primaryPersonId && (await personStage(ctx, input.primaryPersonId)) === undefined)
+    throw invalid('primaryPersonId', 'no person with this id in this workspace');
 }
 
 type Prepared = CreateOpportunityInput & { ownerUserId: string | null };
@@ -91,6 +103,7 @@ export async function createOpportunity(
 ): Promise<OpportunityRow> {
   const config = await pipelineConfig(ctx);
   assertCloseDateNotPast(input.closeDate, zonedDate(ctx.now(), config.timeZone));
+  await assertReferences(ctx, input);
   let owner = input.ownerUserId ?? null;
   if (owner) await assertOwnerRole(ctx, owner);
   else if (
@@ -114,6 +127,7 @@ export async function updateOpportunity(
   const config = await pipelineConfig(ctx);
   const settings = readPipelineSettings(config.settings.pipeline);
   if (input.ownerUserId) await assertOwnerRole(ctx, input.ownerUserId);
+  await assertReferences(ctx, input);
   const current = (await crud.get(ctx, id)) as OpportunityRow;
   const { version: _v, exitCriteria, ...fields } = input;
   const checklist = exitCriteria
