@@ -131,7 +131,7 @@ export async function candidatesFor(
   const ws = ctx.workspaceId;
   const load =
     role === 'mdr' || role === 'sdr'
-      ? sql`coalesce((select sum(greatest(1, ceil(coalesce(a.duration_minutes, 30) / 30.0)))::int from activities a
+      ? sql`coalesce((select sum(case when a.type = 'note' then 0 else greatest(1, ceil(coalesce(a.duration_minutes, 30) / 30.0)) end)::int from activities a
             where a.workspace_id = ${ws} and a.user_id = m.user_id
               and a.occurred_at >= ${week.start.toISOString()} and a.occurred_at < ${week.end.toISOString()}), 0)
           + ${slotsPerOpenLead} * ((select count(*)::int from handoffs h where h.workspace_id = ${ws} and h.to_user_id = m.user_id and h.status = 'open')
@@ -203,4 +203,50 @@ export function rolesOfUser(ctx: RequestContext, userId: string) {
     .select({ role: memberships.role, teamId: memberships.teamId, capacity: memberships.capacity })
     .from(memberships)
     .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, userId)));
+}
+
+export async function addMembership(
+  ctx: RequestContext,
+  values: { id: string; userId: string; teamId: string; role: string; capacity: number | null },
+) {
+  const [row] = await ctx.db
+    .insert(memberships)
+    .values({ ...values, workspaceId: ctx.workspaceId })
+    .returning();
+  return row!;
+}
+
+export async function removeMembership(ctx: RequestContext, teamId: string, userId: string, role: string) {
+  return ctx.db
+    .delete(memberships)
+    .where(
+      and(
+        eq(memberships.workspaceId, ctx.workspaceId),
+        eq(memberships.teamId, teamId),
+        eq(memberships.userId, userId),
+        eq(memberships.role, role),
+      ),
+    )
+    .returning();
+}
+
+export async function userExists(ctx: RequestContext, userId: string): Promise<boolean> {
+  const rows = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.workspaceId, ctx.workspaceId), eq(users.id, userId)));
+  return rows.length > 0;
+}
+
+export async function accountFacts(ctx: RequestContext, accountId: string) {
+  const [row] = await ctx.db
+    .select({
+      employeeCount: accounts.employeeCount,
+      industry: accounts.industry,
+      region: accounts.region,
+      tier: accounts.tier,
+    })
+    .from(accounts)
+    .where(and(eq(accounts.workspaceId, ctx.workspaceId), eq(accounts.id, accountId)));
+  return row;
 }

@@ -6,6 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { registerCaptureRoutes } from '../../capture/routes.ts';
 import { registerCrmRoutes } from '../../crm/routes.ts';
 import { registerPipelineRoutes } from '../../pipeline/routes.ts';
+import { registerRoutingRoutes } from '../../routing/routes.ts';
 import { authenticateSession, authenticateToken, SESSION_COOKIE } from '../../workspace/authenticate.ts';
 import { registerWorkspaceRoutes } from '../../workspace/routes.ts';
 import type { Database } from '../db/open-database.ts';
@@ -95,5 +96,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerCrmRoutes(app);
   registerCaptureRoutes(app);
   registerPipelineRoutes(app);
+  registerRoutingRoutes(app);
   return app;
 }

@@ -1,0 +1,13 @@
+import type { z } from 'zod';
+import { makeCrudUseCases } from '../platform/crud-use-cases.ts';
+import type { createCadenceSchema, updateCadenceSchema } from './cadences.ts';
+import { cadencesStore } from './work-store.ts';
+
+/** Cadence templates: a name and ordered steps (day offset, channel, instructions). */
+export const cadenceUseCases = makeCrudUseCases(cadencesStore, {
+  entity: 'cadence',
+  label: 'Cadence',
+  toInsert: (_ctx, input: z.infer<typeof createCadenceSchema>) => input,
+  toUpdate: (_ctx, { version: _v, ...input }: z.infer<typeof updateCadenceSchema>) => input,
+  constraintFields: {},
+});
