@@ -4,7 +4,12 @@ import type { RequestContext } from '../platform/context.ts';
 import { notFound, staleVersion } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { assignHandoff } from '../routing/assign-handoff.ts';
-import { type ChangePhaseInput, decidePhaseChange, type ExitCriteriaState } from './opportunities.ts';
+import {
+  applyChecklist,
+  type ChangePhaseInput,
+  decidePhaseChange,
+  type ExitCriteriaState,
+} from './opportunities.ts';
 import { type Phase, phaseForecast, readPipelineSettings } from './pipeline-settings.ts';
 import {
   accountStage,
@@ -38,14 +43,17 @@ export function changeOpportunityPhase(
     if (current.version !== input.version)
       throw staleVersion('Opportunity', id, input.version, current.version);
     const isManager = tx.actor.roles.includes('manager') || tx.actor.roles.includes('admin');
-    const { overridden } = decidePhaseChange(
-      settings,
-      current.phase,
-      input,
-      current.exitCriteria as ExitCriteriaState,
-      isManager,
-    );
     const at = tx.now();
+    const checklist = input.check?.length
+      ? applyChecklist(
+          settings,
+          current.exitCriteria as ExitCriteriaState,
+          Object.fromEntries(input.check.map((k) => [k, true])),
+          at,
+          tx.actor.userId,
+        )
+      : (current.exitCriteria as ExitCriteriaState);
+    const { overridden } = decidePhaseChange(settings, current.phase, input, checklist, isManager);
     const reason =
       input.to === 'lost'
         ? [input.lossReason, input.competitor].filter(Boolean).join(': ')
@@ -66,6 +74,7 @@ export function changeOpportunityPhase(
     const updated = (await opportunitiesStore.update(tx, id, input.version, {
       probability: defaults.probability,
       forecastCategory: defaults.forecastCategory,
+      exitCriteria: checklist,
       ...(closed ? { closedAt: at } : {}),
       ...(input.to === 'lost'
         ? {

@@ -47,6 +47,8 @@ export const updateOpportunitySchema = z
 export const changePhaseSchema = z.strictObject({
   version: z.int().positive(),
   to: z.enum(PHASES),
+  /** Exit-criteria items to tick in the same request, before the gate is checked. */
+  check: z.array(z.string().max(40)).max(30).optional(),
   /** A manager may advance past open exit criteria with a reason (audited). */
   overrideReason: text(500).min(1).optional(),
   lossReason: text(40).min(1).optional(),

@@ -32,7 +32,14 @@ async function loadOpen(tx: RequestContext, handoff: HandoffRow | string): Promi
   return row;
 }
 
-async function decide(tx: RequestContext, h: HandoffRow, excludeUserIds: string[]): Promise<RoutingDecision> {
+interface Routable {
+  kind: string;
+  toRole: string;
+  personId: string | null;
+  accountId: string | null;
+}
+
+async function decide(tx: RequestContext, h: Routable, excludeUserIds: string[]): Promise<RoutingDecision> {
   const config = await getWorkspaceConfig(tx);
   const settings = readFloorSettings(config.settings.salesFloor);
   const subject = await routingSubjectOf(tx, h);
@@ -60,6 +67,35 @@ async function decide(tx: RequestContext, h: HandoffRow, excludeUserIds: string[
     (pool) => credits.get(pool) ?? new Map(),
     settings.tiers,
   );
+}
+
+/**
+ * Routes a lead that reached Inside Sales (mql) or Field Sales (sql) without a hand-off
+ * row (imports, recycled leads coming back): the same rules, and the person's owner is
+ * set. Returns the decision (userId null when everyone is at capacity).
+ */
+export function assignLead(
+  ctx: RequestContext,
+  personId: string,
+  kind: 'mql' | 'sql',
+): Promise<{ userId: string | null; teamId: string | null; reason: string }> {
+  return inTransaction(ctx, async (tx) => {
+    const d = await decide(
+      tx,
+      { kind, toRole: kind === 'mql' ? 'mdr' : 'ae', personId, accountId: null },
+      [],
+    );
+    await saveCredits(tx, d.pool, d.credits, d.userId);
+    if (d.userId) await setPersonOwner(tx, personId, d.userId);
+    await appendAudit(tx, {
+      action: 'person.route',
+      entityType: 'person',
+      entityId: personId,
+      after: { ownerUserId: d.userId, teamId: d.teamId, kind },
+      reason: d.reason,
+    });
+    return { userId: d.userId, teamId: d.teamId, reason: d.reason };
+  });
 }
 
 async function apply(tx: RequestContext, h: HandoffRow, d: RoutingDecision): Promise<HandoffRow> {

@@ -40,7 +40,7 @@ export function completeTask(ctx: RequestContext, taskId: string) {
     const details = task.details as { enrolmentId?: string; step?: number };
     if (task.kind !== 'cadence_step' || !details.enrolmentId) return { task: done, next: null };
     const enrolment = await getEnrolment(tx, details.enrolmentId);
-    if (!enrolment || enrolment.status !== 'active') return { task: done, next: null };
+    if (enrolment?.status !== 'active') return { task: done, next: null };
     const person = await personInfo(tx, enrolment.personId);
     const reason = person
       ? exitReason(enrolment, { stage: person.stage, optedOut: isOptedOut(person.attributes) })

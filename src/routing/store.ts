@@ -93,7 +93,10 @@ export async function setHandoffAssignment(
 }
 
 /** The lead and account a hand-off is about, as routing reads them. */
-export async function routingSubjectOf(ctx: RequestContext, h: HandoffRow) {
+export async function routingSubjectOf(
+  ctx: RequestContext,
+  h: { personId: string | null; accountId: string | null },
+) {
   const [person] = h.personId
     ? await ctx.db
         .select({ source: people.source, accountId: people.accountId })
