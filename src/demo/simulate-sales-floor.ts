@@ -116,13 +116,19 @@ function nextQuarter(key: string): string {
   return periodContaining(new Date(p.end.getTime() + DAY), 4, 'Asia/Tokyo').key;
 }
 
-/** Hand-raisers among the day's new people reach Inside Sales and are routed. */
+/**
+ * Hand-raisers among the day's new people reach Inside Sales and are routed: about one
+ * inbound lead a day and an outbound one every few days, the pace a five-rep IS team
+ * works in this demo. (When the scoring slice raises MQLs first, they are only routed.)
+ */
 async function newMqls(ctx: RequestContext, day: DemoDay, state: FloorState) {
-  for (const p of day.people) {
-    if (!p.accountId) continue;
-    const hot = p.interest === 'hot' && day.rng.chance(0.45);
-    const outbound = p.source === 'outbound' && day.rng.chance(0.04);
-    if (!hot && !outbound) continue;
+  const inbound = day.people.filter((p) => p.accountId && p.interest === 'hot' && p.source !== 'outbound');
+  const outbound = day.people.filter((p) => p.accountId && p.source === 'outbound');
+  const picked = [
+    ...(inbound.length && day.rng.chance(0.8) ? [day.rng.pick(inbound)] : []),
+    ...(outbound.length && day.rng.chance(0.25) ? [day.rng.pick(outbound)] : []),
+  ];
+  for (const p of picked) {
     const person = await personInfo(ctx, p.id);
     if (!person) continue;
     if (person.stage === 'lead' || person.stage === 'nurturing')
@@ -134,7 +140,7 @@ async function newMqls(ctx: RequestContext, day: DemoDay, state: FloorState) {
     const owner = open.length
       ? (await assignHandoff(ctx, open[0]!.id)).toUserId
       : (await assignLead(ctx, p.id, 'mql')).userId;
-    if (owner && day.rng.chance(0.3))
+    if (owner && day.rng.chance(0.25))
       await attempt(() => enrolInCadence(actor(ctx, owner, 'mdr'), state.cadenceId, { personId: p.id }));
   }
 }
@@ -184,7 +190,7 @@ async function workQueues(ctx: RequestContext, day: DemoDay, state: FloorState) 
     const role: Role = key.includes('sdr') ? 'sdr' : 'mdr';
     const repCtx = actor(ctx, rep, role);
     for (const task of await getDueTasks(ctx, rep)) await attempt(() => completeTask(repCtx, task.id));
-    const queue = await getWorkQueue(ctx, rep, 12);
+    const queue = await getWorkQueue(ctx, rep, 6);
     // The simulated day starts at 00:00 UTC, 09:00 in Tokyo.
     let minute = 0;
     for (const item of queue.items) {
@@ -234,7 +240,7 @@ async function workQueues(ctx: RequestContext, day: DemoDay, state: FloorState) 
           }),
         );
       if (outcome === 'not_interested') await recycle('not_interested');
-      else if (reachedThem && day.rng.chance(0.45)) {
+      else if (reachedThem && day.rng.chance(0.5)) {
         const done = await attempt(() => createSql(repCtx, item.personId, { checklist: FULL_CHECKLIST }));
         if (done && item.accountId) await openOpportunity(ctx, day, state, item.personId, item.accountId);
       } else if (reachedThem && day.rng.chance(0.25)) await recycle(day.rng.pick(['timing', 'budget']));
@@ -245,7 +251,7 @@ async function workQueues(ctx: RequestContext, day: DemoDay, state: FloorState) 
             note: '検討時期に再連絡',
           }),
         );
-      else if (touches >= 7) await recycle('no_response');
+      else if (touches >= 4) await recycle('no_response');
     }
   }
 }
