@@ -189,7 +189,8 @@ export function enrolledPeople(ctx: RequestContext) {
 
 /**
  * The raw work-queue candidates of a rep: leads they own in mql/sal (with the open
- * hand-off's due time), their recycled leads whose re-approach date has come, and leads
+ * hand-off's due time), their recycled leads whose re-approach date has come (still
+ * recycled, or already woken back to nurturing and not touched since), and leads
  * with a nurture follow-up due. The score is read if the people table has one.
  */
 export function queueCandidates(ctx: RequestContext, userId: string, now: Date) {
@@ -222,9 +223,13 @@ export function queueCandidates(ctx: RequestContext, userId: string, now: Date) 
         select p.id, 'recycled_due', p.lifecycle_stage, null, p.stage_entered_at, r.reapproach_on, ${score},
           trim(concat(p.last_name, ' ', p.first_name)), p.email, p.account_id
         from people p
-        join lateral (select reapproach_on from stage_history s where s.workspace_id = p.workspace_id and s.entity_type = 'person'
+        join lateral (select reapproach_on, s.at from stage_history s where s.workspace_id = p.workspace_id and s.entity_type = 'person'
           and s.entity_id = p.id and s.to_stage = 'recycled' order by s.at desc, s.seq desc limit 1) r on true
-        where p.workspace_id = ${ws} and p.owner_user_id = ${userId} and p.lifecycle_stage = 'recycled' and r.reapproach_on <= ${at}
+        where p.workspace_id = ${ws} and p.owner_user_id = ${userId} and r.reapproach_on <= ${at}
+          and (p.lifecycle_stage = 'recycled'
+            -- woken up by the recycle job (back in nurturing) and not touched since
+            or (p.lifecycle_stage = 'nurturing' and r.at <= p.stage_entered_at and not exists (select 1 from activities a
+              where a.workspace_id = p.workspace_id and a.person_id = p.id and a.occurred_at >= p.stage_entered_at)))
       union all
         select p.id, 'follow_up', p.lifecycle_stage, null, p.stage_entered_at, t.due_at, ${score},
           trim(concat(p.last_name, ' ', p.first_name)), p.email, p.account_id

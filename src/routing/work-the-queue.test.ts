@@ -63,6 +63,38 @@ describe('the inside-sales workbench', () => {
     expect(await getSlotUsage(ctx, rep)).toMatchObject({ used: 3, capacity: 80, free: 77 });
   });
 
+  it('brings recycled leads back into the queue when their re-approach date has come', async () => {
+    const person = await mqlFor(rep);
+    const reapproachOn = new Date(Date.now() + 10 * 86_400_000);
+    await transitionEntity(ctx, {
+      entityType: 'person',
+      entityId: person.id,
+      to: 'recycled',
+      reason: 'timing',
+      reapproachOn,
+    });
+    expect((await getWorkQueue(ctx, rep)).items).toHaveLength(0);
+    const later: RequestContext = { ...ctx, now: () => new Date(reapproachOn.getTime() + 3_600_000) };
+    expect((await getWorkQueue(later, rep)).items).toMatchObject([
+      { personId: person.id, reason: 'recycled_due' },
+    ]);
+    // Woken back to nurturing by the recycle job: still in the queue until the rep touches the lead.
+    await transitionEntity(later, {
+      entityType: 'person',
+      entityId: person.id,
+      to: 'nurturing',
+      reason: 're-approach',
+    });
+    expect((await getWorkQueue(later, rep)).items).toMatchObject([
+      { personId: person.id, stage: 'nurturing' },
+    ]);
+    await logActivity(
+      { ...later, actor: repCtx.actor },
+      { type: 'call', outcome: 'connected', personId: person.id },
+    );
+    expect((await getWorkQueue(later, rep)).items).toHaveLength(0);
+  });
+
   it('creates an SQL only when the opportunity definition is met (400 listing unmet items, nothing changes)', async () => {
     const person = await mqlFor(rep);
     await expect(
