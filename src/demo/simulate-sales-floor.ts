@@ -22,13 +22,13 @@ import type { DemoAccount } from './demo-market.ts';
 
 const DAY = 86_400_000;
 const IS_REPS = ['ent_mdr1', 'ent_sdr1', 'smb_mdr1', 'smb_mdr2', 'smb_sdr1'];
-/** Mean days in each phase (SMB; enterprise deals take 1.6× as long) and the share lost there: about 3 in 10 opportunities are won. */
+/** Mean days in each phase (SMB, about 75 days in all; enterprise deals take 1.6× as long) and the share lost there: about 3 in 10 opportunities are won. */
 const PHASE_DAYS: Record<OpenPhase, number> = {
-  qualification: 8,
-  problem_recognition: 12,
-  evaluation: 14,
-  negotiation: 9,
-  approval: 6,
+  qualification: 12,
+  problem_recognition: 18,
+  evaluation: 21,
+  negotiation: 14,
+  approval: 10,
 };
 const LOSS_SHARE: Record<OpenPhase, number> = {
   qualification: 0.3,
@@ -117,16 +117,16 @@ function nextQuarter(key: string): string {
 }
 
 /**
- * Hand-raisers among the day's new people reach Inside Sales and are routed: about one
- * inbound lead a day and an outbound one every few days, the pace a five-rep IS team
+ * Hand-raisers among the day's new people reach Inside Sales and are routed: about 0.6
+ * inbound leads a day and an outbound one every five days, the pace a five-rep IS team
  * works in this demo. (When the scoring slice raises MQLs first, they are only routed.)
  */
 async function newMqls(ctx: RequestContext, day: DemoDay, state: FloorState) {
   const inbound = day.people.filter((p) => p.accountId && p.interest === 'hot' && p.source !== 'outbound');
   const outbound = day.people.filter((p) => p.accountId && p.source === 'outbound');
   const picked = [
-    ...(inbound.length && day.rng.chance(0.8) ? [day.rng.pick(inbound)] : []),
-    ...(outbound.length && day.rng.chance(0.25) ? [day.rng.pick(outbound)] : []),
+    ...(inbound.length && day.rng.chance(0.6) ? [day.rng.pick(inbound)] : []),
+    ...(outbound.length && day.rng.chance(0.2) ? [day.rng.pick(outbound)] : []),
   ];
   for (const p of picked) {
     const person = await personInfo(ctx, p.id);
@@ -190,7 +190,7 @@ async function workQueues(ctx: RequestContext, day: DemoDay, state: FloorState) 
     const role: Role = key.includes('sdr') ? 'sdr' : 'mdr';
     const repCtx = actor(ctx, rep, role);
     for (const task of await getDueTasks(ctx, rep)) await attempt(() => completeTask(repCtx, task.id));
-    const queue = await getWorkQueue(ctx, rep, 6);
+    const queue = await getWorkQueue(ctx, rep, 5);
     // The simulated day starts at 00:00 UTC, 09:00 in Tokyo.
     let minute = 0;
     for (const item of queue.items) {
