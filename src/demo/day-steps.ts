@@ -1,7 +1,8 @@
 import type { RequestContext } from '../platform/context.ts';
 import type { Rng } from '../platform/random.ts';
 import type { DemoEvent, DemoMarket, DemoPerson } from './demo-market.ts';
-import { simulateHandoffs } from './simulate-handoffs.ts';
+import { simulateLifecycleChecks } from './simulate-lifecycle-checks.ts';
+import { simulateSalesFloor } from './simulate-sales-floor.ts';
 import { simulateScoring } from './simulate-scoring.ts';
 
 /** What one simulated day brought: the people who arrived and the events that happened. */
@@ -15,8 +16,6 @@ export interface DemoDay {
   /** Team members by demo key (see demo-org.ts) → user id. */
   users: Map<string, string>;
   rng: Rng;
-  /** People who crossed the MQL rule today (set by the scoring step, applied by the lifecycle step). */
-  mqlCrossings?: { personId: string; reason: string }[];
 }
 
 /**
@@ -27,5 +26,10 @@ export interface DemoDay {
  */
 export type DemoDayStep = (ctx: RequestContext, day: DemoDay) => Promise<void>;
 
-/** In order: upstream departments first, as the baton is passed. */
-export const DEMO_DAY_STEPS: DemoDayStep[] = [simulateScoring, simulateHandoffs];
+/**
+ * In order: upstream departments first, as the baton is passed. Scoring moves the day's
+ * MQLs through the production rules; the sales floor then works them with the same use
+ * cases a rep would call (accept, qualify, open and advance opportunities, win or lose);
+ * the lifecycle's own jobs (SLA checks, recycle wake-up) close the day.
+ */
+export const DEMO_DAY_STEPS: DemoDayStep[] = [simulateScoring, simulateSalesFloor, simulateLifecycleChecks];

@@ -10,7 +10,7 @@ import type { DemoDayStep } from './day-steps.ts';
  */
 export const simulateScoring: DemoDayStep = async (ctx, day) => {
   const arrived = new Set(day.people.map((p) => p.id));
-  const scored = await scoreEvents(ctx, {
+  await scoreEvents(ctx, {
     events: day.events.flatMap((e) =>
       e.personId && !arrived.has(e.personId)
         ? [
@@ -25,11 +25,5 @@ export const simulateScoring: DemoDayStep = async (ctx, day) => {
         : [],
     ),
     rescore: [...arrived],
-    // The lifecycle step owns the demo's stage changes: it applies today's crossings.
-    promote: false,
   });
-  day.mqlCrossings = scored.mqls.map((m) => ({
-    personId: m.personId,
-    reason: m.reason === 'hand_raise' ? 'hand-raise' : 'score',
-  }));
 };

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   date,
   foreignKey,
@@ -8,10 +9,12 @@ import {
   smallint,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { accounts, people } from '../crm/schema.ts';
 import { money, tenantKey, versioned } from '../platform/columns.ts';
+import { workspaces } from '../workspace/schema.ts';
 
 /** A deal (商談) worked by Field Sales through the five phases to won or lost. */
 export const opportunities = pgTable(
@@ -50,5 +53,31 @@ export const opportunities = pgTable(
       columns: [t.workspaceId, t.primaryPersonId],
       foreignColumns: [people.workspaceId, people.id],
     }),
+  ],
+);
+
+/**
+ * A quota (目標) for one fiscal period, for one owner or one team/POD (exactly one of the
+ * two), in the currency's minor unit of MRR. `period` is a key such as FY2026-Q1.
+ */
+export const quotas = pgTable(
+  'quotas',
+  {
+    ...tenantKey(),
+    period: text().notNull(),
+    ownerUserId: uuid(),
+    teamId: uuid(),
+    amountMrr: money().notNull(),
+    ...versioned(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex('quotas_owner_period_uq')
+      .on(t.workspaceId, t.period, t.ownerUserId)
+      .where(sql`${t.ownerUserId} is not null`),
+    uniqueIndex('quotas_team_period_uq')
+      .on(t.workspaceId, t.period, t.teamId)
+      .where(sql`${t.teamId} is not null`),
+    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
   ],
 );

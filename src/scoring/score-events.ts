@@ -30,11 +30,6 @@ export interface ScoreEventsInput {
   /** People whose whole history changed (identified visitors, merges): rescored from all their events. */
   rescore?: string[];
   rules?: RulesInForce;
-  /**
-   * false: report who crosses the MQL rule without moving them (the demo hands the
-   * crossings to its lifecycle simulation, which applies them with the same engine).
-   */
-  promote?: boolean;
 }
 
 export interface ScoreEventsResult {
@@ -97,7 +92,7 @@ export async function scoreEvents(ctx: RequestContext, input: ScoreEventsInput):
     const last = latest(events);
     if (last) cause.set(id, last);
   }
-  const mqls = await promoteToMql(ctx, rules, version, stored, subjects, cause, input.promote ?? true);
+  const mqls = await promoteToMql(ctx, rules, version, stored, subjects, cause);
   return { scored: stored.length, mqls };
 }
 
@@ -115,7 +110,6 @@ export async function promoteToMql(
   scores: StoredScore[],
   subjects: Map<string, ScoringSubject>,
   cause: Map<string, string>,
-  promote = true,
 ): Promise<ScoreEventsResult['mqls']> {
   const out: ScoreEventsResult['mqls'] = [];
   const now = ctx.now();
@@ -126,10 +120,6 @@ export async function promoteToMql(
     if (!reason) continue;
     const causeEventId = reason === 'hand_raise' ? s.handRaiseEventId : (cause.get(s.personId) ?? null);
     const engagement = engagementAt(s.raw, now, rules.halfLifeDays);
-    if (!promote) {
-      out.push({ personId: s.personId, reason, causeEventId });
-      continue;
-    }
     try {
       await transitionEntity(ctx, {
         entityType: 'person',

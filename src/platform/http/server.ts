@@ -9,8 +9,10 @@ import { registerCaptureRoutes } from '../../capture/routes.ts';
 import { registerHistoryRoutes } from '../../crm/history-routes.ts';
 import { registerCrmRoutes } from '../../crm/routes.ts';
 import { registerLifecycleRoutes } from '../../lifecycle/routes.ts';
+import { registerPipelineRoutes } from '../../pipeline/routes.ts';
 import { registerPlanningRoutes } from '../../planning/routes.ts';
 import { registerPrivacyRoutes } from '../../privacy/routes.ts';
+import { registerRoutingRoutes } from '../../routing/routes.ts';
 import { registerScoringRoutes } from '../../scoring/routes.ts';
 import { registerAccessRoutes } from '../../workspace/access-routes.ts';
 import { authenticateSession, authenticateToken, SESSION_COOKIE } from '../../workspace/authenticate.ts';
@@ -116,5 +118,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerScoringRoutes(app);
   await registerPublicCaptureRoutes(app);
   await registerImportExportRoutes(app);
+  registerPipelineRoutes(app);
+  registerRoutingRoutes(app);
   return app;
 }

@@ -1,0 +1,304 @@
+import { transitionEntity } from '../lifecycle/transition-entity.ts';
+import { changeOpportunityPhase } from '../pipeline/change-opportunity-phase.ts';
+import { fiscalPeriod, periodContaining } from '../pipeline/fiscal-periods.ts';
+import { createOpportunity } from '../pipeline/manage-opportunities.ts';
+import { quotaUseCases } from '../pipeline/manage-quotas.ts';
+import { DEFAULT_EXIT_CRITERIA, OPEN_PHASES, type OpenPhase } from '../pipeline/pipeline-settings.ts';
+import type { RequestContext, Role } from '../platform/context.ts';
+import { DomainError } from '../platform/errors.ts';
+import { zonedDate, zonedParts } from '../platform/zoned-time.ts';
+import { assignHandoff, assignLead } from '../routing/assign-handoff.ts';
+import { completeTask } from '../routing/complete-task.ts';
+import { createSql } from '../routing/create-sql.ts';
+import { enrolInCadence } from '../routing/enrol-in-cadence.ts';
+import { sweepCadenceExits } from '../routing/exit-cadences.ts';
+import { getDueTasks, getWorkQueue } from '../routing/get-work-queue.ts';
+import { logActivity } from '../routing/log-activity.ts';
+import { cadenceUseCases } from '../routing/manage-cadences.ts';
+import { scheduleFollowUp } from '../routing/schedule-follow-up.ts';
+import { personInfo, unassignedHandoffsOf } from '../routing/work-store.ts';
+import type { DemoDay } from './day-steps.ts';
+import type { DemoAccount } from './demo-market.ts';
+
+const DAY = 86_400_000;
+const IS_REPS = ['ent_mdr1', 'ent_sdr1', 'smb_mdr1', 'smb_mdr2', 'smb_sdr1'];
+/** Mean days in each phase (SMB, about 75 days in all; enterprise deals take 1.6× as long) and the share lost there: about 3 in 10 opportunities are won. */
+const PHASE_DAYS: Record<OpenPhase, number> = {
+  qualification: 12,
+  problem_recognition: 18,
+  evaluation: 21,
+  negotiation: 14,
+  approval: 10,
+};
+const LOSS_SHARE: Record<OpenPhase, number> = {
+  qualification: 0.3,
+  problem_recognition: 0.25,
+  evaluation: 0.2,
+  negotiation: 0.15,
+  approval: 0.05,
+};
+const LOSS_REASONS = ['price', 'competitor', 'no_budget', 'timing', 'no_decision', 'product_fit'] as const;
+const COMPETITORS = ['Salesforce', 'HubSpot', 'Zoho CRM', 'Senses', 'eセールスマネージャー'];
+const FULL_CHECKLIST = { budget: true, authority: true, need: true, timeline: true, appointment: true };
+
+interface OpenDeal {
+  id: string;
+  version: number;
+  phase: OpenPhase;
+  owner: string;
+  enterprise: boolean;
+}
+
+interface FloorState {
+  cadenceId: string;
+  accounts: Map<string, DemoAccount>;
+  touches: Map<string, number>;
+  open: OpenDeal[];
+  quotaPeriods: Set<string>;
+}
+
+const states = new WeakMap<object, FloorState>();
+
+const actor = (ctx: RequestContext, userId: string, role: Role): RequestContext => ({
+  ...ctx,
+  actor: { type: 'user', userId, roles: [role] },
+});
+
+/** Runs a use case; a rule the simulated rep runs into (someone else moved the lead) is skipped. */
+async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof DomainError) return undefined;
+    throw err;
+  }
+}
+
+async function setup(ctx: RequestContext, day: DemoDay): Promise<FloorState> {
+  const cadence = (await cadenceUseCases.create(ctx, {
+    name: '新規MQLフォロー (5日間)',
+    steps: [
+      { dayOffset: 0, channel: 'call', instructions: '初回架電：課題と検討状況をヒアリング' },
+      { dayOffset: 1, channel: 'email', instructions: 'お礼メールと導入事例の送付' },
+      { dayOffset: 3, channel: 'call', instructions: '再架電：打ち合わせ日程の提案' },
+      { dayOffset: 5, channel: 'email', instructions: 'セミナー案内と最終フォロー' },
+    ],
+  })) as { id: string };
+  return {
+    cadenceId: cadence.id,
+    accounts: new Map(day.market.accounts.map((a) => [a.id, a])),
+    touches: new Map(),
+    open: [],
+    quotaPeriods: new Set(),
+  };
+}
+
+/** Quotas for each AE at the start of every fiscal quarter. */
+async function quotas(ctx: RequestContext, day: DemoDay, state: FloorState) {
+  const period = periodContaining(day.end, 4, 'Asia/Tokyo');
+  for (const key of [period.key, nextQuarter(period.key)]) {
+    if (state.quotaPeriods.has(key)) continue;
+    state.quotaPeriods.add(key);
+    for (const ae of ['ent_ae1', 'ent_ae2', 'smb_ae1', 'smb_ae2', 'smb_ae3']) {
+      const owner = day.users.get(ae);
+      if (owner)
+        await quotaUseCases.create(ctx, {
+          period: key,
+          ownerUserId: owner,
+          amountMrr: ae.startsWith('ent') ? 1_800_000 : 700_000,
+        });
+    }
+  }
+}
+
+function nextQuarter(key: string): string {
+  const p = fiscalPeriod(key, 4, 'Asia/Tokyo');
+  return periodContaining(new Date(p.end.getTime() + DAY), 4, 'Asia/Tokyo').key;
+}
+
+/**
+ * Hand-raisers among the day's new people reach Inside Sales and are routed: about 0.6
+ * inbound leads a day and an outbound one every five days, the pace a five-rep IS team
+ * works in this demo. (When the scoring slice raises MQLs first, they are only routed.)
+ */
+async function newMqls(ctx: RequestContext, day: DemoDay, state: FloorState) {
+  const inbound = day.people.filter((p) => p.accountId && p.interest === 'hot' && p.source !== 'outbound');
+  const outbound = day.people.filter((p) => p.accountId && p.source === 'outbound');
+  const picked = [
+    ...(inbound.length && day.rng.chance(0.6) ? [day.rng.pick(inbound)] : []),
+    ...(outbound.length && day.rng.chance(0.2) ? [day.rng.pick(outbound)] : []),
+  ];
+  for (const p of picked) {
+    const person = await personInfo(ctx, p.id);
+    if (!person) continue;
+    if (person.stage === 'lead' || person.stage === 'nurturing')
+      await attempt(() =>
+        transitionEntity(ctx, { entityType: 'person', entityId: p.id, to: 'mql', reason: 'hand-raise' }),
+      );
+    else if (person.stage !== 'mql' || person.ownerUserId) continue;
+    const open = await unassignedHandoffsOf(ctx, p.id, 'mql');
+    const owner = open.length
+      ? (await assignHandoff(ctx, open[0]!.id)).toUserId
+      : (await assignLead(ctx, p.id, 'mql')).userId;
+    if (owner && day.rng.chance(0.25))
+      await attempt(() => enrolInCadence(actor(ctx, owner, 'mdr'), state.cadenceId, { personId: p.id }));
+  }
+}
+
+async function openOpportunity(
+  ctx: RequestContext,
+  day: DemoDay,
+  state: FloorState,
+  personId: string,
+  accountId: string,
+) {
+  const routed = await assignLead(ctx, personId, 'sql');
+  if (!routed.userId) return;
+  const account = state.accounts.get(accountId);
+  const enterprise = (account?.employeeCount ?? 0) >= 500;
+  const cycle = Object.values(PHASE_DAYS).reduce((a, b) => a + b, 0) * (enterprise ? 1.6 : 1);
+  const closeDate = zonedDate(
+    new Date(day.end.getTime() + cycle * DAY * (0.8 + day.rng.next() * 0.6)),
+    'Asia/Tokyo',
+  );
+  const mrr = Math.round(day.rng.logNormal(enterprise ? 450_000 : 80_000, 0.5) / 1000) * 1000;
+  const opp = await createOpportunity(actor(ctx, routed.userId, 'ae'), {
+    accountId,
+    name: `${account?.name ?? '取引先'} ${day.rng.pick(['全社導入', '営業部導入', 'MA連携', '追加ライセンス'])}`,
+    closeDate,
+    amountMrr: mrr,
+    amountOneTime: Math.round(mrr * day.rng.pick([0, 1, 2])),
+    primaryPersonId: personId,
+    nextStep: day.rng.chance(0.8) ? '初回訪問・課題ヒアリング' : null,
+    type: 'new',
+  });
+  state.open.push({
+    id: opp.id,
+    version: opp.version,
+    phase: 'qualification',
+    owner: routed.userId,
+    enterprise,
+  });
+}
+
+/** Each IS rep works the top of their queue: a touch per lead, then accept, qualify, recycle or follow up. */
+async function workQueues(ctx: RequestContext, day: DemoDay, state: FloorState) {
+  const at = (minutes: number) => new Date(day.start.getTime() + minutes * 60_000).toISOString();
+  for (const key of IS_REPS) {
+    const rep = day.users.get(key);
+    if (!rep) continue;
+    const role: Role = key.includes('sdr') ? 'sdr' : 'mdr';
+    const repCtx = actor(ctx, rep, role);
+    for (const task of await getDueTasks(ctx, rep)) await attempt(() => completeTask(repCtx, task.id));
+    const queue = await getWorkQueue(ctx, rep, 5);
+    // The simulated day starts at 00:00 UTC, 09:00 in Tokyo.
+    let minute = 0;
+    for (const item of queue.items) {
+      minute += 25;
+      const touches = (state.touches.get(item.personId) ?? 0) + 1;
+      state.touches.set(item.personId, touches);
+      const outcome = day.rng.weighted([
+        ['connected', 0.35],
+        ['no_answer', 0.4],
+        ['voicemail', 0.12],
+        ['replied', 0.08],
+        ['not_interested', 0.05],
+      ] as const);
+      await logActivity(repCtx, {
+        type: outcome === 'replied' ? 'email' : 'call',
+        outcome,
+        personId: item.personId,
+        occurredAt: at(minute),
+      });
+      if (item.stage === 'recycled') {
+        await attempt(() =>
+          transitionEntity(repCtx, {
+            entityType: 'person',
+            entityId: item.personId,
+            to: 'nurturing',
+            reason: 're-approach',
+          }),
+        );
+        continue;
+      }
+      if (item.stage === 'mql') {
+        await attempt(() =>
+          transitionEntity(repCtx, { entityType: 'person', entityId: item.personId, to: 'sal' }),
+        );
+        continue;
+      }
+      if (item.stage !== 'sal') continue;
+      const reachedThem = outcome === 'connected' || outcome === 'replied';
+      const recycle = (reason: string) =>
+        attempt(() =>
+          transitionEntity(repCtx, {
+            entityType: 'person',
+            entityId: item.personId,
+            to: 'recycled',
+            reason,
+            reapproachOn: new Date(day.end.getTime() + day.rng.int(45, 120) * DAY),
+          }),
+        );
+      if (outcome === 'not_interested') await recycle('not_interested');
+      else if (reachedThem && day.rng.chance(0.5)) {
+        const done = await attempt(() => createSql(repCtx, item.personId, { checklist: FULL_CHECKLIST }));
+        if (done && item.accountId) await openOpportunity(ctx, day, state, item.personId, item.accountId);
+      } else if (reachedThem && day.rng.chance(0.25)) await recycle(day.rng.pick(['timing', 'budget']));
+      else if (reachedThem && day.rng.chance(0.2))
+        await attempt(() =>
+          scheduleFollowUp(repCtx, item.personId, {
+            followUpAt: new Date(day.end.getTime() + day.rng.int(14, 40) * DAY).toISOString(),
+            note: '検討時期に再連絡',
+          }),
+        );
+      else if (touches >= 4) await recycle('no_response');
+    }
+  }
+}
+
+/** Field Sales moves each open deal on at the pace of its phase: forward with the checklist done, or lost. */
+async function workDeals(ctx: RequestContext, day: DemoDay, state: FloorState) {
+  const stillOpen: OpenDeal[] = [];
+  for (const deal of state.open) {
+    const mean = PHASE_DAYS[deal.phase] * (deal.enterprise ? 1.6 : 1);
+    if (!day.rng.chance(1 / mean)) {
+      stillOpen.push(deal);
+      continue;
+    }
+    const lost = day.rng.chance(LOSS_SHARE[deal.phase]);
+    const next = OPEN_PHASES[OPEN_PHASES.indexOf(deal.phase) + 1] ?? 'won';
+    const lossReason = day.rng.pick(LOSS_REASONS);
+    const row = await attempt(() =>
+      changeOpportunityPhase(actor(ctx, deal.owner, 'ae'), deal.id, {
+        version: deal.version,
+        to: lost ? 'lost' : next,
+        ...(lost
+          ? { lossReason, ...(lossReason === 'competitor' ? { competitor: day.rng.pick(COMPETITORS) } : {}) }
+          : { check: DEFAULT_EXIT_CRITERIA[deal.phase].map((i) => i.key) }),
+      }),
+    );
+    if (!row) continue;
+    if (row.phase !== 'won' && row.phase !== 'lost')
+      stillOpen.push({ ...deal, version: row.version, phase: row.phase as OpenPhase });
+  }
+  state.open = stillOpen;
+}
+
+/**
+ * The sales floor's day in the demo: hand-raisers reach Inside Sales and are routed to
+ * their POD, IS reps work their queues on weekdays (calls, emails, cadences, SQLs,
+ * recycles, follow-ups), and AEs move opportunities through the phases to won or lost.
+ */
+export async function simulateSalesFloor(ctx: RequestContext, day: DemoDay): Promise<void> {
+  let state = states.get(day.market);
+  if (!state) {
+    state = await setup(ctx, day);
+    states.set(day.market, state);
+  }
+  await quotas(ctx, day, state);
+  await newMqls(ctx, day, state);
+  const weekday = zonedParts(day.start, 'Asia/Tokyo').weekday;
+  if (weekday < 5) await workQueues(ctx, day, state);
+  await workDeals(ctx, day, state);
+  await sweepCadenceExits(ctx);
+}

@@ -1,0 +1,85 @@
+import { appendAudit } from '../platform/audit/store.ts';
+import type { RequestContext } from '../platform/context.ts';
+import { notFound } from '../platform/errors.ts';
+import { inTransaction } from '../platform/transaction.ts';
+import { exitReason } from './cadences.ts';
+import {
+  activeEnrolments,
+  cancelEnrolmentTasks,
+  enrolledPeople,
+  personInfo,
+  setOptedOut,
+  updateEnrolment,
+} from './work-store.ts';
+import { isOptedOut } from './workbench.ts';
+
+/** Ends a person's active cadences (reply, stage change, opt-out): open step tasks are cancelled. */
+export async function exitCadences(ctx: RequestContext, personId: string, reason: string): Promise<number> {
+  return inTransaction(ctx, async (tx) => {
+    const active = await activeEnrolments(tx, [personId]);
+    for (const e of active) {
+      await updateEnrolment(tx, e.id, { status: 'exited', endedAt: tx.now(), exitReason: reason });
+      await appendAudit(tx, {
+        action: 'cadence.exit',
+        entityType: 'cadence_enrolment',
+        entityId: e.id,
+        before: { status: 'active' },
+        after: { status: 'exited', exitReason: reason },
+        reason,
+      });
+    }
+    await cancelEnrolmentTasks(
+      tx,
+      active.map((e) => e.id),
+    );
+    return active.length;
+  });
+}
+
+/**
+ * Ends every active enrolment whose lead changed stage or opted out since enrolment.
+ * The jobs runner (or the lifecycle engine after a person's transition) calls it.
+ */
+export async function sweepCadenceExits(ctx: RequestContext): Promise<number> {
+  return inTransaction(ctx, async (tx) => {
+    const ended: string[] = [];
+    for (const row of await enrolledPeople(tx)) {
+      const reason = exitReason(row, { stage: row.stage, optedOut: isOptedOut(row.attributes) });
+      if (!reason) continue;
+      await updateEnrolment(tx, row.enrolmentId, { status: 'exited', endedAt: tx.now(), exitReason: reason });
+      ended.push(row.enrolmentId);
+    }
+    await cancelEnrolmentTasks(tx, ended);
+    if (ended.length) {
+      await appendAudit(tx, {
+        action: 'cadence.sweep',
+        entityType: 'cadence_enrolment',
+        entityId: null,
+        after: { exited: ended },
+      });
+    }
+    return ended.length;
+  });
+}
+
+/** The person asks not to be contacted: the flag is set and every cadence ends. */
+export function optOutPerson(
+  ctx: RequestContext,
+  personId: string,
+  reason: string,
+): Promise<{ exited: number }> {
+  return inTransaction(ctx, async (tx) => {
+    const person = await personInfo(tx, personId);
+    if (!person) throw notFound('Person', personId);
+    await setOptedOut(tx, personId);
+    await appendAudit(tx, {
+      action: 'person.opt_out',
+      entityType: 'person',
+      entityId: personId,
+      before: { optedOut: isOptedOut(person.attributes) },
+      after: { optedOut: true },
+      reason,
+    });
+    return { exited: await exitCadences(tx, personId, 'opted_out') };
+  });
+}
