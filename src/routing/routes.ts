@@ -106,8 +106,14 @@ export function registerRoutingRoutes(app: FastifyInstance): void {
   );
 
   typed.post(
-    '/api/v1/handoffs/:id/assign',
-    { schema: { tags, summary: 'Route an open hand-off by the rules', params: id } },
+    '/api/v1/handoffs/:id/route',
+    {
+      schema: {
+        tags,
+        summary: 'Route an open hand-off by the rules (segment → POD or queue → member by free capacity)',
+        params: id,
+      },
+    },
     (req) => assignHandoff(requestContext(req), req.params.id),
   );
   typed.post(
