@@ -1,0 +1,336 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { RequestContext } from '../platform/context.ts';
+import { queryRows } from '../platform/db/query-rows.ts';
+import type { HistoryFact, SliceFilter, SliceKeys } from './funnel.ts';
+import type { Calendar, Grain } from './periods.ts';
+import type { CohortCell, EntityProgress, FlowKind, PeriodCell, StageCell } from './rollup.ts';
+
+const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+
+export async function workspaceCalendar(ctx: RequestContext): Promise<Calendar & { settings: unknown }> {
+  const [row] = await queryRows<{ time_zone: string; fiscal_year_start_month: number; settings: unknown }>(
+    ctx.db,
+    sql`select time_zone, fiscal_year_start_month, settings from workspaces where id = ${ctx.workspaceId}`,
+  );
+  return {
+    timeZone: row?.time_zone ?? 'Asia/Tokyo',
+    fiscalYearStartMonth: Number(row?.fiscal_year_start_month ?? 4),
+    settings: row?.settings ?? {},
+  };
+}
+
+/** The stage definition in force for a lifecycle (the analytics read; the lifecycle slice writes it). */
+export async function latestStages(ctx: RequestContext, lifecycle: string): Promise<unknown> {
+  const [row] = await queryRows<{ stages: unknown }>(
+    ctx.db,
+    sql`select stages from stage_definitions where workspace_id = ${ctx.workspaceId} and lifecycle = ${lifecycle}
+        order by version desc limit 1`,
+  );
+  return row?.stages;
+}
+
+const podOf = (owner: SQL) => sql`coalesce((select m.team_id::text from memberships m
+  join teams t on t.workspace_id = m.workspace_id and t.id = m.team_id and t.kind = 'pod'
+  where m.workspace_id = ${sql.raw('x.workspace_id')} and m.user_id = ${owner} order by m.team_id limit 1), '')`;
+const firstTouch = (person: SQL) => sql`coalesce((select cm.campaign_id::text from campaign_members cm
+  where cm.workspace_id = ${sql.raw('x.workspace_id')} and cm.person_id = ${person}
+  order by cm.first_touch_at, cm.campaign_id limit 1), '')`;
+const segmentOf = sql`coalesce(a.tier, case when a.employee_count >= 500 then 'enterprise'
+  when a.employee_count is not null then 'smb' end, '')`;
+
+/** The slice keys of records as they are now (segment, POD of the owner, first-touch campaign, source, owner). */
+export async function lookupSlices(
+  ctx: RequestContext,
+  entityType: string,
+  ids: string[],
+): Promise<Map<string, SliceKeys>> {
+  if (ids.length === 0) return new Map();
+  const ws = ctx.workspaceId;
+  const idList = arr(ids, 'uuid');
+  let query: SQL;
+  if (entityType === 'person') {
+    query = sql`select x.id, ${segmentOf} as segment, ${podOf(sql`x.owner_user_id`)} as pod,
+      ${firstTouch(sql`x.id`)} as campaign, coalesce(x.source, '') as source, coalesce(x.owner_user_id::text, '') as owner
+      from people x left join accounts a on a.workspace_id = x.workspace_id and a.id = x.account_id
+      where x.workspace_id = ${ws} and x.id = any(${idList})`;
+  } else if (entityType === 'opportunity') {
+    query = sql`select x.id, ${segmentOf} as segment, ${podOf(sql`x.owner_user_id`)} as pod,
+      ${firstTouch(sql`x.primary_person_id`)} as campaign, coalesce(p.source, '') as source,
+      coalesce(x.owner_user_id::text, '') as owner
+      from opportunities x left join accounts a on a.workspace_id = x.workspace_id and a.id = x.account_id
+      left join people p on p.workspace_id = x.workspace_id and p.id = x.primary_person_id
+      where x.workspace_id = ${ws} and x.id = any(${idList})`;
+  } else {
+    query = sql`select x.id, ${segmentOf} as segment, ${podOf(sql`x.owner_user_id`)} as pod, '' as campaign,
+      '' as source, coalesce(x.owner_user_id::text, '') as owner
+      from accounts x left join accounts a on a.workspace_id = x.workspace_id and a.id = x.id
+      where x.workspace_id = ${ws} and x.id = any(${idList})`;
+  }
+  const rows = await queryRows<SliceKeys & { id: string }>(ctx.db, query);
+  return new Map(rows.map(({ id, ...keys }) => [id, keys]));
+}
+
+interface ProgressRow extends Record<string, unknown> {
+  entity_id: string;
+  cohort_day: string;
+  max_order: number;
+  stage: string | null;
+  stage_at: string | Date | null;
+  stage_skipped: boolean;
+  segment: string;
+  pod: string;
+  campaign: string;
+  source: string;
+  owner: string;
+}
+
+const toProgress = (r: ProgressRow): EntityProgress => ({
+  entityId: r.entity_id,
+  cohortDay: r.cohort_day,
+  maxOrder: Number(r.max_order),
+  stage: r.stage,
+  stageAt: r.stage_at === null ? null : new Date(r.stage_at),
+  stageSkipped: r.stage_skipped,
+  slices: { segment: r.segment, pod: r.pod, campaign: r.campaign, source: r.source, owner: r.owner },
+});
+
+const progressColumns = sql`entity_id::text as entity_id, to_char(cohort_day, 'YYYY-MM-DD') as cohort_day, max_order,
+  stage, stage_at, stage_skipped, segment, pod, campaign, source, owner`;
+
+export async function loadProgress(
+  ctx: RequestContext,
+  lifecycle: string,
+  ids: string[],
+): Promise<Map<string, EntityProgress>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<ProgressRow>(
+    ctx.db,
+    sql`select ${progressColumns} from analytics_progress
+        where workspace_id = ${ctx.workspaceId} and lifecycle = ${lifecycle} and entity_id = any(${arr(ids, 'uuid')})`,
+  );
+  return new Map(rows.map((r) => [r.entity_id, toProgress(r)]));
+}
+
+/** Every record's progress of a lifecycle (for the oracle's slices and the tests). */
+export async function listProgress(ctx: RequestContext, lifecycle: string): Promise<EntityProgress[]> {
+  const rows = await queryRows<ProgressRow>(
+    ctx.db,
+    sql`select ${progressColumns} from analytics_progress where workspace_id = ${ctx.workspaceId} and lifecycle = ${lifecycle}`,
+  );
+  return rows.map(toProgress);
+}
+
+export async function saveProgress(
+  ctx: RequestContext,
+  lifecycle: string,
+  rows: EntityProgress[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const c = rows.slice(i, i + 5000);
+    await ctx.db.execute(sql`insert into analytics_progress (workspace_id, lifecycle, entity_id, cohort_day, max_order,
+        stage, stage_at, stage_skipped, segment, pod, campaign, source, owner)
+      select ${ctx.workspaceId}, ${lifecycle}, e, d::date, o, s, a, k, sg, pd, cp, sr, ow
+      from unnest(${arr(
+        c.map((r) => r.entityId),
+        'uuid',
+      )}, ${arr(
+        c.map((r) => r.cohortDay),
+        'text',
+      )}, ${arr(
+        c.map((r) => r.maxOrder),
+        'int',
+      )}, ${arr(
+        c.map((r) => r.stage),
+        'text',
+      )}, ${arr(
+        c.map((r) => r.stageAt?.toISOString() ?? null),
+        'timestamptz',
+      )}, ${arr(
+        c.map((r) => r.stageSkipped),
+        'boolean',
+      )}, ${arr(
+        c.map((r) => r.slices.segment),
+        'text',
+      )}, ${arr(
+        c.map((r) => r.slices.pod),
+        'text',
+      )}, ${arr(
+        c.map((r) => r.slices.campaign),
+        'text',
+      )}, ${arr(
+        c.map((r) => r.slices.source),
+        'text',
+      )}, ${arr(
+        c.map((r) => r.slices.owner),
+        'text',
+      )}) as t(e, d, o, s, a, k, sg, pd, cp, sr, ow)
+      on conflict (workspace_id, lifecycle, entity_id) do update set max_order = excluded.max_order,
+        stage = excluded.stage, stage_at = excluded.stage_at, stage_skipped = excluded.stage_skipped`);
+  }
+}
+
+export async function addStageCells(
+  ctx: RequestContext,
+  lifecycle: string,
+  cells: StageCell[],
+): Promise<void> {
+  for (let i = 0; i < cells.length; i += 5000) {
+    const c = cells.slice(i, i + 5000);
+    await ctx.db.execute(sql`insert into analytics_stage_daily (workspace_id, lifecycle, dimension, value, day, stage, kind, detail, n)
+      select ${ctx.workspaceId}, ${lifecycle}, dm, v, d::date, s, k, dt, n
+      from unnest(${arr(
+        c.map((x) => x.dimension),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.value),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.day),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.stage),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.kind),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.detail),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.n),
+        'bigint',
+      )}) as t(dm, v, d, s, k, dt, n)
+      on conflict (workspace_id, lifecycle, dimension, value, day, stage, kind, detail)
+      do update set n = analytics_stage_daily.n + excluded.n`);
+  }
+}
+
+export async function addCohortCells(
+  ctx: RequestContext,
+  lifecycle: string,
+  cells: CohortCell[],
+): Promise<void> {
+  for (let i = 0; i < cells.length; i += 5000) {
+    const c = cells.slice(i, i + 5000);
+    await ctx.db.execute(sql`insert into analytics_cohort_daily (workspace_id, lifecycle, dimension, value, day, stage, n)
+      select ${ctx.workspaceId}, ${lifecycle}, dm, v, d::date, s, n
+      from unnest(${arr(
+        c.map((x) => x.dimension),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.value),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.day),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.stage),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.n),
+        'bigint',
+      )}) as t(dm, v, d, s, n)
+      on conflict (workspace_id, lifecycle, dimension, value, day, stage)
+      do update set n = analytics_cohort_daily.n + excluded.n`);
+  }
+}
+
+/** Empties a workspace's rollups of one lifecycle (before a rebuild from raw history). */
+export async function clearRollups(ctx: RequestContext, lifecycle: string): Promise<void> {
+  for (const table of ['analytics_stage_daily', 'analytics_cohort_daily', 'analytics_progress']) {
+    await ctx.db.execute(
+      sql`delete from ${sql.raw(table)} where workspace_id = ${ctx.workspaceId} and lifecycle = ${lifecycle}`,
+    );
+  }
+}
+
+/** The first day of the period a rollup day belongs to, in SQL (mirrors periods.ts periodStart). */
+function periodExpr(grain: Grain, fiscalStart: number): SQL {
+  const shift = sql.raw(`interval '${fiscalStart - 1} month'`);
+  switch (grain) {
+    case 'day':
+      return sql`day`;
+    case 'week':
+      return sql`date_trunc('week', day)`;
+    case 'month':
+      return sql`date_trunc('month', day)`;
+    case 'fiscal_quarter':
+      return sql`(date_trunc('quarter', day - ${shift}) + ${shift})`;
+    case 'fiscal_year':
+      return sql`(date_trunc('year', day - ${shift}) + ${shift})`;
+  }
+}
+
+export interface RollupRange {
+  lifecycle: string;
+  grain: Grain;
+  from: string;
+  to: string;
+  slice: SliceFilter;
+}
+
+/** Rollup flows grouped by period start; its cost follows the days in range, not history. */
+export async function rollupFlows(
+  ctx: RequestContext,
+  cal: Calendar,
+  r: RollupRange,
+): Promise<{
+  opening: { stage: string; n: number }[];
+  flows: (Omit<PeriodCell, 'period'> & { start: string })[];
+  cohorts: { start: string; stage: string; n: number }[];
+}> {
+  const where = sql`workspace_id = ${ctx.workspaceId} and lifecycle = ${r.lifecycle}
+    and dimension = ${r.slice?.dimension ?? 'all'} and value = ${r.slice?.value ?? ''}`;
+  const p = periodExpr(r.grain, cal.fiscalYearStartMonth);
+  const opening = await queryRows<{ stage: string; n: number }>(
+    ctx.db,
+    sql`select stage, sum(case when kind = 'in' then n else -n end) as n from analytics_stage_daily
+        where ${where} and day < ${r.from}::date and kind in ('in', 'out') group by stage`,
+  );
+  const flows = await queryRows<{ start: string; stage: string; kind: FlowKind; detail: string; n: number }>(
+    ctx.db,
+    sql`select to_char(${p}, 'YYYY-MM-DD') as start, stage, kind, detail, sum(n) as n from analytics_stage_daily
+        where ${where} and day between ${r.from}::date and ${r.to}::date group by 1, 2, 3, 4`,
+  );
+  const cohorts = await queryRows<{ start: string; stage: string; n: number }>(
+    ctx.db,
+    sql`select to_char(${p}, 'YYYY-MM-DD') as start, stage, sum(n) as n from analytics_cohort_daily
+        where ${where} and day between ${r.from}::date and ${r.to}::date group by 1, 2`,
+  );
+  const num = <T extends { n: unknown }>(rows: T[]) => rows.map((x) => ({ ...x, n: Number(x.n) }));
+  return { opening: num(opening), flows: num(flows), cohorts: num(cohorts) };
+}
+
+/** Raw stage history of a lifecycle in order: the oracle's input, and the rebuild's. */
+export async function loadHistory(
+  ctx: RequestContext,
+  lifecycle: string,
+  afterEntity: string | null = null,
+  limitEntities = 1_000_000_000,
+): Promise<HistoryFact[]> {
+  const rows = await queryRows<{
+    entity_id: string;
+    from_stage: string | null;
+    to_stage: string;
+    at: string | Date;
+    skipped: boolean;
+    seq: number;
+  }>(
+    ctx.db,
+    sql`with e as (select distinct entity_id from stage_history where workspace_id = ${ctx.workspaceId}
+          and lifecycle = ${lifecycle} ${afterEntity ? sql`and entity_id > ${afterEntity}` : sql``}
+          order by entity_id limit ${limitEntities})
+        select h.entity_id::text as entity_id, h.from_stage, h.to_stage, h.at, h.skipped, h.seq
+        from stage_history h join e on e.entity_id = h.entity_id
+        where h.workspace_id = ${ctx.workspaceId} and h.lifecycle = ${lifecycle}
+        order by h.entity_id, h.at, h.seq`,
+  );
+  return rows.map((r) => ({
+    entityId: r.entity_id,
+    fromStage: r.from_stage,
+    toStage: r.to_stage,
+    at: new Date(r.at),
+    skipped: r.skipped,
+    seq: Number(r.seq),
+  }));
+}
