@@ -8,8 +8,8 @@ import { generateDemo } from '../demo/generate-demo.ts';
 import { DEFAULT_LEAD_LIFECYCLE } from '../lifecycle/default-stages.ts';
 import { recordEntry, transitionEntity } from '../lifecycle/transition-entity.ts';
 import type { RequestContext } from '../platform/context.ts';
-import type { Database } from '../platform/db/open-database.ts';
 import { systemContext } from '../platform/context.ts';
+import type { Database } from '../platform/db/open-database.ts';
 import { getFunnel } from './get-funnel.ts';
 import { lifeArbitrary, lifeSteps, type RandomLife } from './history-arbitrary.ts';
 import { rebuildRollups } from './rebuild-rollups.ts';
@@ -91,7 +91,13 @@ describe('rollups written with stage history', () => {
 
   it('equal the raw-history oracle on the demo workspace', async () => {
     const anchor = new Date('2026-03-31T15:00:00Z');
-    const demo = await generateDemo(database.db, { seed: 7, people: 300, months: 6, anchor, slug: 'demo-analytics' });
+    const demo = await generateDemo(database.db, {
+      seed: 7,
+      people: 300,
+      months: 6,
+      anchor,
+      slug: 'demo-analytics',
+    });
     const ctx = { ...systemContext(database.db, demo.workspaceId), now: () => anchor };
     const queries: ReportParams[] = [
       { view: 'cohort', by: 'month', from: '2025-09-01', to: '2026-03-31' },

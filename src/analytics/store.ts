@@ -334,3 +334,58 @@ export async function loadHistory(
     seq: Number(r.seq),
   }));
 }
+
+const localDayOf = (column: string, cal: Calendar) =>
+  sql`(${sql.raw(column)} at time zone ${cal.timeZone})::date`;
+
+/** New-business opportunities closed per period (local days), won and lost, with won MRR. */
+export async function closedByPeriod(
+  ctx: RequestContext,
+  cal: Calendar,
+  grain: Grain,
+  from: string,
+  to: string,
+): Promise<{ start: string; wins: number; lost: number; mrr: number }[]> {
+  const rows = await queryRows<{ start: string; wins: number; lost: number; mrr: number }>(
+    ctx.db,
+    sql`select to_char(${periodExpr(grain, cal.fiscalYearStartMonth)}, 'YYYY-MM-DD') as start,
+          count(*) filter (where phase = 'won') as wins, count(*) filter (where phase = 'lost') as lost,
+          coalesce(sum(amount_mrr) filter (where phase = 'won'), 0) as mrr
+        from (select ${localDayOf('closed_at', cal)} as day, phase, amount_mrr from opportunities
+              where workspace_id = ${ctx.workspaceId} and type = 'new' and phase in ('won', 'lost')
+                and closed_at is not null) o
+        where day between ${from}::date and ${to}::date group by 1`,
+  );
+  return rows.map((r) => ({
+    start: r.start,
+    wins: Number(r.wins),
+    lost: Number(r.lost),
+    mrr: Number(r.mrr),
+  }));
+}
+
+/** Churned subscription MRR per period of its end, and whether any subscription or amendment exists. */
+export async function churnByPeriod(
+  ctx: RequestContext,
+  cal: Calendar,
+  grain: Grain,
+  from: string,
+  to: string,
+): Promise<{ rows: { start: string; mrr: number }[]; subscriptions: number; amended: number }> {
+  const rows = await queryRows<{ start: string; mrr: number }>(
+    ctx.db,
+    sql`select to_char(${periodExpr(grain, cal.fiscalYearStartMonth)}, 'YYYY-MM-DD') as start, sum(mrr) as mrr
+        from (select ends_on as day, mrr from subscriptions where workspace_id = ${ctx.workspaceId}
+              and status = 'churned' and ends_on between ${from}::date and ${to}::date) s group by 1`,
+  );
+  const [count] = await queryRows<{ n: number; amended: number }>(
+    ctx.db,
+    sql`select count(*) as n, count(*) filter (where jsonb_array_length(amendments) > 0) as amended
+        from subscriptions where workspace_id = ${ctx.workspaceId}`,
+  );
+  return {
+    rows: rows.map((r) => ({ start: r.start, mrr: Number(r.mrr) })),
+    subscriptions: Number(count?.n ?? 0),
+    amended: Number(count?.amended ?? 0),
+  };
+}

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAdminCommands } from './admin-commands.ts';
 import { registerDemoCommand } from './demo-command.ts';
+import { registerReportCommand } from './report-command.ts';
 import { registerStartCommand } from './start-command.ts';
 
 const program = new Command()
@@ -13,5 +14,6 @@ const program = new Command()
 registerStartCommand(program);
 registerDemoCommand(program);
 registerAdminCommands(program);
+registerReportCommand(program);
 
 await program.parseAsync(process.argv);

@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAnalyticsRoutes } from '../../analytics/routes.ts';
 import { registerCaptureRoutes } from '../../capture/routes.ts';
 import { registerCrmRoutes } from '../../crm/routes.ts';
 import { authenticateSession, authenticateToken, SESSION_COOKIE } from '../../workspace/authenticate.ts';
@@ -93,5 +94,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerWorkspaceRoutes(app);
   registerCrmRoutes(app);
   registerCaptureRoutes(app);
+  registerAnalyticsRoutes(app);
   return app;
 }
