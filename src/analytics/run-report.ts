@@ -1,12 +1,14 @@
 import type { RequestContext } from '../platform/context.ts';
 import { getFunnel } from './get-funnel.ts';
 import { getKpis } from './get-kpis.ts';
+import { getScorecards } from './get-scorecards.ts';
 import type { ReportParams } from './report-query.ts';
 
 /** The reports of `GET /api/v1/reports/:kind` and `baton report <kind>`. */
 export const REPORTS = {
   funnel: getFunnel,
   kpis: getKpis,
+  scorecards: getScorecards,
 } satisfies Record<string, (ctx: RequestContext, params: ReportParams) => Promise<unknown>>;
 export type ReportKind = keyof typeof REPORTS;
 export const REPORT_KINDS = Object.keys(REPORTS) as ReportKind[];

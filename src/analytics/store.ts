@@ -389,3 +389,112 @@ export async function churnByPeriod(
     amended: Number(count?.amended ?? 0),
   };
 }
+
+/** Local-day range as instants: [start of `from`, start of the day after `to`). */
+const instantRange = (column: string, cal: Calendar, from: string, to: string) =>
+  sql`${sql.raw(column)} >= (${from}::date::timestamp at time zone ${cal.timeZone})
+      and ${sql.raw(column)} < ((${to}::date + 1)::timestamp at time zone ${cal.timeZone})`;
+
+/** Hand-offs of the range by kind: responded (accepted, rejected) and came due (on time or not). */
+export async function handoffStats(ctx: RequestContext, cal: Calendar, from: string, to: string) {
+  return queryRows<{ kind: string; accepted: number; rejected: number; due: number; on_time: number }>(
+    ctx.db,
+    sql`select kind,
+          count(*) filter (where status = 'accepted' and ${instantRange('responded_at', cal, from, to)}) as accepted,
+          count(*) filter (where status = 'rejected' and ${instantRange('responded_at', cal, from, to)}) as rejected,
+          count(*) filter (where ${instantRange('due_at', cal, from, to)} and due_at <= ${ctx.now().toISOString()}) as due,
+          count(*) filter (where ${instantRange('due_at', cal, from, to)} and due_at <= ${ctx.now().toISOString()}
+            and responded_at is not null and responded_at <= due_at) as on_time
+        from handoffs where workspace_id = ${ctx.workspaceId} group by kind`,
+  );
+}
+
+/** Activities of Inside Sales (mdr, sdr) users in the range, with their minutes, and the IS slot capacity. */
+export async function insideSalesLoad(ctx: RequestContext, cal: Calendar, from: string, to: string) {
+  const [row] = await queryRows<{
+    n: number;
+    minutes: number | null;
+    any_activity: number;
+    slots: number | null;
+  }>(
+    ctx.db,
+    sql`select
+          (select count(*) from activities a where a.workspace_id = ${ctx.workspaceId} and ${instantRange('a.occurred_at', cal, from, to)}
+            and a.user_id in (select user_id from memberships where workspace_id = ${ctx.workspaceId} and role in ('mdr', 'sdr'))) as n,
+          (select sum(duration_minutes) from activities a where a.workspace_id = ${ctx.workspaceId} and ${instantRange('a.occurred_at', cal, from, to)}
+            and a.user_id in (select user_id from memberships where workspace_id = ${ctx.workspaceId} and role in ('mdr', 'sdr'))) as minutes,
+          (select count(*) from (select 1 from activities where workspace_id = ${ctx.workspaceId} limit 1) x) as any_activity,
+          (select sum(capacity) from memberships where workspace_id = ${ctx.workspaceId} and role in ('mdr', 'sdr')) as slots`,
+  );
+  return {
+    activities: Number(row?.n ?? 0),
+    minutes: row?.minutes === null || row?.minutes === undefined ? null : Number(row.minutes),
+    anyActivity: Number(row?.any_activity ?? 0) > 0,
+    weeklySlots: row?.slots === null || row?.slots === undefined ? null : Number(row.slots),
+  };
+}
+
+/** New-business deals closed in the range, median cycle, and open pipeline MRR. */
+export async function dealStats(ctx: RequestContext, cal: Calendar, from: string, to: string) {
+  const [row] = await queryRows<{
+    wins: number;
+    losses: number;
+    won_mrr: number;
+    cycle: number | null;
+    open_mrr: number;
+  }>(
+    ctx.db,
+    sql`select count(*) filter (where phase = 'won' and ${instantRange('closed_at', cal, from, to)}) as wins,
+          count(*) filter (where phase = 'lost' and ${instantRange('closed_at', cal, from, to)}) as losses,
+          coalesce(sum(amount_mrr) filter (where phase = 'won' and ${instantRange('closed_at', cal, from, to)}), 0) as won_mrr,
+          percentile_cont(0.5) within group (order by extract(epoch from closed_at - created_at) / 86400)
+            filter (where phase = 'won' and ${instantRange('closed_at', cal, from, to)}) as cycle,
+          coalesce(sum(amount_mrr) filter (where phase not in ('won', 'lost')), 0) as open_mrr
+        from opportunities where workspace_id = ${ctx.workspaceId} and type = 'new'`,
+  );
+  return {
+    wins: Number(row?.wins ?? 0),
+    losses: Number(row?.losses ?? 0),
+    wonMrr: Number(row?.won_mrr ?? 0),
+    medianCycleDays: row?.cycle === null || row?.cycle === undefined ? null : Number(row.cycle),
+    openPipelineMrr: Number(row?.open_mrr ?? 0),
+  };
+}
+
+/** Campaign cost of campaigns starting in the range (null when none has a cost). */
+export async function campaignCost(ctx: RequestContext, from: string, to: string): Promise<number | null> {
+  const [row] = await queryRows<{ cost: number | null }>(
+    ctx.db,
+    sql`select sum(cost) as cost from campaigns where workspace_id = ${ctx.workspaceId}
+        and coalesce(starts_on, created_at::date) between ${from}::date and ${to}::date`,
+  );
+  return row?.cost === null || row?.cost === undefined ? null : Number(row.cost);
+}
+
+/** Retention of the MRR subscribed at `from`: what the same accounts hold at `to`, and capped at their start. */
+export async function retention(ctx: RequestContext, from: string, to: string) {
+  const [row] = await queryRows<{
+    start_mrr: number;
+    end_mrr: number;
+    kept_mrr: number;
+    subs: number;
+    amended: number;
+  }>(
+    ctx.db,
+    sql`with s as (select account_id, mrr, starts_on, ends_on, amendments from subscriptions where workspace_id = ${ctx.workspaceId}),
+        b as (select account_id, sum(mrr) as m from s where starts_on <= ${from}::date and (ends_on is null or ends_on > ${from}::date) group by 1),
+        e as (select account_id, sum(mrr) as m from s where starts_on <= ${to}::date and (ends_on is null or ends_on > ${to}::date) group by 1)
+        select coalesce((select sum(m) from b), 0) as start_mrr,
+          coalesce((select sum(coalesce(e.m, 0)) from b left join e using (account_id)), 0) as end_mrr,
+          coalesce((select sum(least(coalesce(e.m, 0), b.m)) from b left join e using (account_id)), 0) as kept_mrr,
+          (select count(*) from s) as subs,
+          (select count(*) from s where jsonb_array_length(amendments) > 0) as amended`,
+  );
+  return {
+    startMrr: Number(row?.start_mrr ?? 0),
+    endMrr: Number(row?.end_mrr ?? 0),
+    keptMrr: Number(row?.kept_mrr ?? 0),
+    subscriptions: Number(row?.subs ?? 0),
+    amended: Number(row?.amended ?? 0),
+  };
+}
