@@ -1,4 +1,5 @@
 import type { RequestContext } from '../platform/context.ts';
+import { getAttribution } from './get-attribution.ts';
 import { getFunnel } from './get-funnel.ts';
 import { getKpis } from './get-kpis.ts';
 import { getScorecards } from './get-scorecards.ts';
@@ -9,6 +10,7 @@ export const REPORTS = {
   funnel: getFunnel,
   kpis: getKpis,
   scorecards: getScorecards,
+  attribution: getAttribution,
 } satisfies Record<string, (ctx: RequestContext, params: ReportParams) => Promise<unknown>>;
 export type ReportKind = keyof typeof REPORTS;
 export const REPORT_KINDS = Object.keys(REPORTS) as ReportKind[];

@@ -498,3 +498,56 @@ export async function retention(ctx: RequestContext, from: string, to: string) {
     amended: Number(row?.amended ?? 0),
   };
 }
+
+function conversionsCte(ctx: RequestContext, cal: Calendar, from: string, to: string): SQL {
+  const ws = ctx.workspaceId;
+  return sql`conv as (
+    select id as person_id, 'leads' as outcome, created_at as at, 1::bigint as amount from people
+      where workspace_id = ${ws} and ${instantRange('created_at', cal, from, to)}
+    union all
+    select entity_id, case to_stage when 'mql' then 'mqls' else 'sqls' end, min(at), 1 from stage_history
+      where workspace_id = ${ws} and lifecycle = 'lead' and to_stage in ('mql', 'sql') and ${instantRange('at', cal, from, to)}
+      group by entity_id, to_stage
+    union all
+    select primary_person_id, 'pipelineMrr', created_at, amount_mrr from opportunities
+      where workspace_id = ${ws} and type = 'new' and primary_person_id is not null and ${instantRange('created_at', cal, from, to)}
+    union all
+    select primary_person_id, o.kind, closed_at, case o.kind when 'wins' then 1 else amount_mrr end
+      from opportunities cross join (values ('wins'), ('wonMrr')) as o(kind)
+      where workspace_id = ${ws} and type = 'new' and phase = 'won' and primary_person_id is not null
+        and ${instantRange('closed_at', cal, from, to)})`;
+}
+
+/** Conversions of the range (leads, MQLs, SQLs, pipeline, wins, won MRR) and every campaign touch of those people. */
+export async function attributionInputs(ctx: RequestContext, cal: Calendar, from: string, to: string) {
+  const cte = conversionsCte(ctx, cal, from, to);
+  const conversions = await queryRows<{
+    person_id: string;
+    outcome: string;
+    at: string | Date;
+    amount: number;
+  }>(ctx.db, sql`with ${cte} select person_id::text as person_id, outcome, at, amount from conv`);
+  const touches = await queryRows<{ person_id: string; campaign_id: string; at: string | Date }>(
+    ctx.db,
+    sql`with ${cte}, who as (select distinct person_id from conv)
+        select person_id::text as person_id, campaign_id::text as campaign_id, first_touch_at as at from campaign_members
+          where workspace_id = ${ctx.workspaceId} and person_id in (select person_id from who)
+        union all
+        select person_id::text, campaign_id::text, occurred_at from events
+          where workspace_id = ${ctx.workspaceId} and campaign_id is not null and person_id in (select person_id from who)`,
+  );
+  const campaigns = await queryRows<{ id: string; name: string; channel: string; cost: number }>(
+    ctx.db,
+    sql`select id::text as id, name, channel, cost from campaigns where workspace_id = ${ctx.workspaceId}`,
+  );
+  return {
+    conversions: conversions.map((c) => ({
+      personId: c.person_id,
+      outcome: c.outcome,
+      at: new Date(c.at),
+      amount: Number(c.amount),
+    })),
+    touches: touches.map((t) => ({ personId: t.person_id, campaignId: t.campaign_id, at: new Date(t.at) })),
+    campaigns: campaigns.map((c) => ({ ...c, cost: Number(c.cost) })),
+  };
+}
