@@ -42,4 +42,4 @@ CREATE TABLE "analytics_stage_daily" (
 ALTER TABLE "analytics_cohort_daily" ADD CONSTRAINT "analytics_cohort_daily_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "analytics_progress" ADD CONSTRAINT "analytics_progress_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "analytics_stage_daily" ADD CONSTRAINT "analytics_stage_daily_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "analytics_progress_stage_idx" ON "analytics_progress" USING btree ("workspace_id","lifecycle","stage");
+CREATE INDEX "analytics_progress_stage_idx" ON "analytics_progress" USING btree ("workspace_id","lifecycle","stage","stage_at");

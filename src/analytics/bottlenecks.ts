@@ -59,7 +59,10 @@ export function twoProportionZ(f1: number, n1: number, f0: number, n0: number): 
 }
 
 /** Conversion drop: a transition's rate significantly below its baseline, both samples large enough. */
-export function detectConversionDrops(rows: TransitionCounts[], valueOf: (stage: string) => number | null): Finding[] {
+export function detectConversionDrops(
+  rows: TransitionCounts[],
+  valueOf: (stage: string) => number | null,
+): Finding[] {
   return rows.flatMap((r) => {
     const { current: c, baseline: b } = r;
     if (c.exits < THRESHOLDS.minSample || b.exits < THRESHOLDS.minSample) return [];
@@ -100,7 +103,10 @@ export interface StageSeries {
 }
 
 /** Inventory build-up: balance rising period after period (and by ≥ 20 %) while out-flow does not rise. */
-export function detectInventoryBuildup(series: StageSeries[], valueOf: (stage: string) => number | null): Finding[] {
+export function detectInventoryBuildup(
+  series: StageSeries[],
+  valueOf: (stage: string) => number | null,
+): Finding[] {
   const k = THRESHOLDS.buildupPeriods;
   return series.flatMap((s) => {
     const bal = s.balance.slice(-k);
@@ -140,7 +146,10 @@ export interface RoleLoad {
 }
 
 /** Capacity overload: demand on a role above the summed capacity of its members. */
-export function detectCapacityOverload(loads: RoleLoad[], valueOf: (stage: string) => number | null): Finding[] {
+export function detectCapacityOverload(
+  loads: RoleLoad[],
+  valueOf: (stage: string) => number | null,
+): Finding[] {
   return loads.flatMap((l) => {
     if (l.capacity === null || l.demand <= l.capacity) return [];
     const excess = l.demand - l.capacity;
@@ -151,7 +160,12 @@ export function detectCapacityOverload(loads: RoleLoad[], valueOf: (stage: strin
         owningRole: l.role,
         stage: l.stage,
         revenueAtStake: stake(excess, valueOf(l.stage)),
-        evidence: { demand: round(l.demand, 2), capacity: l.capacity, unit: l.unit, utilisation: round(l.demand / l.capacity, 3) },
+        evidence: {
+          demand: round(l.demand, 2),
+          capacity: l.capacity,
+          unit: l.unit,
+          utilisation: round(l.demand / l.capacity, 3),
+        },
         affected: l.members.slice(0, THRESHOLDS.maxAffected),
       },
     ];
@@ -177,7 +191,14 @@ export function detectSupplyShortage(input: {
       owningRole: 'marketing',
       stage: 'mql',
       revenueAtStake: Math.round((needed - input.mqls) * mqlToWon * mrrPerWin),
-      evidence: { period: input.period, targetNewMrr, mqlsNeeded: round(needed, 1), mqls: input.mqls, mqlToWon: round(mqlToWon), mrrPerWin },
+      evidence: {
+        period: input.period,
+        targetNewMrr,
+        mqlsNeeded: round(needed, 1),
+        mqls: input.mqls,
+        mqlToWon: round(mqlToWon),
+        mrrPerWin,
+      },
       affected: [{ type: 'stage', id: 'mql' }],
     },
   ];
@@ -192,7 +213,10 @@ export interface OverdueHandoff {
 }
 
 /** SLA breaches: hand-offs past their due time without a response, per kind. */
-export function detectSlaBreaches(overdue: OverdueHandoff[], valueOf: (stage: string) => number | null): Finding[] {
+export function detectSlaBreaches(
+  overdue: OverdueHandoff[],
+  valueOf: (stage: string) => number | null,
+): Finding[] {
   const byKind = new Map<string, OverdueHandoff[]>();
   for (const h of overdue) byKind.set(h.kind, [...(byKind.get(h.kind) ?? []), h]);
   return [...byKind].map(([kind, list]) => {
@@ -218,29 +242,56 @@ export interface OpenDeal {
   hasNextStep: boolean;
 }
 
-/** Pipeline hygiene: open deals with a past close date, no update in N days, or no next step. */
-export function detectPipelineHygiene(deals: OpenDeal[], winRate: number | null): Finding[] {
-  const rules: [string, (d: OpenDeal) => boolean][] = [
-    ['close date passed', (d) => d.closeDatePassed],
-    [`not updated in ${THRESHOLDS.staleDays} days`, (d) => d.daysSinceUpdate > THRESHOLDS.staleDays],
-    ['no next step', (d) => !d.hasNextStep],
+/** Open deals failing one hygiene rule: how many, their MRR, the largest ones. */
+export interface HygieneGroup {
+  rule: string;
+  count: number;
+  pipelineMrr: number;
+  top: string[];
+}
+
+export const HYGIENE_RULES = [
+  'close date passed',
+  `not updated in ${THRESHOLDS.staleDays} days`,
+  'no next step',
+] as const;
+
+/** Groups open deals by the hygiene rule they fail (the store does the same in SQL at volume). */
+export function groupHygiene(deals: OpenDeal[]): HygieneGroup[] {
+  const tests: ((d: OpenDeal) => boolean)[] = [
+    (d) => d.closeDatePassed,
+    (d) => d.daysSinceUpdate > THRESHOLDS.staleDays,
+    (d) => !d.hasNextStep,
   ];
-  return rules.flatMap(([what, test]) => {
-    const hit = deals.filter(test).sort((a, b) => b.amountMrr - a.amountMrr);
-    if (hit.length === 0) return [];
-    const mrr = hit.reduce((s, d) => s + d.amountMrr, 0);
-    return [
-      {
-        kind: 'pipeline_hygiene' as const,
-        title: `${hit.length} open deals: ${what}`,
-        owningRole: 'ae',
-        stage: null,
-        revenueAtStake: winRate === null ? null : Math.round(mrr * winRate),
-        evidence: { rule: what, deals: hit.length, pipelineMrr: mrr, winRate: winRate === null ? null : round(winRate) },
-        affected: hit.slice(0, THRESHOLDS.maxAffected).map((d) => ({ type: 'opportunity' as const, id: d.id })),
-      },
-    ];
+  return HYGIENE_RULES.map((rule, i) => {
+    const hit = deals.filter(tests[i]!).sort((a, b) => b.amountMrr - a.amountMrr);
+    return {
+      rule,
+      count: hit.length,
+      pipelineMrr: hit.reduce((s, d) => s + d.amountMrr, 0),
+      top: hit.slice(0, THRESHOLDS.maxAffected).map((d) => d.id),
+    };
   });
+}
+
+/** Pipeline hygiene: open deals with a past close date, no update in N days, or no next step. */
+export function detectPipelineHygiene(groups: HygieneGroup[], winRate: number | null): Finding[] {
+  return groups
+    .filter((g) => g.count > 0)
+    .map((g) => ({
+      kind: 'pipeline_hygiene' as const,
+      title: `${g.count} open deals: ${g.rule}`,
+      owningRole: 'ae',
+      stage: null,
+      revenueAtStake: winRate === null ? null : Math.round(g.pipelineMrr * winRate),
+      evidence: {
+        rule: g.rule,
+        deals: g.count,
+        pipelineMrr: g.pipelineMrr,
+        winRate: winRate === null ? null : round(winRate),
+      },
+      affected: g.top.map((id) => ({ type: 'opportunity' as const, id })),
+    }));
 }
 
 export interface DailySeries {
@@ -255,7 +306,11 @@ export interface DailySeries {
  * KPI anomalies: days of the current window outside the control band (mean ± 3σ of the
  * baseline days before it). High values are reported too: the data should be questioned.
  */
-export function detectAnomalies(series: DailySeries[], currentDays: number, valueOf: (stage: string) => number | null): Finding[] {
+export function detectAnomalies(
+  series: DailySeries[],
+  currentDays: number,
+  valueOf: (stage: string) => number | null,
+): Finding[] {
   return series.flatMap((s) => {
     const base = s.values.slice(0, -currentDays).slice(-THRESHOLDS.anomalyBaselineDays);
     if (base.length < 14) return [];
@@ -277,7 +332,12 @@ export function detectAnomalies(series: DailySeries[], currentDays: number, valu
         owningRole: s.owningRole,
         stage: s.stage,
         revenueAtStake: stake(shortfall, valueOf(s.stage)),
-        evidence: { mean: round(mu, 2), sigma: round(sigma, 2), band: [round(lo, 2), round(hi, 2)], outliers: out },
+        evidence: {
+          mean: round(mu, 2),
+          sigma: round(sigma, 2),
+          band: [round(lo, 2), round(hi, 2)],
+          outliers: out,
+        },
         affected: out.slice(0, THRESHOLDS.maxAffected).map(({ day }) => ({ type: 'day' as const, id: day })),
       },
     ];

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../platform/context.ts';
 import { getAttribution } from './get-attribution.ts';
+import { getBottlenecks } from './get-bottlenecks.ts';
 import { getFunnel } from './get-funnel.ts';
 import { getKpis } from './get-kpis.ts';
 import { getScorecards } from './get-scorecards.ts';
@@ -11,6 +12,7 @@ export const REPORTS = {
   kpis: getKpis,
   scorecards: getScorecards,
   attribution: getAttribution,
+  bottlenecks: getBottlenecks,
 } satisfies Record<string, (ctx: RequestContext, params: ReportParams) => Promise<unknown>>;
 export type ReportKind = keyof typeof REPORTS;
 export const REPORT_KINDS = Object.keys(REPORTS) as ReportKind[];

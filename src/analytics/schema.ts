@@ -81,7 +81,7 @@ export const analyticsProgress = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.lifecycle, t.entityId] }),
-    index('analytics_progress_stage_idx').on(t.workspaceId, t.lifecycle, t.stage),
+    index('analytics_progress_stage_idx').on(t.workspaceId, t.lifecycle, t.stage, t.stageAt),
     foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
   ],
 );

@@ -551,3 +551,74 @@ export async function attributionInputs(ctx: RequestContext, cal: Calendar, from
     campaigns: campaigns.map((c) => ({ ...c, cost: Number(c.cost) })),
   };
 }
+
+/** Hand-offs still open past their due time. */
+export async function overdueHandoffs(ctx: RequestContext) {
+  const now = ctx.now().toISOString();
+  const rows = await queryRows<{ id: string; kind: string; to_role: string; hours: number }>(
+    ctx.db,
+    sql`select id::text as id, kind, to_role, extract(epoch from (${now}::timestamptz - due_at)) / 3600 as hours
+        from handoffs where workspace_id = ${ctx.workspaceId} and status = 'open' and due_at < ${now}::timestamptz`,
+  );
+  return rows.map((r) => ({ id: r.id, kind: r.kind, toRole: r.to_role, hoursOverdue: Number(r.hours) }));
+}
+
+/** Open deals per hygiene rule (close date passed, stale, no next step), with the largest ids. */
+export async function hygieneGroups(ctx: RequestContext, today: string, staleDays: number, top: number) {
+  const now = ctx.now().toISOString();
+  const rules: [string, SQL][] = [
+    ['close date passed', sql`close_date < ${today}::date`],
+    [
+      `not updated in ${staleDays} days`,
+      sql`updated_at < ${now}::timestamptz - make_interval(days => ${staleDays})`,
+    ],
+    ['no next step', sql`coalesce(next_step, '') = ''`],
+  ];
+  const out = [];
+  for (const [rule, cond] of rules) {
+    const [row] = await queryRows<{ n: number; mrr: number; top: string[] | null }>(
+      ctx.db,
+      sql`select count(*) as n, coalesce(sum(amount_mrr), 0) as mrr,
+            (select array_agg(id::text) from (select id from opportunities where workspace_id = ${ctx.workspaceId}
+              and phase not in ('won', 'lost') and ${cond} order by amount_mrr desc limit ${top}) t) as top
+          from opportunities where workspace_id = ${ctx.workspaceId} and phase not in ('won', 'lost') and ${cond}`,
+    );
+    out.push({ rule, count: Number(row?.n ?? 0), pipelineMrr: Number(row?.mrr ?? 0), top: row?.top ?? [] });
+  }
+  return out;
+}
+
+/** Members and summed capacity per role. */
+export async function roleCapacity(ctx: RequestContext) {
+  const rows = await queryRows<{ role: string; capacity: number | null; users: string[] }>(
+    ctx.db,
+    sql`select role, sum(capacity) as capacity, array_agg(distinct user_id::text) as users
+        from memberships where workspace_id = ${ctx.workspaceId} group by role`,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.role,
+      { capacity: r.capacity === null ? null : Number(r.capacity), users: r.users ?? [] },
+    ]),
+  );
+}
+
+/** How many records of a lifecycle are in each stage now (from the progress rows). */
+export async function currentBalances(ctx: RequestContext, lifecycle: string): Promise<Map<string, number>> {
+  const rows = await queryRows<{ stage: string; n: number }>(
+    ctx.db,
+    sql`select stage, count(*) as n from analytics_progress where workspace_id = ${ctx.workspaceId}
+        and lifecycle = ${lifecycle} group by stage`,
+  );
+  return new Map(rows.map((r) => [r.stage, Number(r.n)]));
+}
+
+/** The records longest in a stage. */
+export async function oldestInStage(ctx: RequestContext, lifecycle: string, stage: string, limit: number) {
+  const rows = await queryRows<{ id: string }>(
+    ctx.db,
+    sql`select entity_id::text as id from analytics_progress where workspace_id = ${ctx.workspaceId}
+        and lifecycle = ${lifecycle} and stage = ${stage} order by stage_at limit ${limit}`,
+  );
+  return rows.map((r) => r.id);
+}
