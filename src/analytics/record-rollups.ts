@@ -5,11 +5,10 @@ import { rollupDeltas } from './rollup.ts';
 import {
   addCohortCells,
   addStageCells,
-  latestStages,
   loadProgress,
   lookupSlices,
+  reportSetup,
   saveProgress,
-  workspaceCalendar,
 } from './store.ts';
 
 /** A stage-history row as it is written (appendHistory / appendHistoryBulk). */
@@ -30,11 +29,11 @@ export interface WrittenHistoryRow {
  */
 export async function recordRollups(ctx: RequestContext, rows: WrittenHistoryRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const cal = await workspaceCalendar(ctx);
+  const { definitions, ...cal } = await reportSetup(ctx);
   const byLifecycle = new Map<string, WrittenHistoryRow[]>();
   for (const r of rows) byLifecycle.set(r.lifecycle, [...(byLifecycle.get(r.lifecycle) ?? []), r]);
   for (const [lifecycle, list] of byLifecycle) {
-    const def = (await latestStages(ctx, lifecycle)) as LifecycleDefinition | undefined;
+    const def = definitions[lifecycle] as LifecycleDefinition | undefined;
     if (!def) continue;
     const ids = [...new Set(list.map((r) => r.entityId))];
     const progress = await loadProgress(ctx, lifecycle, ids);

@@ -8,14 +8,31 @@ import type { CohortCell, EntityProgress, FlowKind, PeriodCell, StageCell } from
 const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
 export async function workspaceCalendar(ctx: RequestContext): Promise<Calendar & { settings: unknown }> {
-  const [row] = await queryRows<{ time_zone: string; fiscal_year_start_month: number; settings: unknown }>(
+  const { definitions: _d, ...cal } = await reportSetup(ctx);
+  return cal;
+}
+
+/** The workspace calendar, settings and the stage definitions in force, in one round trip. */
+export async function reportSetup(
+  ctx: RequestContext,
+): Promise<Calendar & { settings: unknown; definitions: Record<string, unknown> }> {
+  const [row] = await queryRows<{
+    time_zone: string;
+    fiscal_year_start_month: number;
+    settings: unknown;
+    definitions: Record<string, unknown> | null;
+  }>(
     ctx.db,
-    sql`select time_zone, fiscal_year_start_month, settings from workspaces where id = ${ctx.workspaceId}`,
+    sql`select w.time_zone, w.fiscal_year_start_month, w.settings,
+          (select jsonb_object_agg(lifecycle, stages) from (select distinct on (lifecycle) lifecycle, stages
+            from stage_definitions where workspace_id = w.id order by lifecycle, version desc) d) as definitions
+        from workspaces w where w.id = ${ctx.workspaceId}`,
   );
   return {
     timeZone: row?.time_zone ?? 'Asia/Tokyo',
     fiscalYearStartMonth: Number(row?.fiscal_year_start_month ?? 4),
     settings: row?.settings ?? {},
+    definitions: row?.definitions ?? {},
   };
 }
 
@@ -282,21 +299,30 @@ export async function rollupFlows(
   const where = sql`workspace_id = ${ctx.workspaceId} and lifecycle = ${r.lifecycle}
     and dimension = ${r.slice?.dimension ?? 'all'} and value = ${r.slice?.value ?? ''}`;
   const p = periodExpr(r.grain, cal.fiscalYearStartMonth);
-  const opening = await queryRows<{ stage: string; n: number }>(
+  // One round trip: the opening balance before the range, flows and cohorts grouped by period.
+  const rows = await queryRows<{
+    part: string;
+    start: string;
+    stage: string;
+    kind: FlowKind;
+    detail: string;
+    n: number;
+  }>(
     ctx.db,
-    sql`select stage, sum(case when kind = 'in' then n else -n end) as n from analytics_stage_daily
-        where ${where} and day < ${r.from}::date and kind in ('in', 'out') group by stage`,
+    sql`select 'opening' as part, '' as start, stage, '' as kind, '' as detail, sum(case when kind = 'in' then n else -n end) as n
+          from analytics_stage_daily where ${where} and day < ${r.from}::date and kind in ('in', 'out') group by stage
+        union all
+        select 'flow', to_char(${p}, 'YYYY-MM-DD'), stage, kind, detail, sum(n) from analytics_stage_daily
+          where ${where} and day between ${r.from}::date and ${r.to}::date group by 2, 3, 4, 5
+        union all
+        select 'cohort', to_char(${p}, 'YYYY-MM-DD'), stage, '', '', sum(n) from analytics_cohort_daily
+          where ${where} and day between ${r.from}::date and ${r.to}::date group by 2, 3`,
   );
-  const flows = await queryRows<{ start: string; stage: string; kind: FlowKind; detail: string; n: number }>(
-    ctx.db,
-    sql`select to_char(${p}, 'YYYY-MM-DD') as start, stage, kind, detail, sum(n) as n from analytics_stage_daily
-        where ${where} and day between ${r.from}::date and ${r.to}::date group by 1, 2, 3, 4`,
-  );
-  const cohorts = await queryRows<{ start: string; stage: string; n: number }>(
-    ctx.db,
-    sql`select to_char(${p}, 'YYYY-MM-DD') as start, stage, sum(n) as n from analytics_cohort_daily
-        where ${where} and day between ${r.from}::date and ${r.to}::date group by 1, 2`,
-  );
+  const opening = rows.filter((x) => x.part === 'opening').map(({ stage, n }) => ({ stage, n }));
+  const flows = rows
+    .filter((x) => x.part === 'flow')
+    .map(({ start, stage, kind, detail, n }) => ({ start, stage, kind, detail, n }));
+  const cohorts = rows.filter((x) => x.part === 'cohort').map(({ start, stage, n }) => ({ start, stage, n }));
   const num = <T extends { n: unknown }>(rows: T[]) => rows.map((x) => ({ ...x, n: Number(x.n) }));
   return { opening: num(opening), flows: num(flows), cohorts: num(cohorts) };
 }
@@ -621,4 +647,22 @@ export async function oldestInStage(ctx: RequestContext, lifecycle: string, stag
         and lifecycle = ${lifecycle} and stage = ${stage} order by stage_at limit ${limit}`,
   );
   return rows.map((r) => r.id);
+}
+
+/**
+ * The straightforward recomputation in SQL: period in- and out-flows grouped straight
+ * from stage history. Its cost grows with history; the benchmark prints it beside the rollups.
+ */
+export async function scanHistoryFlows(ctx: RequestContext, cal: Calendar, r: RollupRange) {
+  const p = periodExpr(r.grain, cal.fiscalYearStartMonth);
+  return queryRows<{ start: string; stage: string; kind: string; detail: string; n: number }>(
+    ctx.db,
+    sql`select to_char(${p}, 'YYYY-MM-DD') as start, stage, kind, detail, count(*) as n from (
+          select ${localDayOf('at', cal)} as day, to_stage as stage, 'in' as kind, '' as detail from stage_history
+            where workspace_id = ${ctx.workspaceId} and lifecycle = ${r.lifecycle}
+          union all
+          select ${localDayOf('at', cal)}, from_stage, 'out', to_stage from stage_history
+            where workspace_id = ${ctx.workspaceId} and lifecycle = ${r.lifecycle} and from_stage is not null) h
+        where day between ${r.from}::date and ${r.to}::date group by 1, 2, 3, 4`,
+  );
 }
