@@ -1,12 +1,13 @@
-CREATE TABLE "analytics_cohort_daily" (
+CREATE TABLE "analytics_cohort_rollup" (
 	"workspace_id" uuid NOT NULL,
 	"lifecycle" text NOT NULL,
 	"dimension" text NOT NULL,
 	"value" text NOT NULL,
+	"span" text NOT NULL,
 	"day" date NOT NULL,
 	"stage" text NOT NULL,
 	"n" bigint NOT NULL,
-	CONSTRAINT "analytics_cohort_daily_workspace_id_lifecycle_dimension_value_day_stage_pk" PRIMARY KEY("workspace_id","lifecycle","dimension","value","day","stage")
+	CONSTRAINT "analytics_cohort_rollup_pk" PRIMARY KEY("workspace_id","lifecycle","dimension","value","span","day","stage")
 );
 --> statement-breakpoint
 CREATE TABLE "analytics_progress" (
@@ -26,20 +27,21 @@ CREATE TABLE "analytics_progress" (
 	CONSTRAINT "analytics_progress_workspace_id_lifecycle_entity_id_pk" PRIMARY KEY("workspace_id","lifecycle","entity_id")
 );
 --> statement-breakpoint
-CREATE TABLE "analytics_stage_daily" (
+CREATE TABLE "analytics_stage_rollup" (
 	"workspace_id" uuid NOT NULL,
 	"lifecycle" text NOT NULL,
 	"dimension" text NOT NULL,
 	"value" text NOT NULL,
+	"span" text NOT NULL,
 	"day" date NOT NULL,
 	"stage" text NOT NULL,
 	"kind" text NOT NULL,
 	"detail" text NOT NULL,
 	"n" bigint NOT NULL,
-	CONSTRAINT "analytics_stage_daily_workspace_id_lifecycle_dimension_value_day_stage_kind_detail_pk" PRIMARY KEY("workspace_id","lifecycle","dimension","value","day","stage","kind","detail")
+	CONSTRAINT "analytics_stage_rollup_pk" PRIMARY KEY("workspace_id","lifecycle","dimension","value","span","day","stage","kind","detail")
 );
 --> statement-breakpoint
-ALTER TABLE "analytics_cohort_daily" ADD CONSTRAINT "analytics_cohort_daily_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "analytics_cohort_rollup" ADD CONSTRAINT "analytics_cohort_rollup_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "analytics_progress" ADD CONSTRAINT "analytics_progress_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "analytics_stage_daily" ADD CONSTRAINT "analytics_stage_daily_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "analytics_stage_rollup" ADD CONSTRAINT "analytics_stage_rollup_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "analytics_progress_stage_idx" ON "analytics_progress" USING btree ("workspace_id","lifecycle","stage","stage_at");

@@ -184,3 +184,28 @@ describe('rollups equal the raw-history oracle', () => {
     );
   });
 });
+
+describe('span cover', () => {
+  it('covers a range exactly with whole months and edge days', async () => {
+    const { coverRange, coverBefore } = await import('./periods.ts');
+    expect(coverRange('2025-03-15', '2025-07-10', 'month')).toEqual([
+      { span: 'day', from: '2025-03-15', to: '2025-03-31' },
+      { span: 'month', from: '2025-04-01', to: '2025-06-01' },
+      { span: 'day', from: '2025-07-01', to: '2025-07-10' },
+    ]);
+    expect(coverRange('2025-04-01', '2025-04-30', 'fiscal_year')).toEqual([
+      { span: 'month', from: '2025-04-01', to: '2025-04-01' },
+    ]);
+    expect(coverRange('2025-04-02', '2025-04-20', 'month')).toEqual([
+      { span: 'day', from: '2025-04-02', to: '2025-04-20' },
+    ]);
+    expect(coverRange('2025-04-01', '2025-04-20', 'week')).toEqual([
+      { span: 'day', from: '2025-04-01', to: '2025-04-06' },
+      { span: 'week', from: '2025-04-07', to: '2025-04-14' },
+    ]);
+    expect(coverBefore('2025-04-10')).toEqual([
+      { span: 'month', from: '0001-01-01', to: '2025-03-31' },
+      { span: 'day', from: '2025-04-01', to: '2025-04-09' },
+    ]);
+  });
+});

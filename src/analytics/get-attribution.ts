@@ -1,8 +1,8 @@
 import type { RequestContext } from '../platform/context.ts';
 import { type Conversion, creditConversions, shapeAttribution } from './attribution.ts';
+import { attributionInputs } from './metrics-store.ts';
 import { loadReportContext, type ReportContext } from './report-context.ts';
 import type { ReportParams } from './report-query.ts';
-import { attributionInputs } from './store.ts';
 
 /** Campaign attribution over the range (`GET /api/v1/reports/attribution`). */
 export async function getAttribution(

@@ -17,9 +17,6 @@ import {
 import { funnelPath, type PeriodReport, shapeFunnel } from './funnel.ts';
 import { funnelTotals } from './get-funnel.ts';
 import { monthlyTarget } from './get-scorecards.ts';
-import { periodLabel, periodStart, periodsBetween, previousDay, shiftDay } from './periods.ts';
-import { loadReportContext, type ReportContext } from './report-context.ts';
-import type { ReportParams } from './report-query.ts';
 import {
   closedByPeriod,
   currentBalances,
@@ -27,7 +24,10 @@ import {
   oldestInStage,
   overdueHandoffs,
   roleCapacity,
-} from './store.ts';
+} from './metrics-store.ts';
+import { periodLabel, periodStart, periodsBetween, previousDay, shiftDay } from './periods.ts';
+import { loadReportContext, type ReportContext } from './report-context.ts';
+import type { ReportParams } from './report-query.ts';
 
 const HANDOFF_STAGE: Record<string, string> = {
   mql: 'mql',

@@ -1,10 +1,10 @@
 import type { RequestContext } from '../platform/context.ts';
 import { funnelTotals } from './get-funnel.ts';
 import { buildKpiTree, type KpiInputs, type KpiNode } from './kpi-tree.ts';
+import { churnByPeriod, closedByPeriod } from './metrics-store.ts';
 import { periodLabel, periodStart, periodsBetween, previousDay } from './periods.ts';
 import { loadReportContext, type ReportContext } from './report-context.ts';
 import type { ReportParams } from './report-query.ts';
-import { churnByPeriod, closedByPeriod } from './store.ts';
 
 export interface KpiReport {
   by: string;

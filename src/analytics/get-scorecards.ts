@@ -1,10 +1,10 @@
 import type { RequestContext } from '../platform/context.ts';
 import { quantileHours } from './funnel.ts';
 import { funnelTotals } from './get-funnel.ts';
+import { campaignCost, dealStats, handoffStats, insideSalesLoad, retention } from './metrics-store.ts';
 import { loadReportContext, type ReportContext } from './report-context.ts';
 import type { ReportParams } from './report-query.ts';
 import { buildScorecards, type Scorecards } from './scorecards.ts';
-import { campaignCost, dealStats, handoffStats, insideSalesLoad, retention } from './store.ts';
 
 /** A New MRR target per month, from workspace settings (`analytics.targets.newMrrPerMonth`), if set. */
 export function monthlyTarget(settings: unknown): number | null {

@@ -112,3 +112,56 @@ export function shiftDay(day: string, days: number): string {
   const [y, m, d] = parts(day);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+/** The spans the rollups are kept at: a cell is counted once per day, ISO week and month. */
+export const SPANS = ['day', 'week', 'month'] as const;
+export type Span = (typeof SPANS)[number];
+
+/** The first day of the span a local day falls in. */
+export function spanStart(day: string, span: Span): string {
+  if (span === 'day') return day;
+  return periodStart(day, span, { timeZone: 'UTC', fiscalYearStartMonth: 1 });
+}
+
+/** The last day of the span starting on `start`. */
+export function spanEnd(start: string, span: Span): string {
+  if (span === 'day') return start;
+  if (span === 'week') return shiftDay(start, 6);
+  const [y, m] = parts(start);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/** Rollup rows of one span whose start day lies in [from, to]. */
+export interface SpanSegment {
+  span: Span;
+  from: string;
+  to: string;
+}
+
+/**
+ * Which rollup rows cover the local days [from, to] exactly: whole weeks or months
+ * inside the range from the coarse rows, the ragged edges from day rows. A report then
+ * reads about (months + edge days) rows per stage, however long the history.
+ */
+export function coverRange(from: string, to: string, grain: Grain): SpanSegment[] {
+  const span: Span = grain === 'day' ? 'day' : grain === 'week' ? 'week' : 'month';
+  if (span === 'day') return [{ span: 'day', from, to }];
+  const firstFull = spanStart(from, span) === from ? from : shiftDay(spanEnd(spanStart(from, span), span), 1);
+  const lastStart = spanStart(to, span);
+  const lastFull = spanEnd(lastStart, span) === to ? lastStart : spanStart(shiftDay(lastStart, -1), span);
+  if (firstFull > lastFull) return [{ span: 'day', from, to }];
+  const out: SpanSegment[] = [];
+  if (from < firstFull) out.push({ span: 'day', from, to: shiftDay(firstFull, -1) });
+  out.push({ span, from: firstFull, to: lastFull });
+  const after = shiftDay(spanEnd(lastFull, span), 1);
+  if (after <= to) out.push({ span: 'day', from: after, to });
+  return out;
+}
+
+/** The rollup rows covering every day before `from`: whole months, then the days of from's month. */
+export function coverBefore(from: string): SpanSegment[] {
+  const month = spanStart(from, 'month');
+  const out: SpanSegment[] = [{ span: 'month', from: '0001-01-01', to: shiftDay(month, -1) }];
+  if (month < from) out.push({ span: 'day', from: month, to: shiftDay(from, -1) });
+  return out;
+}

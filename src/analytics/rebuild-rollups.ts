@@ -7,6 +7,7 @@ import {
   addCohortCells,
   addStageCells,
   clearRollups,
+  ENTITY_TYPE_OF,
   latestStages,
   loadHistory,
   lookupSlices,
@@ -53,10 +54,14 @@ export async function rebuildRollups(
       const history = await loadHistory(tx, lifecycle, after, 20_000);
       if (history.length === 0) break;
       const ids = [...new Set(history.map((h) => h.entityId))];
-      const slices = await lookupSlices(tx, ENTITY_TYPE[lifecycle] ?? 'person', ids);
+      const slices = await lookupSlices(tx, ENTITY_TYPE_OF[lifecycle] ?? 'person', ids);
       const d = rollupDeltas(new Map(), history, def, cal, (id) => slices.get(id) ?? NO_SLICES);
-      merge(stage, d.stage, (c) => `${c.day}|${c.stage}|${c.kind}|${c.detail}|${c.dimension}|${c.value}`);
-      merge(cohort, d.cohort, (c) => `${c.day}|${c.stage}|${c.dimension}|${c.value}`);
+      merge(
+        stage,
+        d.stage,
+        (c) => `${c.span}|${c.day}|${c.stage}|${c.kind}|${c.detail}|${c.dimension}|${c.value}`,
+      );
+      merge(cohort, d.cohort, (c) => `${c.span}|${c.day}|${c.stage}|${c.dimension}|${c.value}`);
       await saveProgress(tx, lifecycle, d.progress);
       records += ids.length;
       rows += history.length;

@@ -31,7 +31,11 @@ export async function recordRollups(ctx: RequestContext, rows: WrittenHistoryRow
   if (rows.length === 0) return;
   const { definitions, ...cal } = await reportSetup(ctx);
   const byLifecycle = new Map<string, WrittenHistoryRow[]>();
-  for (const r of rows) byLifecycle.set(r.lifecycle, [...(byLifecycle.get(r.lifecycle) ?? []), r]);
+  for (const r of rows) {
+    const list = byLifecycle.get(r.lifecycle);
+    if (list) list.push(r);
+    else byLifecycle.set(r.lifecycle, [r]);
+  }
   for (const [lifecycle, list] of byLifecycle) {
     const def = definitions[lifecycle] as LifecycleDefinition | undefined;
     if (!def) continue;

@@ -9,7 +9,18 @@ import {
   SLICE_DIMENSIONS,
   type SliceKeys,
 } from './funnel.ts';
-import { type Calendar, localDay, periodLabel, periodStart } from './periods.ts';
+import {
+  type Calendar,
+  coverBefore,
+  coverRange,
+  localDay,
+  periodLabel,
+  periodStart,
+  SPANS,
+  type Span,
+  type SpanSegment,
+  spanStart,
+} from './periods.ts';
 
 /**
  * Where a record stands, as the rollups need it: its cohort day, the furthest
@@ -27,8 +38,9 @@ export interface EntityProgress {
 
 export type FlowKind = 'in' | 'out' | 'dwell';
 
-/** One count in the daily stage rollup: kind `out` names the destination, `dwell` the bucket. */
+/** One count in the stage rollup: kind `out` names the destination, `dwell` the bucket; `day` starts the span. */
 export interface StageCell {
+  span: Span;
   day: string;
   stage: string;
   kind: FlowKind;
@@ -38,8 +50,9 @@ export interface StageCell {
   n: number;
 }
 
-/** One count in the cohort rollup: records of a cohort day that reached a stage. */
+/** One count in the cohort rollup: records of a cohort span that reached a stage. */
 export interface CohortCell {
+  span: Span;
   day: string;
   stage: string;
   dimension: string;
@@ -55,10 +68,19 @@ function fanOut(slices: SliceKeys): { dimension: string; value: string }[] {
   ];
 }
 
-function add<T extends { n: number }>(map: Map<string, T>, key: string, cell: Omit<T, 'n'>): void {
-  const found = map.get(key);
-  if (found) found.n++;
-  else map.set(key, { ...cell, n: 1 } as T);
+/** Counts a cell once per span (its day, ISO week and month). */
+function add<T extends { n: number; span: Span; day: string }>(
+  map: Map<string, T>,
+  key: string,
+  cell: Omit<T, 'n' | 'span'>,
+): void {
+  for (const span of SPANS) {
+    const day = spanStart(cell.day, span);
+    const k = `${span}|${day}|${key}`;
+    const found = map.get(k);
+    if (found) found.n++;
+    else map.set(k, { ...cell, span, day, n: 1 } as T);
+  }
 }
 
 /**
@@ -202,14 +224,18 @@ export function groupCells(
   const opening = new Map<string, number>();
   const flows = new Map<string, PeriodCell>();
   const cohorts = new Map<string, { period: string; stage: string; n: number }>();
+  const within = (segs: SpanSegment[], c: { span: Span; day: string }) =>
+    segs.some((g) => g.span === c.span && c.day >= g.from && c.day <= g.to);
+  const range = coverRange(q.from, q.to, q.grain);
+  const before = coverBefore(q.from);
   for (const c of stage) {
     if (c.dimension !== dim || c.value !== val) continue;
-    if (c.day < q.from) {
+    if (within(before, c)) {
       if (c.kind !== 'dwell')
         opening.set(c.stage, (opening.get(c.stage) ?? 0) + (c.kind === 'in' ? c.n : -c.n));
       continue;
     }
-    if (c.day > q.to) continue;
+    if (!within(range, c)) continue;
     const period = label(c.day);
     const key = `${period}|${c.stage}|${c.kind}|${c.detail}`;
     const found = flows.get(key);
@@ -217,7 +243,7 @@ export function groupCells(
     else flows.set(key, { period, stage: c.stage, kind: c.kind, detail: c.detail, n: c.n });
   }
   for (const c of cohort) {
-    if (c.dimension !== dim || c.value !== val || c.day < q.from || c.day > q.to) continue;
+    if (c.dimension !== dim || c.value !== val || !within(range, c)) continue;
     const period = label(c.day);
     const key = `${period}|${c.stage}`;
     const found = cohorts.get(key);

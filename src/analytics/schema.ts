@@ -14,18 +14,20 @@ import {
 import { workspaces } from '../workspace/schema.ts';
 
 /**
- * Daily stage flows, maintained as stage history is written (same transaction): per
- * local day, stage and kind (`in`; `out` with the destination in `detail`; `dwell` with
+ * Stage flows, maintained as stage history is written (same transaction): per local
+ * day, ISO week and month, stage and kind (`in`; `out` with the destination in `detail`; `dwell` with
  * the time-in-stage bucket in `detail`), counted once unsliced (`dimension` = 'all')
- * and once per slice dimension. A dashboard reads days, never history.
+ * and once per slice dimension. A dashboard reads whole months or weeks plus edge days, never history.
  */
-export const analyticsStageDaily = pgTable(
-  'analytics_stage_daily',
+export const analyticsStageRollup = pgTable(
+  'analytics_stage_rollup',
   {
     workspaceId: uuid().notNull(),
     lifecycle: text().notNull(),
     dimension: text().notNull(),
     value: text().notNull(),
+    /** day, week (ISO) or month: each count is kept at all three, `day` being the span's first day. */
+    span: text().notNull(),
     day: date().notNull(),
     stage: text().notNull(),
     kind: text().notNull(),
@@ -34,26 +36,31 @@ export const analyticsStageDaily = pgTable(
   },
   (t) => [
     primaryKey({
-      columns: [t.workspaceId, t.lifecycle, t.dimension, t.value, t.day, t.stage, t.kind, t.detail],
+      name: 'analytics_stage_rollup_pk',
+      columns: [t.workspaceId, t.lifecycle, t.dimension, t.value, t.span, t.day, t.stage, t.kind, t.detail],
     }),
     foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
   ],
 );
 
-/** Records of a cohort day (the local day they entered the lifecycle) that reached each success-path stage. */
-export const analyticsCohortDaily = pgTable(
-  'analytics_cohort_daily',
+/** Records of a cohort day / week / month (when they entered the lifecycle) that reached each success-path stage. */
+export const analyticsCohortRollup = pgTable(
+  'analytics_cohort_rollup',
   {
     workspaceId: uuid().notNull(),
     lifecycle: text().notNull(),
     dimension: text().notNull(),
     value: text().notNull(),
+    span: text().notNull(),
     day: date().notNull(),
     stage: text().notNull(),
     n: bigint({ mode: 'number' }).notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.workspaceId, t.lifecycle, t.dimension, t.value, t.day, t.stage] }),
+    primaryKey({
+      name: 'analytics_cohort_rollup_pk',
+      columns: [t.workspaceId, t.lifecycle, t.dimension, t.value, t.span, t.day, t.stage],
+    }),
     foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
   ],
 );

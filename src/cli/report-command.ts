@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { rebuildRollups } from '../analytics/rebuild-rollups.ts';
 import type { ReportParams } from '../analytics/report-query.ts';
 import { REPORT_KINDS, type ReportKind, runReport } from '../analytics/run-report.ts';
+import { LIFECYCLES } from '../lifecycle/stages.ts';
 import { DomainError } from '../platform/errors.ts';
 import { pickWorkspace } from './pick-workspace.ts';
 import { fail, withDatabase } from './with-database.ts';
@@ -62,5 +64,21 @@ export function registerReportCommand(program: Command): Command {
         });
       });
   }
+  report
+    .command('rebuild')
+    .description(
+      'Recompute the analytics rollups from raw stage history (after an upgrade or bulk corrections)',
+    )
+    .option('--workspace <slug>', 'workspace slug (default: the first)')
+    .option('--data-dir <dir>', 'embedded database directory')
+    .action(async (opts: { workspace?: string; dataDir?: string }) => {
+      await withDatabase({ ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) }, async (database) => {
+        const ctx = await pickWorkspace(database.db, opts.workspace);
+        for (const lifecycle of LIFECYCLES) {
+          const { records, rows } = await rebuildRollups(ctx, lifecycle);
+          process.stdout.write(`${lifecycle}: ${records} records, ${rows} history rows\n`);
+        }
+      });
+    });
   return report;
 }
