@@ -68,18 +68,36 @@ function fanOut(slices: SliceKeys): { dimension: string; value: string }[] {
   ];
 }
 
+const spanMemo = new Map<string, [Span, string][]>();
+
+/** The start day of each span holding a local day (memoised: few distinct days, many rows). */
+function spansOf(day: string): [Span, string][] {
+  let found = spanMemo.get(day);
+  if (!found) {
+    found = SPANS.map((span) => [span, spanStart(day, span)]);
+    if (spanMemo.size > 50_000) spanMemo.clear();
+    spanMemo.set(day, found);
+  }
+  return found;
+}
+
 /** Counts a cell once per span (its day, ISO week and month). */
 function add<T extends { n: number; span: Span; day: string }>(
   map: Map<string, T>,
   key: string,
-  cell: Omit<T, 'n' | 'span'>,
+  cell: Omit<T, 'n' | 'span' | 'day'> & { day: string },
 ): void {
-  for (const span of SPANS) {
-    const day = spanStart(cell.day, span);
+  for (const [span, day] of spansOf(cell.day)) {
     const k = `${span}|${day}|${key}`;
     const found = map.get(k);
     if (found) found.n++;
-    else map.set(k, { ...cell, span, day, n: 1 } as T);
+    else {
+      const fresh = Object.assign({}, cell) as unknown as T;
+      fresh.span = span;
+      fresh.day = day;
+      fresh.n = 1;
+      map.set(k, fresh);
+    }
   }
 }
 
