@@ -61,7 +61,7 @@ export function twoProportionZ(f1: number, n1: number, f0: number, n0: number): 
 /** Conversion drop: a transition's rate significantly below its baseline, both samples large enough. */
 export function detectConversionDrops(
   rows: TransitionCounts[],
-  valueOf: (stage: string) => number | null,
+  stageValue: (stage: string) => number | null,
 ): Finding[] {
   return rows.flatMap((r) => {
     const { current: c, baseline: b } = r;
@@ -76,7 +76,7 @@ export function detectConversionDrops(
         title: `${r.stage}→${r.next} conversion fell from ${round(p0 * 100, 1)} % to ${round(p1 * 100, 1)} %`,
         owningRole: r.owningRole,
         stage: r.stage,
-        revenueAtStake: stake((p0 - p1) * c.exits, valueOf(r.next)),
+        revenueAtStake: stake((p0 - p1) * c.exits, stageValue(r.next)),
         evidence: {
           currentRate: round(p1),
           baselineRate: round(p0),
@@ -105,7 +105,7 @@ export interface StageSeries {
 /** Inventory build-up: balance rising period after period (and by ≥ 20 %) while out-flow does not rise. */
 export function detectInventoryBuildup(
   series: StageSeries[],
-  valueOf: (stage: string) => number | null,
+  stageValue: (stage: string) => number | null,
 ): Finding[] {
   const k = THRESHOLDS.buildupPeriods;
   return series.flatMap((s) => {
@@ -127,7 +127,7 @@ export function detectInventoryBuildup(
         title: `${s.stage} is piling up: ${first} → ${last} in ${k} periods while out-flow did not rise`,
         owningRole: s.owningRole,
         stage: s.stage,
-        revenueAtStake: stake(last - first, valueOf(s.stage)),
+        revenueAtStake: stake(last - first, stageValue(s.stage)),
         evidence: { periods: s.periods.slice(-k), balance: bal, outflow: out, medianDwellHours: dwell },
         affected: s.oldest.slice(0, THRESHOLDS.maxAffected),
       },
@@ -148,7 +148,7 @@ export interface RoleLoad {
 /** Capacity overload: demand on a role above the summed capacity of its members. */
 export function detectCapacityOverload(
   loads: RoleLoad[],
-  valueOf: (stage: string) => number | null,
+  stageValue: (stage: string) => number | null,
 ): Finding[] {
   return loads.flatMap((l) => {
     if (l.capacity === null || l.demand <= l.capacity) return [];
@@ -159,7 +159,7 @@ export function detectCapacityOverload(
         title: `${l.role} is over capacity: ${round(l.demand, 1)} ${l.unit} against ${l.capacity}`,
         owningRole: l.role,
         stage: l.stage,
-        revenueAtStake: stake(excess, valueOf(l.stage)),
+        revenueAtStake: stake(excess, stageValue(l.stage)),
         evidence: {
           demand: round(l.demand, 2),
           capacity: l.capacity,
@@ -215,7 +215,7 @@ export interface OverdueHandoff {
 /** SLA breaches: hand-offs past their due time without a response, per kind. */
 export function detectSlaBreaches(
   overdue: OverdueHandoff[],
-  valueOf: (stage: string) => number | null,
+  stageValue: (stage: string) => number | null,
 ): Finding[] {
   const byKind = new Map<string, OverdueHandoff[]>();
   for (const h of overdue) byKind.set(h.kind, [...(byKind.get(h.kind) ?? []), h]);
@@ -227,7 +227,7 @@ export function detectSlaBreaches(
       title: `${list.length} ${kind} hand-offs to ${first.toRole} are past their SLA`,
       owningRole: first.toRole,
       stage: first.stage,
-      revenueAtStake: stake(list.length, valueOf(first.stage)),
+      revenueAtStake: stake(list.length, stageValue(first.stage)),
       evidence: { count: list.length, maxHoursOverdue: round(first.hoursOverdue, 1) },
       affected: list.slice(0, THRESHOLDS.maxAffected).map((h) => ({ type: 'handoff' as const, id: h.id })),
     };
@@ -309,7 +309,7 @@ export interface DailySeries {
 export function detectAnomalies(
   series: DailySeries[],
   currentDays: number,
-  valueOf: (stage: string) => number | null,
+  stageValue: (stage: string) => number | null,
 ): Finding[] {
   return series.flatMap((s) => {
     const base = s.values.slice(0, -currentDays).slice(-THRESHOLDS.anomalyBaselineDays);
@@ -331,7 +331,7 @@ export function detectAnomalies(
         title: `${s.kpi} outside its control band on ${out.length} day(s)`,
         owningRole: s.owningRole,
         stage: s.stage,
-        revenueAtStake: stake(shortfall, valueOf(s.stage)),
+        revenueAtStake: stake(shortfall, stageValue(s.stage)),
         evidence: {
           mean: round(mu, 2),
           sigma: round(sigma, 2),

@@ -101,7 +101,7 @@ export async function getBottlenecks(
     }
     return p;
   };
-  const valueOf = (k: string) => {
+  const stageValue = (k: string) => {
     const p = toWon(k);
     return p === null || mrrPerWin === null ? null : p * mrrPerWin;
   };
@@ -124,7 +124,7 @@ export async function getBottlenecks(
           baseline: { forward: sumBase(k, (x) => x.outflow[n] ?? 0), exits: sumBase(k, exits) },
         };
       }),
-      valueOf,
+      stageValue,
     ),
   );
   const series = path.slice(0, -1).map((k) => ({
@@ -136,7 +136,7 @@ export async function getBottlenecks(
     medianDwellHours: funnel.periods.map((p) => p.stages[k]?.velocity.medianHours ?? null),
     oldest: [] as AffectedItem[],
   }));
-  const buildups = detectInventoryBuildup(series, valueOf);
+  const buildups = detectInventoryBuildup(series, stageValue);
   for (const f of buildups) {
     const ids = await oldestInStage(ctx, 'lead', f.stage!, THRESHOLDS.maxAffected);
     f.affected = ids.map((id) => ({ type: ENTITY.lead!, id }));
@@ -176,7 +176,7 @@ export async function getBottlenecks(
       members: members('onb'),
     },
   ];
-  findings.push(...detectCapacityOverload(loads, valueOf));
+  findings.push(...detectCapacityOverload(loads, stageValue));
 
   const target = monthlyTarget(cal.settings);
   const mqlToWon = toWon('mql');
@@ -193,7 +193,7 @@ export async function getBottlenecks(
   findings.push(
     ...detectSlaBreaches(
       overdue.map((h) => ({ ...h, stage: HANDOFF_STAGE[h.kind] ?? h.kind })),
-      valueOf,
+      stageValue,
     ),
   );
   const hygiene = await hygieneGroups(ctx, today, THRESHOLDS.staleDays, THRESHOLDS.maxAffected);
@@ -216,7 +216,7 @@ export async function getBottlenecks(
     days: dayList,
     values: dayList.map((d) => daily.flows[periodLabel(d, 'day', cal)]?.[k]?.inflow ?? 0),
   }));
-  findings.push(...detectAnomalies(anomalySeries, 7, valueOf));
+  findings.push(...detectAnomalies(anomalySeries, 7, stageValue));
 
   const notEvaluated = [
     ...(target === null

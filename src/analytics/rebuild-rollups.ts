@@ -15,12 +15,6 @@ import {
   workspaceCalendar,
 } from './store.ts';
 
-const ENTITY_TYPE: Record<string, string> = {
-  lead: 'person',
-  opportunity: 'opportunity',
-  customer: 'account',
-};
-
 function merge<T extends { n: number }>(into: Map<string, T>, cells: T[], key: (c: T) => string): void {
   for (const c of cells) {
     const k = key(c);
