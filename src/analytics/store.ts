@@ -186,11 +186,26 @@ export async function saveProgress(
   }
 }
 
+/**
+ * Cells in one global order, so concurrent transactions lock shared rollup rows in the
+ * same order and cannot deadlock on them.
+ */
+function sortCells<T>(cells: T[], key: (c: T) => string): T[] {
+  return cells
+    .map((c) => [key(c), c] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([, c]) => c);
+}
+
 export async function addStageCells(
   ctx: RequestContext,
   lifecycle: string,
   cells: StageCell[],
 ): Promise<void> {
+  cells = sortCells(
+    cells,
+    (x) => `${x.span}|${x.day}|${x.stage}|${x.kind}|${x.detail}|${x.dimension}|${x.value}`,
+  );
   for (let i = 0; i < cells.length; i += 5000) {
     const c = cells.slice(i, i + 5000);
     await ctx.db.execute(sql`insert into analytics_stage_rollup (workspace_id, lifecycle, dimension, value, span, day, stage, kind, detail, n)
@@ -230,6 +245,7 @@ export async function addCohortCells(
   lifecycle: string,
   cells: CohortCell[],
 ): Promise<void> {
+  cells = sortCells(cells, (x) => `${x.span}|${x.day}|${x.stage}|${x.dimension}|${x.value}`);
   for (let i = 0; i < cells.length; i += 5000) {
     const c = cells.slice(i, i + 5000);
     await ctx.db.execute(sql`insert into analytics_cohort_rollup (workspace_id, lifecycle, dimension, value, span, day, stage, n)
