@@ -33,6 +33,7 @@ export async function rebuildRollups(
   ctx: RequestContext,
   lifecycle: string,
   onProgress?: (records: number) => void,
+  chunk = 20_000,
 ): Promise<{ records: number; rows: number }> {
   return inTransaction(ctx, async (tx) => {
     const cal = await workspaceCalendar(tx);
@@ -45,7 +46,7 @@ export async function rebuildRollups(
     let records = 0;
     let rows = 0;
     for (;;) {
-      const history = await loadHistory(tx, lifecycle, after, 20_000);
+      const history = await loadHistory(tx, lifecycle, after, chunk);
       if (history.length === 0) break;
       const ids = [...new Set(history.map((h) => h.entityId))];
       const slices = await lookupSlices(tx, ENTITY_TYPE_OF[lifecycle] ?? 'person', ids);

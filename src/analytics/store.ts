@@ -383,13 +383,16 @@ export async function loadHistory(
     seq: number;
   }>(
     ctx.db,
-    // Entity type rather than lifecycle (1:1), so the (workspace, entity type, entity, at) index serves the walk.
-    sql`with e as (select distinct entity_id from stage_history where workspace_id = ${ctx.workspaceId}
-          and entity_type = ${ENTITY_TYPE_OF[lifecycle] ?? 'person'} ${afterEntity ? sql`and entity_id > ${afterEntity}` : sql``}
-          order by entity_id limit ${limitEntities})
+    // Entity type rather than lifecycle (1:1), and a key range rather than a join, so the
+    // (workspace, entity type, entity, at) index serves both steps.
+    sql`with e as (select max(entity_id::text)::uuid as last from (select distinct entity_id from stage_history
+          where workspace_id = ${ctx.workspaceId} and entity_type = ${ENTITY_TYPE_OF[lifecycle] ?? 'person'}
+          ${afterEntity ? sql`and entity_id > ${afterEntity}` : sql``}
+          order by entity_id limit ${limitEntities}) c)
         select h.entity_id::text as entity_id, h.from_stage, h.to_stage, h.at, h.skipped, h.seq
-        from stage_history h join e on e.entity_id = h.entity_id
+        from stage_history h, e
         where h.workspace_id = ${ctx.workspaceId} and h.entity_type = ${ENTITY_TYPE_OF[lifecycle] ?? 'person'}
+          ${afterEntity ? sql`and h.entity_id > ${afterEntity}` : sql``} and h.entity_id <= e.last
         order by h.entity_id, h.at, h.seq`,
   );
   return rows.map((r) => ({
