@@ -4,6 +4,7 @@ import { registerAuditCommand } from './audit-command.ts';
 import { registerDemoCommand } from './demo-command.ts';
 import { registerImportExportCommands } from './import-export-commands.ts';
 import { registerPlanCommand } from './plan-command.ts';
+import { registerReportCommand } from './report-command.ts';
 import { registerStagesCommand } from './stages-command.ts';
 import { registerStartCommand } from './start-command.ts';
 
@@ -21,5 +22,6 @@ registerPlanCommand(program);
 registerAuditCommand(program);
 registerStagesCommand(program);
 registerImportExportCommands(program);
+registerReportCommand(program);
 
 await program.parseAsync(process.argv);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { recordRollups } from '../analytics/record-rollups.ts';
 import { accounts, people } from '../crm/schema.ts';
 import { opportunities } from '../pipeline/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
@@ -111,7 +112,7 @@ export interface NewHistoryRow {
 
 export async function appendHistory(ctx: RequestContext, rows: NewHistoryRow[]): Promise<StageHistoryRow[]> {
   if (rows.length === 0) return [];
-  return ctx.db
+  const inserted = await ctx.db
     .insert(stageHistory)
     .values(
       rows.map((r) => ({
@@ -123,21 +124,23 @@ export async function appendHistory(ctx: RequestContext, rows: NewHistoryRow[]):
       })),
     )
     .returning();
+  // Analytics rollups move with history, in the same transaction.
+  await recordRollups(ctx, inserted);
+  return inserted;
 }
 
 /** The same rows as appendHistory, in set-based chunks for volume. */
 export async function appendHistoryBulk(ctx: RequestContext, rows: NewHistoryRow[]): Promise<void> {
-  await bulkInsert(
-    ctx.db,
-    stageHistory,
-    rows.map((r) => ({
-      ...r,
-      id: randomUUID(),
-      workspaceId: ctx.workspaceId,
-      lifecycle: ENTITY_LIFECYCLE[r.entityType],
-      actorUserId: ctx.actor.userId,
-    })),
-  );
+  const values = rows.map((r) => ({
+    ...r,
+    id: randomUUID(),
+    workspaceId: ctx.workspaceId,
+    lifecycle: ENTITY_LIFECYCLE[r.entityType],
+    actorUserId: ctx.actor.userId,
+  }));
+  await bulkInsert(ctx.db, stageHistory, values);
+  // Analytics rollups move with history, in the same transaction.
+  await recordRollups(ctx, values);
 }
 
 export function listHistory(ctx: RequestContext, type: EntityType, id: string): Promise<StageHistoryRow[]> {

@@ -1,4 +1,5 @@
 // Every table of every slice, for the typed query builder. drizzle-kit reads the same files.
+export * from '../../analytics/schema.ts';
 export * from '../../capture/schema.ts';
 export * from '../../crm/schema.ts';
 export * from '../../lifecycle/schema.ts';

@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAnalyticsRoutes } from '../../analytics/routes.ts';
 import { registerImportExportRoutes } from '../../capture/import-routes.ts';
 import { registerPublicCaptureRoutes } from '../../capture/public-routes.ts';
 import { registerCaptureRoutes } from '../../capture/routes.ts';
@@ -120,5 +121,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerImportExportRoutes(app);
   registerPipelineRoutes(app);
   registerRoutingRoutes(app);
+  registerAnalyticsRoutes(app);
   return app;
 }

@@ -1,0 +1,424 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { RequestContext } from '../platform/context.ts';
+import { queryRows } from '../platform/db/query-rows.ts';
+import type { HistoryFact, SliceFilter, SliceKeys } from './funnel.ts';
+import { type Calendar, coverBefore, coverRange, type Grain, type SpanSegment } from './periods.ts';
+import type { CohortCell, EntityProgress, FlowKind, PeriodCell, StageCell } from './rollup.ts';
+
+const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+
+export async function workspaceCalendar(ctx: RequestContext): Promise<Calendar & { settings: unknown }> {
+  const { definitions: _d, ...cal } = await reportSetup(ctx);
+  return cal;
+}
+
+/** The workspace calendar, settings and the stage definitions in force, in one round trip. */
+export async function reportSetup(
+  ctx: RequestContext,
+): Promise<Calendar & { settings: unknown; definitions: Record<string, unknown> }> {
+  const [row] = await queryRows<{
+    time_zone: string;
+    fiscal_year_start_month: number;
+    settings: unknown;
+    definitions: Record<string, unknown> | null;
+  }>(
+    ctx.db,
+    sql`select w.time_zone, w.fiscal_year_start_month, w.settings,
+          (select jsonb_object_agg(lifecycle, stages) from (select distinct on (lifecycle) lifecycle, stages
+            from stage_definitions where workspace_id = w.id order by lifecycle, version desc) d) as definitions
+        from workspaces w where w.id = ${ctx.workspaceId}`,
+  );
+  return {
+    timeZone: row?.time_zone ?? 'Asia/Tokyo',
+    fiscalYearStartMonth: Number(row?.fiscal_year_start_month ?? 4),
+    settings: row?.settings ?? {},
+    definitions: row?.definitions ?? {},
+  };
+}
+
+/** The stage definition in force for a lifecycle (the analytics read; the lifecycle slice writes it). */
+export async function latestStages(ctx: RequestContext, lifecycle: string): Promise<unknown> {
+  const [row] = await queryRows<{ stages: unknown }>(
+    ctx.db,
+    sql`select stages from stage_definitions where workspace_id = ${ctx.workspaceId} and lifecycle = ${lifecycle}
+        order by version desc limit 1`,
+  );
+  return row?.stages;
+}
+
+const podOf = (owner: SQL) => sql`coalesce((select m.team_id::text from memberships m
+  join teams t on t.workspace_id = m.workspace_id and t.id = m.team_id and t.kind = 'pod'
+  where m.workspace_id = ${sql.raw('x.workspace_id')} and m.user_id = ${owner} order by m.team_id limit 1), '')`;
+const firstTouch = (person: SQL) => sql`coalesce((select cm.campaign_id::text from campaign_members cm
+  where cm.workspace_id = ${sql.raw('x.workspace_id')} and cm.person_id = ${person}
+  order by cm.first_touch_at, cm.campaign_id limit 1), '')`;
+const segmentOf = sql`coalesce(a.tier, case when a.employee_count >= 500 then 'enterprise'
+  when a.employee_count is not null then 'smb' end, '')`;
+
+/** The slice keys of records as they are now (segment, POD of the owner, first-touch campaign, source, owner). */
+export async function lookupSlices(
+  ctx: RequestContext,
+  entityType: string,
+  ids: string[],
+): Promise<Map<string, SliceKeys>> {
+  if (ids.length === 0) return new Map();
+  const ws = ctx.workspaceId;
+  const idList = arr(ids, 'uuid');
+  let query: SQL;
+  if (entityType === 'person') {
+    query = sql`select x.id, ${segmentOf} as segment, ${podOf(sql`x.owner_user_id`)} as pod,
+      ${firstTouch(sql`x.id`)} as campaign, coalesce(x.source, '') as source, coalesce(x.owner_user_id::text, '') as owner
+      from people x left join accounts a on a.workspace_id = x.workspace_id and a.id = x.account_id
+      where x.workspace_id = ${ws} and x.id = any(${idList})`;
+  } else if (entityType === 'opportunity') {
+    query = sql`select x.id, ${segmentOf} as segment, ${podOf(sql`x.owner_user_id`)} as pod,
+      ${firstTouch(sql`x.primary_person_id`)} as campaign, coalesce(p.source, '') as source,
+      coalesce(x.owner_user_id::text, '') as owner
+      from opportunities x left join accounts a on a.workspace_id = x.workspace_id and a.id = x.account_id
+      left join people p on p.workspace_id = x.workspace_id and p.id = x.primary_person_id
+      where x.workspace_id = ${ws} and x.id = any(${idList})`;
+  } else {
+    query = sql`select x.id, ${segmentOf} as segment, ${podOf(sql`x.owner_user_id`)} as pod, '' as campaign,
+      '' as source, coalesce(x.owner_user_id::text, '') as owner
+      from accounts x left join accounts a on a.workspace_id = x.workspace_id and a.id = x.id
+      where x.workspace_id = ${ws} and x.id = any(${idList})`;
+  }
+  const rows = await queryRows<SliceKeys & { id: string }>(ctx.db, query);
+  return new Map(rows.map(({ id, ...keys }) => [id, keys]));
+}
+
+interface ProgressRow extends Record<string, unknown> {
+  entity_id: string;
+  cohort_day: string;
+  max_order: number;
+  stage: string | null;
+  stage_at: string | Date | null;
+  stage_skipped: boolean;
+  segment: string;
+  pod: string;
+  campaign: string;
+  source: string;
+  owner: string;
+}
+
+const toProgress = (r: ProgressRow): EntityProgress => ({
+  entityId: r.entity_id,
+  cohortDay: r.cohort_day,
+  maxOrder: Number(r.max_order),
+  stage: r.stage,
+  stageAt: r.stage_at === null ? null : new Date(r.stage_at),
+  stageSkipped: r.stage_skipped,
+  slices: { segment: r.segment, pod: r.pod, campaign: r.campaign, source: r.source, owner: r.owner },
+});
+
+const progressColumns = sql`entity_id::text as entity_id, to_char(cohort_day, 'YYYY-MM-DD') as cohort_day, max_order,
+  stage, stage_at, stage_skipped, segment, pod, campaign, source, owner`;
+
+export async function loadProgress(
+  ctx: RequestContext,
+  lifecycle: string,
+  ids: string[],
+): Promise<Map<string, EntityProgress>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<ProgressRow>(
+    ctx.db,
+    sql`select ${progressColumns} from analytics_progress
+        where workspace_id = ${ctx.workspaceId} and lifecycle = ${lifecycle} and entity_id = any(${arr(ids, 'uuid')})`,
+  );
+  return new Map(rows.map((r) => [r.entity_id, toProgress(r)]));
+}
+
+/** Every record's progress of a lifecycle (for the oracle's slices and the tests). */
+export async function listProgress(ctx: RequestContext, lifecycle: string): Promise<EntityProgress[]> {
+  const rows = await queryRows<ProgressRow>(
+    ctx.db,
+    sql`select ${progressColumns} from analytics_progress where workspace_id = ${ctx.workspaceId} and lifecycle = ${lifecycle}`,
+  );
+  return rows.map(toProgress);
+}
+
+export async function saveProgress(
+  ctx: RequestContext,
+  lifecycle: string,
+  rows: EntityProgress[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const c = rows.slice(i, i + 5000);
+    await ctx.db.execute(sql`insert into analytics_progress (workspace_id, lifecycle, entity_id, cohort_day, max_order,
+        stage, stage_at, stage_skipped, segment, pod, campaign, source, owner)
+      select ${ctx.workspaceId}, ${lifecycle}, e, d::date, o, s, a, k, sg, pd, cp, sr, ow
+      from unnest(${arr(
+        c.map((r) => r.entityId),
+        'uuid',
+      )}, ${arr(
+        c.map((r) => r.cohortDay),
+        'text',
+      )}, ${arr(
+        c.map((r) => r.maxOrder),
+        'int',
+      )}, ${arr(
+        c.map((r) => r.stage),
+        'text',
+      )}, ${arr(
+        c.map((r) => r.stageAt?.toISOString() ?? null),
+        'timestamptz',
+      )}, ${arr(
+        c.map((r) => r.stageSkipped),
+        'boolean',
+      )}, ${arr(
+        c.map((r) => r.slices.segment),
+        'text',
+      )}, ${arr(
+        c.map((r) => r.slices.pod),
+        'text',
+      )}, ${arr(
+        c.map((r) => r.slices.campaign),
+        'text',
+      )}, ${arr(
+        c.map((r) => r.slices.source),
+        'text',
+      )}, ${arr(
+        c.map((r) => r.slices.owner),
+        'text',
+      )}) as t(e, d, o, s, a, k, sg, pd, cp, sr, ow)
+      on conflict (workspace_id, lifecycle, entity_id) do update set max_order = excluded.max_order,
+        stage = excluded.stage, stage_at = excluded.stage_at, stage_skipped = excluded.stage_skipped`);
+  }
+}
+
+/**
+ * Cells in one global order, so concurrent transactions lock shared rollup rows in the
+ * same order and cannot deadlock on them.
+ */
+function sortCells<T>(cells: T[], key: (c: T) => string): T[] {
+  return cells
+    .map((c) => [key(c), c] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([, c]) => c);
+}
+
+export async function addStageCells(
+  ctx: RequestContext,
+  lifecycle: string,
+  cells: StageCell[],
+): Promise<void> {
+  cells = sortCells(
+    cells,
+    (x) => `${x.span}|${x.day}|${x.stage}|${x.kind}|${x.detail}|${x.dimension}|${x.value}`,
+  );
+  for (let i = 0; i < cells.length; i += 5000) {
+    const c = cells.slice(i, i + 5000);
+    await ctx.db.execute(sql`insert into analytics_stage_rollup (workspace_id, lifecycle, dimension, value, span, day, stage, kind, detail, n)
+      select ${ctx.workspaceId}, ${lifecycle}, dm, v, sp, d::date, s, k, dt, n
+      from unnest(${arr(
+        c.map((x) => x.span),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.dimension),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.value),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.day),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.stage),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.kind),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.detail),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.n),
+        'bigint',
+      )}) as t(sp, dm, v, d, s, k, dt, n)
+      on conflict (workspace_id, lifecycle, dimension, value, span, day, stage, kind, detail)
+      do update set n = analytics_stage_rollup.n + excluded.n`);
+  }
+}
+
+export async function addCohortCells(
+  ctx: RequestContext,
+  lifecycle: string,
+  cells: CohortCell[],
+): Promise<void> {
+  cells = sortCells(cells, (x) => `${x.span}|${x.day}|${x.stage}|${x.dimension}|${x.value}`);
+  for (let i = 0; i < cells.length; i += 5000) {
+    const c = cells.slice(i, i + 5000);
+    await ctx.db.execute(sql`insert into analytics_cohort_rollup (workspace_id, lifecycle, dimension, value, span, day, stage, n)
+      select ${ctx.workspaceId}, ${lifecycle}, dm, v, sp, d::date, s, n
+      from unnest(${arr(
+        c.map((x) => x.span),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.dimension),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.value),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.day),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.stage),
+        'text',
+      )}, ${arr(
+        c.map((x) => x.n),
+        'bigint',
+      )}) as t(sp, dm, v, d, s, n)
+      on conflict (workspace_id, lifecycle, dimension, value, span, day, stage)
+      do update set n = analytics_cohort_rollup.n + excluded.n`);
+  }
+}
+
+/** Empties a workspace's rollups of one lifecycle (before a rebuild from raw history). */
+export async function clearRollups(ctx: RequestContext, lifecycle: string): Promise<void> {
+  for (const table of ['analytics_stage_rollup', 'analytics_cohort_rollup', 'analytics_progress']) {
+    await ctx.db.execute(
+      sql`delete from ${sql.raw(table)} where workspace_id = ${ctx.workspaceId} and lifecycle = ${lifecycle}`,
+    );
+  }
+}
+
+/** The local day of a timestamp column in the workspace zone. */
+export const localDayOf = (column: string, cal: Calendar) =>
+  sql`(${sql.raw(column)} at time zone ${cal.timeZone})::date`;
+
+/** The first day of the period a rollup day belongs to, in SQL (mirrors periods.ts periodStart). */
+export function periodExpr(grain: Grain, fiscalStart: number): SQL {
+  const shift = sql.raw(`interval '${fiscalStart - 1} month'`);
+  switch (grain) {
+    case 'day':
+      return sql`day`;
+    case 'week':
+      return sql`date_trunc('week', day)`;
+    case 'month':
+      return sql`date_trunc('month', day)`;
+    case 'fiscal_quarter':
+      return sql`(date_trunc('quarter', day - ${shift}) + ${shift})`;
+    case 'fiscal_year':
+      return sql`(date_trunc('year', day - ${shift}) + ${shift})`;
+  }
+}
+
+/** Rollup rows of the given spans and start days, as one SQL condition. */
+function segments(segs: SpanSegment[]): SQL {
+  const parts = segs.map((g) => sql`(span = ${g.span} and day between ${g.from}::date and ${g.to}::date)`);
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+export interface RollupRange {
+  lifecycle: string;
+  grain: Grain;
+  from: string;
+  to: string;
+  slice: SliceFilter;
+}
+
+/** Rollup flows grouped by period start; its cost follows the days in range, not history. */
+export async function rollupFlows(
+  ctx: RequestContext,
+  cal: Calendar,
+  r: RollupRange,
+): Promise<{
+  opening: { stage: string; n: number }[];
+  flows: (Omit<PeriodCell, 'period'> & { start: string })[];
+  cohorts: { start: string; stage: string; n: number }[];
+}> {
+  const where = sql`workspace_id = ${ctx.workspaceId} and lifecycle = ${r.lifecycle}
+    and dimension = ${r.slice?.dimension ?? 'all'} and value = ${r.slice?.value ?? ''}`;
+  const p = periodExpr(r.grain, cal.fiscalYearStartMonth);
+  const range = segments(coverRange(r.from, r.to, r.grain));
+  // One round trip: the opening balance before the range, flows and cohorts grouped by period.
+  const rows = await queryRows<{
+    part: string;
+    start: string;
+    stage: string;
+    kind: FlowKind;
+    detail: string;
+    n: number;
+  }>(
+    ctx.db,
+    sql`select 'opening' as part, '' as start, stage, '' as kind, '' as detail, sum(case when kind = 'in' then n else -n end) as n
+          from analytics_stage_rollup where ${where} and ${segments(coverBefore(r.from))} and kind in ('in', 'out') group by stage
+        union all
+        select 'flow', to_char(${p}, 'YYYY-MM-DD'), stage, kind, detail, sum(n) from analytics_stage_rollup
+          where ${where} and ${range} group by 2, 3, 4, 5
+        union all
+        select 'cohort', to_char(${p}, 'YYYY-MM-DD'), stage, '', '', sum(n) from analytics_cohort_rollup
+          where ${where} and ${range} group by 2, 3`,
+  );
+  const opening = rows.filter((x) => x.part === 'opening').map(({ stage, n }) => ({ stage, n }));
+  const flows = rows
+    .filter((x) => x.part === 'flow')
+    .map(({ start, stage, kind, detail, n }) => ({ start, stage, kind, detail, n }));
+  const cohorts = rows.filter((x) => x.part === 'cohort').map(({ start, stage, n }) => ({ start, stage, n }));
+  const num = <T extends { n: unknown }>(rows: T[]) => rows.map((x) => ({ ...x, n: Number(x.n) }));
+  return { opening: num(opening), flows: num(flows), cohorts: num(cohorts) };
+}
+
+/** The entity type that runs each lifecycle (see lifecycle/store ENTITY_LIFECYCLE). */
+export const ENTITY_TYPE_OF: Record<string, string> = {
+  lead: 'person',
+  opportunity: 'opportunity',
+  customer: 'account',
+};
+
+/** Raw stage history of a lifecycle in order: the oracle's input, and the rebuild's. */
+export async function loadHistory(
+  ctx: RequestContext,
+  lifecycle: string,
+  afterEntity: string | null = null,
+  limitEntities = 1_000_000_000,
+): Promise<HistoryFact[]> {
+  const rows = await queryRows<{
+    entity_id: string;
+    from_stage: string | null;
+    to_stage: string;
+    at: string | Date;
+    skipped: boolean;
+    seq: number;
+  }>(
+    ctx.db,
+    // Entity type rather than lifecycle (1:1), and a key range rather than a join, so the
+    // (workspace, entity type, entity, at) index serves both steps.
+    sql`with e as (select max(entity_id::text)::uuid as last from (select distinct entity_id from stage_history
+          where workspace_id = ${ctx.workspaceId} and entity_type = ${ENTITY_TYPE_OF[lifecycle] ?? 'person'}
+          ${afterEntity ? sql`and entity_id > ${afterEntity}` : sql``}
+          order by entity_id limit ${limitEntities}) c)
+        select h.entity_id::text as entity_id, h.from_stage, h.to_stage, h.at, h.skipped, h.seq
+        from stage_history h, e
+        where h.workspace_id = ${ctx.workspaceId} and h.entity_type = ${ENTITY_TYPE_OF[lifecycle] ?? 'person'}
+          ${afterEntity ? sql`and h.entity_id > ${afterEntity}` : sql``} and h.entity_id <= e.last
+        order by h.entity_id, h.at, h.seq`,
+  );
+  return rows.map((r) => ({
+    entityId: r.entity_id,
+    fromStage: r.from_stage,
+    toStage: r.to_stage,
+    at: new Date(r.at),
+    skipped: r.skipped,
+    seq: Number(r.seq),
+  }));
+}
+
+/**
+ * The straightforward recomputation in SQL: period in- and out-flows grouped straight
+ * from stage history. Its cost grows with history; the benchmark prints it beside the rollups.
+ */
+export async function scanHistoryFlows(ctx: RequestContext, cal: Calendar, r: RollupRange) {
+  const p = periodExpr(r.grain, cal.fiscalYearStartMonth);
+  return queryRows<{ start: string; stage: string; kind: string; detail: string; n: number }>(
+    ctx.db,
+    sql`select to_char(${p}, 'YYYY-MM-DD') as start, stage, kind, detail, count(*) as n from (
+          select ${localDayOf('at', cal)} as day, to_stage as stage, 'in' as kind, '' as detail from stage_history
+            where workspace_id = ${ctx.workspaceId} and lifecycle = ${r.lifecycle}
+          union all
+          select ${localDayOf('at', cal)}, from_stage, 'out', to_stage from stage_history
+            where workspace_id = ${ctx.workspaceId} and lifecycle = ${r.lifecycle} and from_stage is not null) h
+        where day between ${r.from}::date and ${r.to}::date group by 1, 2, 3, 4`,
+  );
+}
