@@ -18,7 +18,7 @@ import {
   PEOPLE_FORMATS,
   readPersonRow,
 } from './import-formats.ts';
-import { ensureCampaignsByName, upsertMembers } from './store.ts';
+import { ensureCampaignsByName, refreshImportStatistics, upsertMembers } from './store.ts';
 
 export interface ImportOptions {
   format: ImportFormat;
@@ -192,6 +192,8 @@ export async function importPeople(ctx: RequestContext, options: ImportOptions):
   try {
     await inTransaction(ctx, async (tx) => {
       const done = new Set<string>();
+      let batches = 0;
+      let nextAnalyze = 1;
       await streamRecords(options.open, checkHeader, async (rows, firstLine, bytes) => {
         const people: ImportedPerson[] = [];
         rows.forEach((row, i) => {
@@ -202,8 +204,14 @@ export async function importPeople(ctx: RequestContext, options: ImportOptions):
           done.add(key);
           people.push(r.person);
         });
-        for (let s = 0; s < people.length; s += batchSize)
+        for (let s = 0; s < people.length; s += batchSize) {
           await writeBatch(tx, people.slice(s, s + batchSize), report);
+          // At 1, 2, 4, 8… batches: keep plans (foreign-key checks included) fitted to the growing tables.
+          if (++batches >= nextAnalyze) {
+            await refreshImportStatistics(tx);
+            nextAnalyze *= 2;
+          }
+        }
         progress.update(bytes);
       });
       await appendAudit(tx, {

@@ -255,3 +255,12 @@ export async function exportPage(
         where workspace_id = ${ctx.workspaceId} ${after ? sql`and id > ${after}` : sql``} order by id limit ${limit}`,
   );
 }
+
+/**
+ * Refreshes planner statistics of the tables an import grows. Inside a long import
+ * transaction autovacuum cannot see the new rows, and foreign-key checks planned against
+ * the empty tables would scan them; ANALYZE here counts the transaction's own rows.
+ */
+export async function refreshImportStatistics(ctx: RequestContext): Promise<void> {
+  await ctx.db.execute(sql`analyze people, accounts, campaigns, campaign_members, stage_history`);
+}
