@@ -10,6 +10,7 @@ import { registerWorkspaceRoutes } from '../../workspace/routes.ts';
 import type { Database } from '../db/open-database.ts';
 import { DomainError } from '../errors.ts';
 import { toErrorResponse } from './error-body.ts';
+import { registerWebApp } from './web-app.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -93,5 +94,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerWorkspaceRoutes(app);
   registerCrmRoutes(app);
   registerCaptureRoutes(app);
+  await registerWebApp(app);
   return app;
 }
