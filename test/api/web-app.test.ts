@@ -39,6 +39,16 @@ describe('web app serving', () => {
     expect(res.body).toBe('console.log(1)');
   });
 
+  it('answers a missing file with 404, not the app', async () => {
+    expect((await app.inject({ url: '/assets/gone-123.js' })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/../package.json' })).statusCode).not.toBe(200);
+  });
+
+  it('serves files built after start', async () => {
+    writeFileSync(join(root, 'assets', 'later-456.js'), 'console.log(2)');
+    expect((await app.inject({ url: '/assets/later-456.js' })).body).toBe('console.log(2)');
+  });
+
   it('leaves unknown /api paths to the JSON 404', async () => {
     const res = await app.inject({ url: '/api/v1/nothing-here' });
     expect(res.statusCode).toBe(404);

@@ -1,20 +1,43 @@
-import { createTheme, MantineProvider } from '@mantine/core';
+import { createTheme, MantineProvider, Modal, MultiSelect, PasswordInput, Select } from '@mantine/core';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { Suspense } from 'react';
+import { type ReactNode, Suspense, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { en } from '../i18n/en.ts';
+import { ja } from '../i18n/ja.ts';
 import { ApiError } from './api.ts';
 import { HOME, SECTIONS } from './nav.ts';
 import { PageLoader } from './query-state.tsx';
 import { ME_KEY, SessionGate } from './session.tsx';
 import { Shell } from './shell.tsx';
 
-const theme = createTheme({
-  primaryColor: 'indigo',
-  fontFamily:
-    '-apple-system, BlinkMacSystemFont, "Segoe UI", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans JP", "Noto Sans CJK JP", "Yu Gothic UI", Meiryo, sans-serif',
-  defaultRadius: 'md',
-  headings: { fontWeight: '700' },
-});
+const FONT =
+  '-apple-system, BlinkMacSystemFont, "Segoe UI", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans JP", "Noto Sans CJK JP", "Yu Gothic UI", Meiryo, sans-serif';
+
+/** Mantine with Baton's look, and its built-in buttons labelled in the user's language. */
+function Theme({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const theme = useMemo(() => {
+    const m = i18n.language === 'en' ? en : ja;
+    return createTheme({
+      primaryColor: 'indigo',
+      fontFamily: FONT,
+      defaultRadius: 'md',
+      headings: { fontWeight: '700' },
+      components: {
+        Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': m.common.close } } }),
+        PasswordInput: PasswordInput.extend({
+          defaultProps: { visibilityToggleButtonProps: { 'aria-label': m.common.togglePassword } },
+        }),
+        Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': m.common.clear } } }),
+        MultiSelect: MultiSelect.extend({
+          defaultProps: { clearButtonProps: { 'aria-label': m.common.clear } },
+        }),
+      },
+    });
+  }, [i18n.language]);
+  return <MantineProvider theme={theme}>{children}</MantineProvider>;
+}
 
 const client: QueryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 15_000 } },
@@ -30,7 +53,7 @@ const client: QueryClient = new QueryClient({
 
 export function App() {
   return (
-    <MantineProvider theme={theme}>
+    <Theme>
       <QueryClientProvider client={client}>
         <BrowserRouter>
           <SessionGate>
@@ -48,6 +71,6 @@ export function App() {
           </SessionGate>
         </BrowserRouter>
       </QueryClientProvider>
-    </MantineProvider>
+    </Theme>
   );
 }

@@ -74,14 +74,10 @@ export function SessionGate({ children }: { children: ReactNode }) {
 }
 
 export function useSignOut() {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: () => api<void>('/auth/logout', { method: 'POST' }),
-    onSuccess: () => {
-      client.clear();
-      window.history.replaceState(null, '', '/');
-      void client.invalidateQueries({ queryKey: ME_KEY });
-    },
+    // A full reload drops every cached answer of the signed-out user.
+    onSuccess: () => window.location.assign('/'),
   });
 }
 

@@ -85,7 +85,7 @@ export function Shell({ children }: { children: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('shell.mainNavigation')}>
         <ScrollArea>
-          <Stack gap="md" component="nav">
+          <Stack gap="md">
             {SECTIONS.map((section) => (
               <div key={section.key}>
                 <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>

@@ -23,6 +23,8 @@ export const en: Messages = {
     sortAscending: 'Sort ascending',
     sortDescending: 'Sort descending',
     clearFilters: 'Clear filters',
+    clear: 'Clear',
+    togglePassword: 'Show or hide the password',
   },
   errors: {
     codes: {
@@ -246,6 +248,7 @@ export const en: Messages = {
     secretWarning: 'This is the only time the token is shown. Store it somewhere safe.',
     copy: 'Copy',
     copied: 'Copied',
+    stored: 'I have stored it',
     usage: 'Use it as: Authorization: Bearer <token>',
     emptyTitle: 'No API tokens yet',
     emptyHint: 'Create one, then send it in the Authorization header of your API calls.',

@@ -28,6 +28,9 @@ void i18n.use(initReactI18next).init({
   fallbackLng: false,
   interpolation: { escapeValue: false },
   returnNull: false,
+  // Resources are bundled: initialise synchronously so the first render never waits.
+  initAsync: false,
+  react: { useSuspense: false },
 });
 
 export { i18n };

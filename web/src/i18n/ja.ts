@@ -22,6 +22,8 @@ export const ja = {
     sortAscending: '昇順で並べ替え',
     sortDescending: '降順で並べ替え',
     clearFilters: '絞り込みを解除',
+    clear: 'クリア',
+    togglePassword: 'パスワードの表示を切り替え',
   },
   errors: {
     codes: {
@@ -244,6 +246,7 @@ export const ja = {
     secretWarning: 'このトークンが表示されるのは今だけです。安全な場所に保管してください。',
     copy: 'コピー',
     copied: 'コピーしました',
+    stored: '保管しました',
     usage: '使い方: Authorization: Bearer <トークン>',
     emptyTitle: 'API トークンはまだありません',
     emptyHint: '「トークンを作成」で発行し、Authorization ヘッダーに付けて API を呼び出してください。',

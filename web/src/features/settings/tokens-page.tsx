@@ -77,7 +77,7 @@ function CreateTokenForm({ onClose }: { onClose: () => void }) {
               )}
             </CopyButton>
             <Button onClick={onClose} data-autofocus>
-              {t('common.close')}
+              {t('tokens.stored')}
             </Button>
           </Group>
         </Stack>
