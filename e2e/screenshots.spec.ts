@@ -7,7 +7,15 @@ import { adminApi, signIn } from './baton.ts';
  * Skipped in the normal test run: they document, they do not assert behaviour.
  */
 test.skip(!process.env.BATON_SCREENSHOTS, 'set BATON_SCREENSHOTS=1 (npm run screenshots)');
-test.use({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+test.use({
+  viewport: { width: 1440, height: 900 },
+  deviceScaleFactor: 1,
+  // Chromium draws date inputs in its own UI language.
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--lang=ja-JP'],
+  },
+});
 
 const DIR = 'docs/screenshots';
 

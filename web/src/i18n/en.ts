@@ -141,7 +141,7 @@ export const en: Messages = {
     startsOn: 'Starts on',
     endsOn: 'Ends on',
     cost: 'Cost',
-    costHint: 'Amount in {{currency}} (minor unit)',
+    costHint: 'In {{currency}}, in minor units (whole yen for JPY)',
     createdAt: 'Created',
     searchPlaceholder: 'Search by campaign name',
     emptyTitle: 'No campaigns yet',

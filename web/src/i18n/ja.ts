@@ -140,7 +140,7 @@ export const ja = {
     startsOn: '開始日',
     endsOn: '終了日',
     cost: '費用',
-    costHint: '{{currency}} の金額（最小通貨単位）',
+    costHint: '{{currency}}・最小通貨単位で入力（JPY なら 1 円単位）',
     createdAt: '作成日',
     searchPlaceholder: 'キャンペーン名で検索',
     emptyTitle: 'キャンペーンはまだありません',
