@@ -6,7 +6,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { en } from '../i18n/en.ts';
 import { ja } from '../i18n/ja.ts';
 import { ApiError } from './api.ts';
-import { HOME, SECTIONS } from './nav.ts';
+import { HOME, preloadPage, SECTIONS } from './nav.ts';
 import { PageLoader } from './query-state.tsx';
 import { ME_KEY, SessionGate } from './session.tsx';
 import { Shell } from './shell.tsx';
@@ -38,6 +38,8 @@ function Theme({ children }: { children: ReactNode }) {
   }, [i18n.language]);
   return <MantineProvider theme={theme}>{children}</MantineProvider>;
 }
+
+preloadPage(window.location.pathname === '/' ? HOME : window.location.pathname);
 
 const client: QueryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 15_000 } },

@@ -1,4 +1,5 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import { matchPath } from 'react-router';
 import type { ja } from '../i18n/ja.ts';
 
 type NavKey = keyof typeof ja.nav;
@@ -8,6 +9,8 @@ export interface PageRoute {
   path: string;
   label?: NavKey;
   page: LazyExoticComponent<ComponentType>;
+  /** Starts loading the page's code (the module cache makes `page` reuse it). */
+  load: () => Promise<unknown>;
 }
 
 /** A department in the navigation, in THE MODEL's order. */
@@ -16,7 +19,8 @@ export interface NavSection {
   routes: PageRoute[];
 }
 
-const page = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
+type Loader = () => Promise<{ default: ComponentType }>;
+const page = (load: Loader) => ({ page: lazy(load), load });
 
 /**
  * The navigation, by department. A department appears once it has a page; the revenue
@@ -29,14 +33,14 @@ export const SECTIONS: NavSection[] = [
       {
         path: '/marketing/campaigns',
         label: 'campaigns',
-        page: page(() => import('../features/campaigns/campaigns-page.tsx')),
+        ...page(() => import('../features/campaigns/campaigns-page.tsx')),
       },
       {
         path: '/marketing/leads',
         label: 'leads',
-        page: page(() => import('../features/people/leads-page.tsx')),
+        ...page(() => import('../features/people/leads-page.tsx')),
       },
-      { path: '/marketing/leads/:id', page: page(() => import('../features/people/person-page.tsx')) },
+      { path: '/marketing/leads/:id', ...page(() => import('../features/people/person-page.tsx')) },
     ],
   },
   {
@@ -45,9 +49,9 @@ export const SECTIONS: NavSection[] = [
       {
         path: '/accounts',
         label: 'accounts',
-        page: page(() => import('../features/accounts/accounts-page.tsx')),
+        ...page(() => import('../features/accounts/accounts-page.tsx')),
       },
-      { path: '/accounts/:id', page: page(() => import('../features/accounts/account-page.tsx')) },
+      { path: '/accounts/:id', ...page(() => import('../features/accounts/account-page.tsx')) },
     ],
   },
   {
@@ -56,16 +60,22 @@ export const SECTIONS: NavSection[] = [
       {
         path: '/settings/users',
         label: 'users',
-        page: page(() => import('../features/settings/users-page.tsx')),
+        ...page(() => import('../features/settings/users-page.tsx')),
       },
       {
         path: '/settings/api-tokens',
         label: 'apiTokens',
-        page: page(() => import('../features/settings/tokens-page.tsx')),
+        ...page(() => import('../features/settings/tokens-page.tsx')),
       },
     ],
   },
 ];
+
+/** Loads the code of the page at `pathname` now, in parallel with the session check. */
+export function preloadPage(pathname: string): void {
+  const route = SECTIONS.flatMap((s) => s.routes).find((r) => matchPath(r.path, pathname));
+  void route?.load().catch(() => undefined);
+}
 
 /** Where "/" goes: the first page in the navigation. */
 export const HOME = SECTIONS[0]!.routes[0]!.path;

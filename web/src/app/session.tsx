@@ -35,6 +35,15 @@ export interface Me {
 }
 
 export const ME_KEY = ['me'] as const;
+
+// The session check starts with the app's code, before React's first render.
+let earlyMe: Promise<Me> | null = api<Me>('/me');
+earlyMe.catch(() => undefined);
+function fetchMe(): Promise<Me> {
+  const pending = earlyMe ?? api<Me>('/me');
+  earlyMe = null;
+  return pending;
+}
 const SessionContext = createContext<Me | null>(null);
 
 export function useSession(): Me {
@@ -51,7 +60,7 @@ export function languageOf(me: Me): Language {
 
 /** Renders its children for a signed-in user, the login page otherwise. */
 export function SessionGate({ children }: { children: ReactNode }) {
-  const me = useQuery({ queryKey: ME_KEY, queryFn: () => api<Me>('/me'), retry: false, staleTime: 300_000 });
+  const me = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, retry: false, staleTime: 300_000 });
   useEffect(() => {
     if (me.data) applyLanguage(languageOf(me.data));
   }, [me.data]);
