@@ -23,6 +23,7 @@ import type { Database } from '../db/open-database.ts';
 import { DomainError } from '../errors.ts';
 import { toErrorResponse } from './error-body.ts';
 import { assertCsrf, type HardeningOptions, registerHardening } from './hardening.ts';
+import { registerWebApp } from './web-app.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -122,5 +123,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerPipelineRoutes(app);
   registerRoutingRoutes(app);
   registerAnalyticsRoutes(app);
+  await registerWebApp(app);
   return app;
 }

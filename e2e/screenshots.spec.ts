@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { adminApi, signIn } from './baton.ts';
+
+/**
+ * Japanese screenshots of every main page into docs/screenshots/ (`npm run screenshots`).
+ * Skipped in the normal test run: they document, they do not assert behaviour.
+ */
+test.skip(!process.env.BATON_SCREENSHOTS, 'set BATON_SCREENSHOTS=1 (npm run screenshots)');
+test.use({
+  viewport: { width: 1440, height: 900 },
+  deviceScaleFactor: 1,
+  // Chromium draws date inputs in its own UI language.
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--lang=ja-JP'],
+  },
+});
+
+const DIR = 'docs/screenshots';
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await expect(page.getByRole('status')).toHaveCount(0);
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${DIR}/${name}.png` });
+}
+
+test('Japanese screenshots of the main pages', async ({ page, request }) => {
+  test.setTimeout(90_000);
+  mkdirSync(DIR, { recursive: true });
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'サインイン' })).toBeVisible();
+  await shoot(page, 'login');
+
+  await signIn(page);
+  await page.goto('/marketing/campaigns');
+  await expect(page.getByTestId('campaigns-table')).toBeVisible();
+  await shoot(page, 'campaigns');
+  await page.getByRole('button', { name: '新しいキャンペーン' }).first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await shoot(page, 'campaign-form');
+  await page.keyboard.press('Escape');
+
+  await page.goto('/marketing/leads');
+  await expect(page.getByTestId('leads-table')).toBeVisible();
+  await shoot(page, 'leads');
+
+  const api = await adminApi(request);
+  const people = (await (await api.get('/api/v1/people?limit=1&sort=-updatedAt')).json()) as {
+    items: { id: string }[];
+  };
+  await page.goto(`/marketing/leads/${people.items[0]!.id}`);
+  await expect(page.getByTestId('person-name')).toBeVisible();
+  await shoot(page, 'person');
+
+  await page.goto('/accounts');
+  await expect(page.getByTestId('accounts-table')).toBeVisible();
+  await shoot(page, 'accounts');
+  await page.getByTestId('accounts-table').getByRole('link').first().click();
+  await expect(page.getByTestId('account-name')).toBeVisible();
+  await shoot(page, 'account');
+
+  await page.goto('/settings/users');
+  await expect(page.getByTestId('users-table')).toBeVisible();
+  await shoot(page, 'users');
+
+  await page.goto('/settings/api-tokens');
+  await expect(page.getByRole('heading', { name: 'API トークン', level: 1 })).toBeVisible();
+  await shoot(page, 'api-tokens');
+});
