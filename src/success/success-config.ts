@@ -45,6 +45,8 @@ export const successConfigSchema = z
     health: z
       .strictObject({
         factors: z.array(factorSchema).min(1).max(HEALTH_FACTOR_KEYS.length),
+        /** Events whose type starts with this are product usage (sent to the tracking API with an account). */
+        usageEventPrefix: z.string().min(1).max(40).default('product.'),
         /** Days of history the usage, ticket and engagement factors look at. */
         windowDays: z.int().min(7).max(365).default(30),
         /** Scores up to `redMax` are red, up to `yellowMax` yellow, above green. */
