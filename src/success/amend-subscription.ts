@@ -76,7 +76,7 @@ export async function applyChange(
  * An amendment: a new MRR (upsell or downgrade) and/or plan from a day on. The day is on
  * or after the start; a new plan may not overlap another subscription of that plan.
  */
-export function amendSubscription(
+export async function amendSubscription(
   ctx: RequestContext,
   id: string,
   raw: AmendSubscriptionInput & { opportunityId?: string | null },

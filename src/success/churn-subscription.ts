@@ -38,7 +38,7 @@ const RECYCLE_PATH: Record<string, string[]> = { customer: ['churned', 'recycled
  * lifecycle (churned), its open renewal and expansion deals are lost with the same
  * reason, and its contacts are recycled with a re-approach date — all in one transaction.
  */
-export function churnSubscription(
+export async function churnSubscription(
   ctx: RequestContext,
   id: string,
   raw: ChurnSubscriptionInput,

@@ -24,6 +24,7 @@ import {
 export interface StartOptions {
   onbUserId?: string | null;
   csmUserId?: string | null;
+  amUserId?: string | null;
 }
 
 /**
@@ -32,7 +33,7 @@ export interface StartOptions {
  * a fixed end). An account that is not a customer yet, or churned, enters the customer
  * lifecycle at onboarding and gets the plan's checklist.
  */
-export function createSubscription(
+export async function createSubscription(
   ctx: RequestContext,
   raw: CreateSubscriptionInput,
   options: StartOptions = {},

@@ -15,7 +15,7 @@ export async function successConfigOf(
 }
 
 /** Saves a new version of the settings after validating it; an invalid one changes nothing. */
-export function updateSuccessConfig(
+export async function updateSuccessConfig(
   ctx: RequestContext,
   input: unknown,
 ): Promise<{ version: number; config: SuccessConfig }> {

@@ -14,7 +14,7 @@ import { type RenewSubscriptionInput, renewSubscriptionSchema } from './subscrip
  * term applies from the old renewal date, the open renewal deal is won and the account
  * goes back from renewal to adoption.
  */
-export function renewSubscription(
+export async function renewSubscription(
   ctx: RequestContext,
   id: string,
   raw: RenewSubscriptionInput & { opportunityId?: string | null },

@@ -5,20 +5,29 @@ import { type SuccessConfig, templateFor } from './success-config.ts';
 const DAY = 86_400_000;
 
 /**
- * The won account is handed to Onboarding: an ONB and a CSM are assigned (the least
+ * The won account is handed to Onboarding: an ONB, a CSM and an AM are assigned (the least
  * loaded holder of the role unless given), and the plan's checklist becomes ONB tasks.
  * Runs inside the caller's transaction.
  */
 export async function startOnboarding(
   tx: RequestContext,
   config: SuccessConfig,
-  input: { accountId: string; plan: string; at: Date; onbUserId?: string | null; csmUserId?: string | null },
+  input: {
+    accountId: string;
+    plan: string;
+    at: Date;
+    onbUserId?: string | null;
+    csmUserId?: string | null;
+    amUserId?: string | null;
+  },
 ): Promise<TaskRow[]> {
   const onbUserId = input.onbUserId ?? (await leastLoadedMember(tx, 'onb'));
   const csmUserId = input.csmUserId ?? (await leastLoadedMember(tx, 'csm'));
+  const amUserId = input.amUserId ?? (await leastLoadedMember(tx, 'am'));
   await upsertCustomerAccount(tx, input.accountId, {
     onbUserId,
     csmUserId,
+    amUserId,
     onboardingPlan: input.plan,
     onboardingStartedAt: input.at,
     firstValueAt: null,
