@@ -433,7 +433,7 @@ export interface HealthInputRow {
 /** Everything health needs for the customer accounts (all, or some), in a handful of grouped queries. */
 export async function loadHealthInputs(
   ctx: RequestContext,
-  o: { accountIds?: string[]; since: Date; npsSince: Date; usagePrefix: string },
+  o: { accountIds?: string[]; since: Date; npsSince: Date; trendSince: Date; usagePrefix: string },
 ): Promise<HealthInputRow[]> {
   const only = o.accountIds ? sql`and c.account_id in ${o.accountIds}` : sql``;
   const since = o.since.toISOString();
@@ -441,7 +441,9 @@ export async function loadHealthInputs(
   return queryRows<HealthInputRow & Record<string, unknown>>(
     ctx.db,
     sql`with c as (
-          select c.account_id, c.health_score, c.red_since, c.csm_user_id, c.am_user_id, a.owner_user_id, a.name
+          select c.account_id, c.health_score, c.red_since,
+                 (select h.score from ${healthSnapshots} h where h.workspace_id = c.workspace_id and h.account_id = c.account_id
+                    and h.computed_at <= ${o.trendSince.toISOString()} order by h.computed_at desc limit 1) as score_before, c.csm_user_id, c.am_user_id, a.owner_user_id, a.name
           from ${customerAccounts} c join ${accounts} a on a.workspace_id = c.workspace_id and a.id = c.account_id
           where c.workspace_id = ${ws(ctx)} and a.customer_stage is not null and a.customer_stage <> 'churned' ${only}
         ), u as (
@@ -466,7 +468,7 @@ export async function loadHealthInputs(
         )
         select c.account_id as "accountId", coalesce(u.n, 0) as "usageEvents", coalesce(u.users, 0) as "activeUsers",
                coalesce(t.tickets, 0) as "openTickets", coalesce(t.nps, '{}') as "npsScores",
-               coalesce(g.n, 0) as "engagements", r.renews_on as "renewsOn", c.health_score as "previousScore",
+               coalesce(g.n, 0) as "engagements", r.renews_on as "renewsOn", c.score_before as "previousScore",
                c.red_since as "redSince", c.csm_user_id as "csmUserId", c.am_user_id as "amUserId",
                c.owner_user_id as "ownerUserId", c.name as "accountName"
         from c left join u using (account_id) left join t using (account_id) left join g using (account_id)
@@ -537,7 +539,7 @@ export async function setCurrentHealth(
   if (rows.length === 0) return;
   await ctx.db.execute(
     sql`update ${customerAccounts} c set health_score = v.score, health_band = v.band, health_trend = v.trend,
-          health_explanation = v.explanation, health_computed_at = ${ctx.now().toISOString()}, red_since = v.red_since,
+          health_explanation = v.explanation::jsonb, health_computed_at = ${ctx.now().toISOString()}, red_since = v.red_since,
           updated_at = ${ctx.now().toISOString()}
         from unnest(${sql.param(rows.map((r) => r.accountId))}::uuid[], ${sql.param(rows.map((r) => r.score))}::int[],
                     ${sql.param(rows.map((r) => r.band))}::text[], ${sql.param(rows.map((r) => r.trend))}::int[],
@@ -623,4 +625,70 @@ export function listCustomerSignals(ctx: RequestContext, accountId: string, limi
     .where(and(eq(customerSignals.workspaceId, ws(ctx)), eq(customerSignals.accountId, accountId)))
     .orderBy(desc(customerSignals.occurredAt))
     .limit(limit);
+}
+
+/** Whether a user holds one of the roles. */
+export async function holdsRole(ctx: RequestContext, userId: string, roles: string[]): Promise<boolean> {
+  const rows = await ctx.db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.workspaceId, ws(ctx)),
+        eq(memberships.userId, userId),
+        inArray(memberships.role, roles),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function lockExpansionSignal(
+  ctx: RequestContext,
+  id: string,
+): Promise<ExpansionSignalRow | undefined> {
+  const [row] = await ctx.db
+    .select()
+    .from(expansionSignals)
+    .where(and(eq(expansionSignals.workspaceId, ws(ctx)), eq(expansionSignals.id, id)))
+    .for('update');
+  return row;
+}
+
+export async function updateExpansionSignal(
+  ctx: RequestContext,
+  id: string,
+  values: Partial<typeof expansionSignals.$inferInsert>,
+): Promise<ExpansionSignalRow> {
+  const [row] = await ctx.db
+    .update(expansionSignals)
+    .set({ ...values, version: sql`${expansionSignals.version} + 1`, updatedAt: ctx.now() })
+    .where(and(eq(expansionSignals.workspaceId, ws(ctx)), eq(expansionSignals.id, id)))
+    .returning();
+  return row!;
+}
+
+/** Inserts signals; a ticket sent again with the same external id updates its status. */
+export async function upsertCustomerSignals(
+  ctx: RequestContext,
+  rows: Omit<typeof customerSignals.$inferInsert, 'workspaceId' | 'id'>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await ctx.db
+      .insert(customerSignals)
+      .values(
+        rows
+          .slice(i, i + 1000)
+          .map((r) => ({ ...r, id: randomUUID(), workspaceId: ws(ctx), createdAt: ctx.now() })),
+      )
+      .onConflictDoUpdate({
+        target: [customerSignals.workspaceId, customerSignals.kind, customerSignals.externalId],
+        set: {
+          status: sql`excluded.status`,
+          closedAt: sql`excluded.closed_at`,
+          value: sql`excluded.value`,
+          subject: sql`excluded.subject`,
+        },
+      });
+  }
 }
