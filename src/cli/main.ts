@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAdminCommands } from './admin-commands.ts';
 import { registerDemoCommand } from './demo-command.ts';
+import { registerMrrReportCommand } from './report-mrr-command.ts';
 import { registerStartCommand } from './start-command.ts';
 
 const program = new Command()
@@ -13,5 +14,6 @@ const program = new Command()
 registerStartCommand(program);
 registerDemoCommand(program);
 registerAdminCommands(program);
+registerMrrReportCommand(program);
 
 await program.parseAsync(process.argv);

@@ -692,3 +692,22 @@ export async function upsertCustomerSignals(
       });
   }
 }
+
+/** Onboarding milestones of the customer accounts that started onboarding in a time range. */
+export function onboardingMilestones(ctx: RequestContext, since: Date) {
+  return ctx.db
+    .select({
+      accountId: customerAccounts.accountId,
+      startedAt: customerAccounts.onboardingStartedAt,
+      firstValueAt: customerAccounts.firstValueAt,
+      completedAt: customerAccounts.onboardingCompletedAt,
+      onbUserId: customerAccounts.onbUserId,
+    })
+    .from(customerAccounts)
+    .where(
+      and(
+        eq(customerAccounts.workspaceId, ws(ctx)),
+        sql`${customerAccounts.onboardingStartedAt} >= ${since.toISOString()}`,
+      ),
+    );
+}

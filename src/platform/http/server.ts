@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerCaptureRoutes } from '../../capture/routes.ts';
 import { registerCrmRoutes } from '../../crm/routes.ts';
+import { registerSuccessRoutes } from '../../success/routes.ts';
 import { authenticateSession, authenticateToken, SESSION_COOKIE } from '../../workspace/authenticate.ts';
 import { registerWorkspaceRoutes } from '../../workspace/routes.ts';
 import type { Database } from '../db/open-database.ts';
@@ -93,5 +94,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerWorkspaceRoutes(app);
   registerCrmRoutes(app);
   registerCaptureRoutes(app);
+  registerSuccessRoutes(app);
   return app;
 }
