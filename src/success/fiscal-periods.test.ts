@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayIn, periodContaining, periodsBetween } from './fiscal-periods.ts';
+import { dayIn, isIsoDay, periodContaining, periodsBetween } from './fiscal-periods.ts';
 
 describe('fiscal periods', () => {
   it('names fiscal years after the year they start in (April start)', () => {
@@ -25,5 +25,10 @@ describe('fiscal periods', () => {
   it('takes the calendar day in the workspace time zone', () => {
     expect(dayIn(new Date('2025-03-31T15:30:00Z'), 'Asia/Tokyo')).toBe('2025-04-01');
     expect(dayIn(new Date('2025-03-31T15:30:00Z'), 'UTC')).toBe('2025-03-31');
+  });
+
+  it('accepts only real calendar days', () => {
+    expect(['2025-02-28', '2024-02-29'].map(isIsoDay)).toEqual([true, true]);
+    expect(['2025-02-30', '2025-13-01', '2025-4-1', ''].map(isIsoDay)).toEqual([false, false, false, false]);
   });
 });

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, format, parseISO } from 'date-fns';
+import { addDays, addMonths, format, isValid, parseISO } from 'date-fns';
 
 /** How MRR movements are grouped: calendar months, fiscal quarters or fiscal years. */
 export const PERIOD_GRAINS = ['month', 'quarter', 'fiscal_year'] as const;
@@ -20,7 +20,9 @@ export interface Period {
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isIsoDay(value: string): boolean {
-  return ISO_DAY.test(value) && format(parseISO(value), 'yyyy-MM-dd') === value;
+  if (!ISO_DAY.test(value)) return false;
+  const parsed = parseISO(value);
+  return isValid(parsed) && format(parsed, 'yyyy-MM-dd') === value;
 }
 
 /** The calendar day of an instant in a time zone (`YYYY-MM-DD`). */
