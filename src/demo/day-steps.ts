@@ -1,6 +1,7 @@
 import type { RequestContext } from '../platform/context.ts';
 import type { Rng } from '../platform/random.ts';
 import type { DemoEvent, DemoMarket, DemoPerson } from './demo-market.ts';
+import { simulateSuccess } from './simulate-success.ts';
 
 /** What one simulated day brought: the people who arrived and the events that happened. */
 export interface DemoDay {
@@ -24,4 +25,4 @@ export interface DemoDay {
 export type DemoDayStep = (ctx: RequestContext, day: DemoDay) => Promise<void>;
 
 /** In order: upstream departments first, as the baton is passed. */
-export const DEMO_DAY_STEPS: DemoDayStep[] = [];
+export const DEMO_DAY_STEPS: DemoDayStep[] = [simulateSuccess];

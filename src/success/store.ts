@@ -711,3 +711,25 @@ export function onboardingMilestones(ctx: RequestContext, since: Date) {
       ),
     );
 }
+
+/** Won deals closed since a time that no subscription or amendment has picked up yet. */
+export async function wonWithoutRevenue(ctx: RequestContext, since: Date): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    ctx.db,
+    sql`select o.id from ${opportunities} o
+        where o.workspace_id = ${ws(ctx)} and o.phase = 'won' and o.closed_at >= ${since.toISOString()}
+          and not exists (select 1 from ${subscriptions} s where s.workspace_id = o.workspace_id and s.opportunity_id = o.id)
+          and not exists (select 1 from ${subscriptions} s where s.workspace_id = o.workspace_id
+                            and s.amendments @> jsonb_build_array(jsonb_build_object('opportunityId', o.id::text)))
+        order by o.closed_at, o.id`,
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function personStage(ctx: RequestContext, personId: string): Promise<string | null> {
+  const [row] = await ctx.db
+    .select({ stage: people.lifecycleStage })
+    .from(people)
+    .where(and(eq(people.workspaceId, ws(ctx)), eq(people.id, personId)));
+  return row?.stage ?? null;
+}
