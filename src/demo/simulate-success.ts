@@ -121,11 +121,13 @@ export async function simulateSuccess(ctx: RequestContext, day: DemoDay): Promis
   s.foreignWins += foreign.length;
   for (const sub of foreign) await adopt(ctx, s, sub, day, rng);
   if (s.foreignWins === 0) {
-    const buyers = [...s.engagement].filter(
-      ([id, n]) => n >= ENGAGED && !s.won.has(id) && rng.chance(WIN_CHANCE),
-    );
-    for (const [accountId] of buyers.slice(0, MAX_WINS_A_DAY))
-      await win(ctx, s, accountId, day, rng, teamFor, 'new');
+    if (rng.chance(WIN_CHANCE)) {
+      // The most engaged account not yet a customer buys.
+      let best: [string, number] | undefined;
+      for (const entry of s.engagement)
+        if (entry[1] >= ENGAGED && !s.won.has(entry[0]) && (!best || entry[1] > best[1])) best = entry;
+      if (best) await win(ctx, s, best[0], day, rng, teamFor, 'new');
+    }
   }
   for (const [accountId, on] of s.churnedOn) {
     if (day.index - on > 60 && rng.chance(0.004)) {
