@@ -361,7 +361,7 @@ function demoConfig() {
       ...DEFAULT_SUCCESS_CONFIG.health,
       factors: DEFAULT_SUCCESS_CONFIG.health.factors.map((f) =>
         f.key === 'usage_events'
-          ? { ...f, target: 75 }
+          ? { ...f, target: 30 }
           : f.key === 'active_users'
             ? { ...f, target: 3 }
             : f.key === 'engagement'

@@ -3,7 +3,7 @@ import { DomainError, invalid, notFound } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { amendSubscription } from './amend-subscription.ts';
 import { createSubscription, type StartOptions } from './create-subscription.ts';
-import { dayIn } from './fiscal-periods.ts';
+import { dayIn, laterDay } from './fiscal-periods.ts';
 import { renewSubscription } from './renew-subscription.ts';
 import {
   activeSubscriptions,
@@ -76,7 +76,7 @@ export function createSubscriptionFromWin(
       return amendSubscription(tx, target.id, {
         version: target.version,
         mrr: target.mrr + opp.amountMrr,
-        effectiveOn: day < target.startsOn ? target.startsOn : day,
+        effectiveOn: laterDay(day, target.startsOn),
         reason: `expansion deal ${opp.name}`,
         opportunityId,
       });

@@ -38,6 +38,11 @@ export function addMonthsToDay(day: string, months: number): string {
   return format(addMonths(parseISO(day), months), 'yyyy-MM-dd');
 }
 
+/** The later of two `YYYY-MM-DD` days. */
+export function laterDay(a: string, b: string): string {
+  return a >= b ? a : b;
+}
+
 /** Whole days from `a` to `b` (negative when `b` is earlier). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((parseISO(b).getTime() - parseISO(a).getTime()) / 86_400_000);
