@@ -25,7 +25,9 @@ const DAY = 86_400_000;
 /** Events from an account's people before a deal is likely; the most engaged accounts buy. */
 const ENGAGED = 12;
 /** About one new customer every other day, whatever the market's size. */
-const WIN_CHANCE = 0.5;
+const WIN_CHANCE = 0.4;
+/** Weekly chores (renewal window, the won-deal safety net) run on this weekday of the simulation. */
+const WEEKLY = 6;
 const HEALTH_EVERY_DAYS = 14;
 const USAGE = [
   'product.login',
@@ -117,7 +119,8 @@ export async function simulateSuccess(ctx: RequestContext, day: DemoDay): Promis
   // 1. Wins: the sales floor's first, else the most engaged accounts.
   for (const e of day.events)
     if (e.accountId) s.engagement.set(e.accountId, (s.engagement.get(e.accountId) ?? 0) + 1);
-  const foreign = await startRevenueFromWins(ctx, day.start, () => ({}));
+  const weekly = day.index % 7 === WEEKLY;
+  const foreign = weekly ? await startRevenueFromWins(ctx, new Date(day.start.getTime() - 7 * DAY)) : [];
   s.foreignWins += foreign.length;
   for (const sub of foreign) await adopt(ctx, s, sub, day, rng);
   if (s.foreignWins === 0) {
@@ -230,7 +233,7 @@ export async function simulateSuccess(ctx: RequestContext, day: DemoDay): Promis
   if (meetings.length) await bulkInsert(ctx.db, activities, meetings as (typeof activities.$inferInsert)[]);
 
   // 4. Renewals: enter the window, then renew or churn on the date.
-  await enterRenewals(ctx);
+  if (weekly) await enterRenewals(ctx);
   const today = dayIn(day.end, 'Asia/Tokyo');
   for (const c of [...s.customers.values()]) {
     const sub = c.sub;
@@ -252,7 +255,7 @@ export async function simulateSuccess(ctx: RequestContext, day: DemoDay): Promis
   }
   // A few leave mid-term (declining, no renewal in sight).
   for (const c of [...s.customers.values()]) {
-    if (c.path !== 'decline' || c.usage > 0.25 || !rng.chance(0.01)) continue;
+    if (c.path !== 'decline' || c.usage > 0.12 || !rng.chance(0.01)) continue;
     const sub = c.sub;
     if (sub.status !== 'active' || sub.startsOn >= today) continue;
     await churnSubscription(ctx, sub.id, {
@@ -343,7 +346,7 @@ async function adopt(ctx: RequestContext, s: State, sub: SubscriptionRow, day: D
     sub,
     enterprise: (account?.employeeCount ?? 0) >= 500,
     path,
-    usage: path === 'decline' ? rng.next() * 0.6 + 0.3 : rng.next() * 0.8 + 0.6,
+    usage: path === 'decline' ? rng.next() * 0.3 + 0.15 : rng.next() * 0.4 + 0.3,
     onboarding: items.map((t) => ({
       id: t.id,
       due: day.index + Math.round(((t.dueAt?.getTime() ?? day.end.getTime()) - day.end.getTime()) / DAY),
@@ -361,7 +364,7 @@ function demoConfig() {
       ...DEFAULT_SUCCESS_CONFIG.health,
       factors: DEFAULT_SUCCESS_CONFIG.health.factors.map((f) =>
         f.key === 'usage_events'
-          ? { ...f, target: 30 }
+          ? { ...f, target: 15 }
           : f.key === 'active_users'
             ? { ...f, target: 3 }
             : f.key === 'engagement'
@@ -369,6 +372,10 @@ function demoConfig() {
               : f,
       ),
     },
-    growth: { windows: 2, minGrowth: 0.2, minEvents: 20 },
+    growth: { windows: 2, minGrowth: 0.2, minEvents: 10 },
+    onboarding: [
+      { plan: '*', items: [0, 3, 4].map((i) => DEFAULT_SUCCESS_CONFIG.onboarding[0]!.items[i]!) },
+      { plan: 'enterprise', items: [0, 1, 4, 5].map((i) => DEFAULT_SUCCESS_CONFIG.onboarding[1]!.items[i]!) },
+    ],
   };
 }
