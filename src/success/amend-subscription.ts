@@ -14,6 +14,7 @@ import {
   type Amendment,
   type AmendSubscriptionInput,
   amendSubscriptionSchema,
+  assertMayChangeSubscriptions,
   overlapError,
 } from './subscriptions.ts';
 
@@ -81,6 +82,7 @@ export async function amendSubscription(
   id: string,
   raw: AmendSubscriptionInput & { opportunityId?: string | null },
 ): Promise<SubscriptionRow> {
+  assertMayChangeSubscriptions(ctx);
   const { opportunityId, ...fields } = raw;
   const input = parseInput(amendSubscriptionSchema, fields, 'The amendment');
   if (input.mrr === undefined && input.plan === undefined)

@@ -16,7 +16,11 @@ import {
   upsertCustomerAccount,
   workspaceCalendar,
 } from './store.ts';
-import { type ChurnSubscriptionInput, churnSubscriptionSchema } from './subscriptions.ts';
+import {
+  assertMayChangeSubscriptions,
+  type ChurnSubscriptionInput,
+  churnSubscriptionSchema,
+} from './subscriptions.ts';
 
 export interface ChurnResult {
   subscription: SubscriptionRow;
@@ -43,6 +47,7 @@ export async function churnSubscription(
   id: string,
   raw: ChurnSubscriptionInput,
 ): Promise<ChurnResult> {
+  assertMayChangeSubscriptions(ctx);
   const input = parseInput(churnSubscriptionSchema, raw, 'The churn');
   return inTransaction(ctx, async (tx) => {
     const current = await lockForChange(tx, id, input.version);

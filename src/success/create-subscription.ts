@@ -14,6 +14,7 @@ import {
   type SubscriptionRow,
 } from './store.ts';
 import {
+  assertMayChangeSubscriptions,
   assertSubscriptionWindow,
   type CreateSubscriptionInput,
   createSubscriptionSchema,
@@ -38,6 +39,7 @@ export async function createSubscription(
   raw: CreateSubscriptionInput,
   options: StartOptions = {},
 ): Promise<SubscriptionRow> {
+  assertMayChangeSubscriptions(ctx);
   const input = parseInput(createSubscriptionSchema, raw, 'The subscription');
   assertSubscriptionWindow(input);
   return inTransaction(ctx, async (tx) => {

@@ -7,7 +7,11 @@ import { applyChange, lockForChange } from './amend-subscription.ts';
 import { addMonthsToDay } from './fiscal-periods.ts';
 import { parseInput } from './parse-input.ts';
 import { getAccount, openOpportunities, type SubscriptionRow, setOpportunityClosed } from './store.ts';
-import { type RenewSubscriptionInput, renewSubscriptionSchema } from './subscriptions.ts';
+import {
+  assertMayChangeSubscriptions,
+  type RenewSubscriptionInput,
+  renewSubscriptionSchema,
+} from './subscriptions.ts';
 
 /**
  * The customer renewed (契約更新): the renewal date moves one term on, the MRR of the new
@@ -19,6 +23,7 @@ export async function renewSubscription(
   id: string,
   raw: RenewSubscriptionInput & { opportunityId?: string | null },
 ): Promise<SubscriptionRow> {
+  assertMayChangeSubscriptions(ctx);
   const { opportunityId, ...fields } = raw;
   const input = parseInput(renewSubscriptionSchema, fields, 'The renewal');
   return inTransaction(ctx, async (tx) => {

@@ -118,6 +118,19 @@ describe('bad input changes nothing', () => {
     await createSubscription(ctx, { accountId, plan: 'lite', mrr: 1, startsOn: '2025-04-01' });
   });
 
+  it('lets only sales, customer success and managers change subscriptions', async () => {
+    const { ctx } = await successWorkspace(database);
+    const { accountId } = await customerAccount(ctx);
+    const marketer = {
+      ...ctx,
+      actor: { type: 'user' as const, userId: null, roles: ['marketing' as const] },
+    };
+    const err = await rejected(
+      createSubscription(marketer, { accountId, plan: 'pro', mrr: 1, startsOn: '2025-04-01' }),
+    );
+    expect(err.code).toBe('forbidden');
+  });
+
   it('refuses an amendment to a negative MRR or before the start, and a stale version', async () => {
     const { ctx } = await successWorkspace(database);
     const { accountId } = await customerAccount(ctx);

@@ -4,7 +4,11 @@ import { invalid, notFound, staleVersion } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { parseInput } from './parse-input.ts';
 import { lockSubscription, type SubscriptionRow, updateSubscription as saveSubscription } from './store.ts';
-import { type UpdateSubscriptionInput, updateSubscriptionSchema } from './subscriptions.ts';
+import {
+  assertMayChangeSubscriptions,
+  type UpdateSubscriptionInput,
+  updateSubscriptionSchema,
+} from './subscriptions.ts';
 
 /**
  * Edits the terms that do not move MRR (term length, renewal date, the deal it came
@@ -15,6 +19,7 @@ export async function updateSubscriptionTerms(
   id: string,
   raw: UpdateSubscriptionInput,
 ): Promise<SubscriptionRow> {
+  assertMayChangeSubscriptions(ctx);
   const input = parseInput(updateSubscriptionSchema, raw, 'The subscription');
   return inTransaction(ctx, async (tx) => {
     const current = await lockSubscription(tx, id);
