@@ -111,6 +111,28 @@ describe('success API', () => {
     expect(list.json().items).toHaveLength(1);
   });
 
+  it('deletes a subscription entered by mistake, with a version check', async () => {
+    const made = (
+      await post('/api/v1/subscriptions', { accountId, plan: 'mistake', mrr: 1, startsOn: '2025-04-01' })
+    ).json();
+    const stale = await h.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/subscriptions/${made.id}?version=9`,
+      headers: h.auth,
+    });
+    expect(stale.statusCode).toBe(409);
+    const gone = await h.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/subscriptions/${made.id}?version=${made.version}`,
+      headers: h.auth,
+    });
+    expect(gone.statusCode).toBe(204);
+    expect(
+      (await h.app.inject({ method: 'GET', url: `/api/v1/subscriptions/${made.id}`, headers: h.auth }))
+        .statusCode,
+    ).toBe(404);
+  });
+
   it('documents the routes in OpenAPI', async () => {
     const doc = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(Object.keys(doc.paths)).toEqual(

@@ -33,7 +33,7 @@ import {
   renewSubscriptionSchema,
   updateSubscriptionSchema,
 } from './subscriptions.ts';
-import { updateSubscriptionTerms } from './update-subscription.ts';
+import { deleteSubscription, updateSubscriptionTerms } from './update-subscription.ts';
 import {
   customerSuccessView,
   getSubscription,
@@ -97,6 +97,20 @@ export function registerSuccessRoutes(app: FastifyInstance): void {
       body: updateSubscriptionSchema,
     }),
     (req) => updateSubscriptionTerms(requestContext(req), req.params.id, req.body),
+  );
+  r.delete(
+    `${base}/:id`,
+    spec(
+      'Delete a subscription entered by mistake (with its change log); ?version= is the version you read',
+      {
+        params: idParams,
+        querystring: z.strictObject({ version: z.coerce.number().int().positive() }),
+      },
+    ),
+    async (req, reply) => {
+      await deleteSubscription(requestContext(req), req.params.id, req.query.version);
+      return reply.code(204).send();
+    },
   );
   r.post(
     `${base}/:id/amend`,

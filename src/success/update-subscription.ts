@@ -3,7 +3,12 @@ import type { RequestContext } from '../platform/context.ts';
 import { invalid, notFound, staleVersion } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { parseInput } from './parse-input.ts';
-import { lockSubscription, type SubscriptionRow, updateSubscription as saveSubscription } from './store.ts';
+import {
+  lockSubscription,
+  type SubscriptionRow,
+  updateSubscription as saveSubscription,
+  subscriptionsStore,
+} from './store.ts';
 import {
   assertMayChangeSubscriptions,
   type UpdateSubscriptionInput,
@@ -43,5 +48,25 @@ export async function updateSubscriptionTerms(
       after: row,
     });
     return row;
+  });
+}
+
+/**
+ * Deletes a subscription entered by mistake, with its change log (MRR history is
+ * recomputed without it). A real ending is a churn, which keeps the history.
+ */
+export async function deleteSubscription(ctx: RequestContext, id: string, version: number): Promise<void> {
+  assertMayChangeSubscriptions(ctx);
+  await inTransaction(ctx, async (tx) => {
+    const current = await lockSubscription(tx, id);
+    if (!current) throw notFound('Subscription', id);
+    if (!(await subscriptionsStore.remove(tx, id, version)))
+      throw staleVersion('Subscription', id, version, current.version);
+    await appendAudit(tx, {
+      action: 'subscription.delete',
+      entityType: 'subscription',
+      entityId: id,
+      before: current,
+    });
   });
 }
