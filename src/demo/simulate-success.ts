@@ -23,7 +23,7 @@ import { type DemoAccount, type DemoMarket, type DemoPerson, seededUuid } from '
 
 const DAY = 86_400_000;
 /** Events from an account's people before a deal is likely; the most engaged accounts buy. */
-const ENGAGED = 12;
+const ENGAGED = 5;
 /** About one new customer every other day, whatever the market's size. */
 const WIN_CHANCE = 0.4;
 /** Weekly chores (renewal window, the won-deal safety net) run on this weekday of the simulation. */
@@ -133,7 +133,7 @@ export async function simulateSuccess(ctx: RequestContext, day: DemoDay): Promis
     }
   }
   for (const [accountId, on] of s.churnedOn) {
-    if (day.index - on > 60 && rng.chance(0.004)) {
+    if (day.index - on > 45 && rng.chance(0.015)) {
       s.churnedOn.delete(accountId);
       await win(ctx, s, accountId, day, rng, teamFor, 'new');
     }

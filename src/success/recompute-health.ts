@@ -13,6 +13,7 @@ import {
   type NewTask,
   setCurrentHealth,
   usageByWindow,
+  usageEventTypes,
   workspaceCalendar,
 } from './store.ts';
 
@@ -43,12 +44,13 @@ export function recomputeHealth(
     const { timeZone } = await workspaceCalendar(tx);
     const now = tx.now();
     const h = config.health;
+    const usageTypes = await usageEventTypes(tx, h.usageEventPrefix);
     const inputs = await loadHealthInputs(tx, {
       ...(options.accountIds ? { accountIds: options.accountIds } : {}),
       since: new Date(now.getTime() - h.windowDays * DAY),
       npsSince: new Date(now.getTime() - 180 * DAY),
       trendSince: new Date(now.getTime() - 7 * DAY),
-      usagePrefix: h.usageEventPrefix,
+      usageTypes,
     });
     const today = dayIn(now, timeZone);
     const run: HealthRun = {
@@ -94,7 +96,7 @@ export function recomputeHealth(
       accountIds: current.map((c) => c.x.accountId),
       windowDays: h.windowDays,
       windows: config.growth.windows + 1,
-      usagePrefix: h.usageEventPrefix,
+      usageTypes,
     });
     const withSignal = await accountsWithOpenSignal(tx, [...growing.keys()]);
     const signals = current.filter(

@@ -433,7 +433,7 @@ export interface HealthInputRow {
 /** Everything health needs for the customer accounts (all, or some), in a handful of grouped queries. */
 export async function loadHealthInputs(
   ctx: RequestContext,
-  o: { accountIds?: string[]; since: Date; npsSince: Date; trendSince: Date; usagePrefix: string },
+  o: { accountIds?: string[]; since: Date; npsSince: Date; trendSince: Date; usageTypes: string[] },
 ): Promise<HealthInputRow[]> {
   const only = o.accountIds ? sql`and c.account_id in ${o.accountIds}` : sql``;
   const since = o.since.toISOString();
@@ -450,7 +450,7 @@ export async function loadHealthInputs(
           select e.account_id, count(*)::int as n, count(distinct e.person_id)::int as users
           from ${events} e join c on c.account_id = e.account_id
           where e.workspace_id = ${ws(ctx)} and e.occurred_at >= ${since} and e.occurred_at < ${now}
-            and starts_with(e.type, ${o.usagePrefix})
+            and e.type = any(${sql.param(o.usageTypes)}::text[])
           group by e.account_id
         ), t as (
           select s.account_id, count(*) filter (where s.kind = 'support_ticket' and s.status = 'open')::int as tickets,
@@ -477,10 +477,28 @@ export async function loadHealthInputs(
   );
 }
 
+/**
+ * The event types that are product usage (start with the prefix). The distinct types are
+ * walked on the (workspace, type, time) index one step each, so this stays cheap at
+ * hundreds of millions of events, and the health queries can then use that index too.
+ */
+export async function usageEventTypes(ctx: RequestContext, prefix: string): Promise<string[]> {
+  const rows = await queryRows<{ type: string }>(
+    ctx.db,
+    sql`with recursive t(type) as (
+          (select type from ${events} where workspace_id = ${ws(ctx)} order by type limit 1)
+          union all
+          select (select e.type from ${events} e where e.workspace_id = ${ws(ctx)} and e.type > t.type order by e.type limit 1)
+          from t where t.type is not null)
+        select type from t where type is not null and starts_with(type, ${prefix})`,
+  );
+  return rows.map((r) => r.type);
+}
+
 /** Usage events per window (oldest first) for accounts, windows ending now. */
 export async function usageByWindow(
   ctx: RequestContext,
-  o: { accountIds: string[]; windowDays: number; windows: number; usagePrefix: string },
+  o: { accountIds: string[]; windowDays: number; windows: number; usageTypes: string[] },
 ): Promise<Map<string, number[]>> {
   const out = new Map<string, number[]>();
   if (o.accountIds.length === 0) return out;
@@ -491,7 +509,7 @@ export async function usageByWindow(
     sql`select account_id, floor(extract(epoch from (${now.toISOString()}::timestamptz - occurred_at)) / ${o.windowDays * 86_400})::int as w,
                count(*)::int as n
         from ${events}
-        where workspace_id = ${ws(ctx)} and account_id in ${o.accountIds} and starts_with(type, ${o.usagePrefix})
+        where workspace_id = ${ws(ctx)} and account_id in ${o.accountIds} and type = any(${sql.param(o.usageTypes)}::text[])
           and occurred_at >= ${start.toISOString()} and occurred_at < ${now.toISOString()}
         group by 1, 2`,
   );
