@@ -36,6 +36,8 @@ export async function renewSubscription(
       );
     }
     const termMonths = input.termMonths ?? current.termMonths;
+    // The renewal deal this closes is named on the amendment, so the won deal is not taken up twice.
+    const deals = await openOpportunities(tx, current.accountId, 'renewal');
     const row = await applyChange(
       tx,
       current,
@@ -45,11 +47,11 @@ export async function renewSubscription(
         mrrAfter: input.mrr ?? current.mrr,
         plan: current.plan,
         reason: input.reason ?? null,
-        opportunityId: opportunityId ?? null,
+        opportunityId: opportunityId ?? deals[0]?.id ?? null,
       },
       { termMonths, renewsOn: addMonthsToDay(current.renewsOn, termMonths) },
     );
-    for (const opp of await openOpportunities(tx, current.accountId, 'renewal')) {
+    for (const opp of deals) {
       await transitionEntity(tx, { entityType: 'opportunity', entityId: opp.id, to: 'won' });
       await setOpportunityClosed(tx, opp.id, {});
     }

@@ -12,6 +12,7 @@ import { createSubscription } from './create-subscription.ts';
 import { createSubscriptionFromWin } from './create-subscription-from-win.ts';
 import { enterRenewals } from './enter-renewals.ts';
 import { renewSubscription } from './renew-subscription.ts';
+import { startRevenueFromWins } from './start-revenue-from-wins.ts';
 import {
   getAccount,
   getCustomerAccount,
@@ -229,6 +230,8 @@ describe('renewals', () => {
     expect(renewed).toMatchObject({ renewsOn: '2027-04-10', mrr: 45_000 });
     expect((await getAccount(ctx, near.accountId))!.customerStage).toBe('adoption');
     expect((await getOpportunity(ctx, opp!.id))!.phase).toBe('won');
+    // The won renewal deal is already taken up: the safety net does not renew twice.
+    expect(await startRevenueFromWins(ctx, new Date('2025-01-01T00:00:00Z'))).toEqual([]);
   });
 });
 
