@@ -5,6 +5,7 @@ import { registerDemoCommand } from './demo-command.ts';
 import { registerImportExportCommands } from './import-export-commands.ts';
 import { registerPlanCommand } from './plan-command.ts';
 import { registerReportCommand } from './report-command.ts';
+import { registerMrrReportCommand } from './report-mrr-command.ts';
 import { registerStagesCommand } from './stages-command.ts';
 import { registerStartCommand } from './start-command.ts';
 
@@ -23,5 +24,6 @@ registerAuditCommand(program);
 registerStagesCommand(program);
 registerImportExportCommands(program);
 registerReportCommand(program);
+registerMrrReportCommand(program);
 
 await program.parseAsync(process.argv);

@@ -4,6 +4,7 @@ import type { DemoEvent, DemoMarket, DemoPerson } from './demo-market.ts';
 import { simulateLifecycleChecks } from './simulate-lifecycle-checks.ts';
 import { simulateSalesFloor } from './simulate-sales-floor.ts';
 import { simulateScoring } from './simulate-scoring.ts';
+import { simulateSuccess } from './simulate-success.ts';
 
 /** What one simulated day brought: the people who arrived and the events that happened. */
 export interface DemoDay {
@@ -30,6 +31,12 @@ export type DemoDayStep = (ctx: RequestContext, day: DemoDay) => Promise<void>;
  * In order: upstream departments first, as the baton is passed. Scoring moves the day's
  * MQLs through the production rules; the sales floor then works them with the same use
  * cases a rep would call (accept, qualify, open and advance opportunities, win or lose);
+ * Customer Success turns the wins into subscriptions, onboards, renews and watches health;
  * the lifecycle's own jobs (SLA checks, recycle wake-up) close the day.
  */
-export const DEMO_DAY_STEPS: DemoDayStep[] = [simulateScoring, simulateSalesFloor, simulateLifecycleChecks];
+export const DEMO_DAY_STEPS: DemoDayStep[] = [
+  simulateScoring,
+  simulateSalesFloor,
+  simulateSuccess,
+  simulateLifecycleChecks,
+];

@@ -15,6 +15,7 @@ import { registerPlanningRoutes } from '../../planning/routes.ts';
 import { registerPrivacyRoutes } from '../../privacy/routes.ts';
 import { registerRoutingRoutes } from '../../routing/routes.ts';
 import { registerScoringRoutes } from '../../scoring/routes.ts';
+import { registerSuccessRoutes } from '../../success/routes.ts';
 import { registerAccessRoutes } from '../../workspace/access-routes.ts';
 import { authenticateSession, authenticateToken, SESSION_COOKIE } from '../../workspace/authenticate.ts';
 import { registerWorkspaceRoutes } from '../../workspace/routes.ts';
@@ -124,5 +125,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerRoutingRoutes(app);
   registerAnalyticsRoutes(app);
   await registerWebApp(app);
+  registerSuccessRoutes(app);
   return app;
 }
