@@ -92,12 +92,40 @@ const PLAN_OVERRIDES = {
 };
 
 /**
- * Routes of the marketing and sales-floor slices not yet in the generated matrix. Their
+ * Routes of the marketing, sales-floor, analytics and success slices not yet in the generated matrix. Their
  * CRUD use cases (opportunities, quotas, cadences, teams, forms) already go through the
  * policy; the workbench, scoring, import/export, org-model and hand-off routing routes
  * still check roles only in their use cases. Each must move into ROUTES with its grant.
  */
 const NOT_YET_IN_MATRIX = new Set([
+  // Revenue analytics and Customer Success.
+  'GET /api/v1/reports/funnel',
+  'GET /api/v1/reports/kpis',
+  'GET /api/v1/reports/scorecards',
+  'GET /api/v1/reports/attribution',
+  'GET /api/v1/reports/bottlenecks',
+  'GET /api/v1/subscriptions',
+  'POST /api/v1/subscriptions',
+  'GET /api/v1/subscriptions/{id}',
+  'PATCH /api/v1/subscriptions/{id}',
+  'DELETE /api/v1/subscriptions/{id}',
+  'POST /api/v1/subscriptions/from-win',
+  'POST /api/v1/subscriptions/{id}/amend',
+  'POST /api/v1/subscriptions/{id}/renew',
+  'POST /api/v1/subscriptions/{id}/churn',
+  'GET /api/v1/reports/mrr',
+  'GET /api/v1/reports/onboarding',
+  'GET /api/v1/success/settings',
+  'PUT /api/v1/success/settings',
+  'GET /api/v1/success/accounts/{id}',
+  'POST /api/v1/success/health/recompute',
+  'POST /api/v1/success/renewals/run',
+  'POST /api/v1/success/onboarding-tasks/{id}/complete',
+  'POST /api/v1/success/signals',
+  'POST /api/v1/success/signals/import',
+  'GET /api/v1/success/expansion-signals',
+  'POST /api/v1/success/expansion-signals/{id}/accept',
+  'POST /api/v1/success/expansion-signals/{id}/dismiss',
   'GET /api/v1/forms',
   'POST /api/v1/forms',
   'GET /api/v1/forms/{id}',
