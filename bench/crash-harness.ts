@@ -127,7 +127,8 @@ class Server {
     );
     exited.catch(() => {});
     for (;;) {
-      if (Date.now() - started > 60_000) throw new Error(`baton start did not come up:\n${this.output}`);
+      if (Date.now() - started > 180_000)
+        throw new Error(`baton start did not come up in 3 minutes:\n${this.output}`);
       const up = await Promise.race([
         fetch(`http://127.0.0.1:${this.port}/healthz`).then(
           (r) => r.ok,

@@ -9,6 +9,7 @@ import { hashSecret, newSecret, workspaceOfSecret } from './secrets.ts';
 import {
   deleteSession,
   findActiveUsersByEmail,
+  findSessionUser,
   getWorkspace,
   insertSession,
   setLastLogin,
@@ -66,7 +67,19 @@ export async function login(
   return { token, user: signedIn, expiresAt };
 }
 
-export async function logout(db: Db, cookie: string): Promise<void> {
+export async function logout(db: Db, cookie: string, now = new Date()): Promise<void> {
   const workspaceId = workspaceOfSecret('bsess', cookie);
-  if (workspaceId) await deleteSession(db, workspaceId, hashSecret(cookie));
+  if (!workspaceId) return;
+  const found = await findSessionUser(db, workspaceId, hashSecret(cookie), now);
+  if (!found) return;
+  const ctx: RequestContext = {
+    workspaceId,
+    db,
+    now: () => now,
+    actor: { type: 'user', userId: found.user.id, roles: [] },
+  };
+  await inTransaction(ctx, async (tx) => {
+    await deleteSession(tx.db, workspaceId, hashSecret(cookie));
+    await appendAudit(tx, { action: 'user.logout', entityType: 'user', entityId: found.user.id });
+  });
 }

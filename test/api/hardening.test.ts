@@ -162,3 +162,27 @@ describe('rate limits', () => {
     expect(fine.statusCode).toBe(200);
   });
 });
+
+describe('rate limits before authentication', () => {
+  it('limits floods of unknown credentials and tracking write keys per key', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 45; i++) {
+      const res = await app.inject({
+        method: 'GET',
+        url: '/api/v1/people',
+        headers: { 'x-write-key': 'wk_flood' },
+        remoteAddress: '10.7.7.7',
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses).toContain(401);
+    expect(statuses.at(-1)).toBe(429);
+    const otherKey = await app.inject({
+      method: 'GET',
+      url: '/api/v1/people',
+      headers: { 'x-write-key': 'wk_other' },
+      remoteAddress: '10.7.7.7',
+    });
+    expect(otherKey.statusCode).toBe(401);
+  });
+});

@@ -61,7 +61,7 @@ export async function registerHardening(app: FastifyInstance, options: Hardening
   });
 
   await app.register(rateLimit, {
-    global: true,
+    global: false,
     max: options.rateLimitPerMinute ?? 1200,
     timeWindow: 60_000,
     keyGenerator: rateLimitKey,
@@ -72,6 +72,14 @@ export async function registerHardening(app: FastifyInstance, options: Hardening
         `Too many requests: the limit is ${context.max} a minute. Try again in ${context.after}.`,
         [{ path: 'retry-after', message: `wait ${Math.ceil(context.ttl / 1000)} s` }],
       ),
+  });
+  // A global hook registered before authentication, so floods of bad credentials are
+  // refused before they cost a database lookup. A route with its own `config.rateLimit`
+  // (the public tracking endpoint) is limited by that instead.
+  const limit = app.rateLimit();
+  app.addHook('onRequest', async (req, reply) => {
+    if ((req.routeOptions.config as { rateLimit?: unknown } | undefined)?.rateLimit !== undefined) return;
+    await limit.call(app, req, reply);
   });
 
   // Sign-in bodies are tiny; refusing large ones early costs an attacker more than us.
