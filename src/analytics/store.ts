@@ -188,13 +188,17 @@ export async function saveProgress(
 
 /**
  * Cells in one global order, so concurrent transactions lock shared rollup rows in the
- * same order and cannot deadlock on them.
+ * same order and cannot deadlock on them; cells with the same key are summed first, since
+ * one upsert statement may not touch a row twice (a bulk import yields many such cells).
  */
-function sortCells<T>(cells: T[], key: (c: T) => string): T[] {
-  return cells
-    .map((c) => [key(c), c] as const)
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([, c]) => c);
+function sortCells<T extends { n: number }>(cells: T[], key: (c: T) => string): T[] {
+  const merged = new Map<string, T>();
+  for (const c of cells) {
+    const k = key(c);
+    const seen = merged.get(k);
+    merged.set(k, seen ? { ...seen, n: seen.n + c.n } : c);
+  }
+  return [...merged.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, c]) => c);
 }
 
 export async function addStageCells(

@@ -16,13 +16,16 @@ export const conditionSchema = z.strictObject({
 /** A segment rule: a condition, or all/any of nested rules (depth is bounded by the schema). */
 export type SegmentRule = z.infer<typeof conditionSchema> | { all: SegmentRule[] } | { any: SegmentRule[] };
 
-export const segmentRuleSchema: z.ZodType<SegmentRule> = z.lazy(() =>
+// Nesting is spelled out three levels deep rather than recursive, so the OpenAPI
+// document can describe it (a recursive schema has no JSON Schema components here).
+const nested = <T extends z.ZodType>(inner: T) =>
   z.union([
     conditionSchema,
-    z.strictObject({ all: z.array(segmentRuleSchema).min(1).max(20) }),
-    z.strictObject({ any: z.array(segmentRuleSchema).min(1).max(20) }),
-  ]),
-);
+    z.strictObject({ all: z.array(inner).min(1).max(20) }),
+    z.strictObject({ any: z.array(inner).min(1).max(20) }),
+  ]);
+
+export const segmentRuleSchema: z.ZodType<SegmentRule> = nested(nested(nested(conditionSchema)));
 
 /** Tiers by employee count, largest first: an account gets the first tier whose minimum it reaches. */
 export const tiersSchema = z

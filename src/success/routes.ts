@@ -170,7 +170,7 @@ export function registerSuccessRoutes(app: FastifyInstance): void {
   r.post(
     `${cs}/health/recompute`,
     spec('Recompute health for some accounts, or all', {
-      body: z.strictObject({ accountIds: z.array(z.uuid()).max(1000).optional() }),
+      body: z.strictObject({ accountIds: z.array(z.uuid()).min(1).max(1000).optional() }),
     }),
     (req) =>
       recomputeHealth(requestContext(req), req.body.accountIds ? { accountIds: req.body.accountIds } : {}),

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../platform/context.ts';
+import { DomainError } from '../platform/errors.ts';
 import { createSubscriptionFromWin, type FromWinOptions } from './create-subscription-from-win.ts';
 import { type SubscriptionRow, wonWithoutRevenue } from './store.ts';
 
@@ -13,7 +14,15 @@ export async function startRevenueFromWins(
   options: (opportunityId: string) => FromWinOptions = () => ({}),
 ): Promise<SubscriptionRow[]> {
   const made: SubscriptionRow[] = [];
-  for (const id of await wonWithoutRevenue(ctx, since))
-    made.push(await createSubscriptionFromWin(ctx, id, options(id)));
+  for (const id of await wonWithoutRevenue(ctx, since)) {
+    try {
+      made.push(await createSubscriptionFromWin(ctx, id, options(id)));
+    } catch (err) {
+      // A win the subscription rules refuse (e.g. a second "new" deal for a plan the account
+      // already runs) waits for a person to amend the existing subscription instead.
+      if (err instanceof DomainError && err.code === 'invalid_input') continue;
+      throw err;
+    }
+  }
   return made;
 }

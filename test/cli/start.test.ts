@@ -50,12 +50,12 @@ async function waitFor(check: () => boolean, ms: number): Promise<void> {
 }
 
 // The embedded database's lock is a PGlite concern; the PostgreSQL run covers the server path elsewhere.
-describe.skipIf(onPostgres)('baton start on a data directory', () => {
+describe.skipIf(onPostgres)('baton start on a data directory', { timeout: 400_000 }, () => {
   it('serves the demo, refuses a second starter naming the lock, and recovers after kill -9', async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'baton-start-')), 'nested', 'data');
     const port = await freePort();
     const first = start(['--data-dir', dataDir, '--port', String(port), '--people', '60', '--months', '2']);
-    await waitFor(() => first.output().includes('listening'), 60_000);
+    await waitFor(() => first.output().includes('listening'), 180_000);
     expect(first.output()).toContain('admin@demo.baton.example');
 
     const unauth = await fetch(`http://127.0.0.1:${port}/api/v1/people`);
@@ -78,7 +78,7 @@ describe.skipIf(onPostgres)('baton start on a data directory', () => {
     first.child.kill('SIGKILL');
     await first.exited;
     const third = start(['--data-dir', dataDir, '--port', String(port)]);
-    await waitFor(() => third.output().includes('listening'), 60_000);
+    await waitFor(() => third.output().includes('listening'), 180_000);
     const again = await listPeople(`http://127.0.0.1:${port}/api/v1/people?limit=1`, cookie);
     expect(again.items).toHaveLength(1);
     third.child.kill('SIGTERM');
@@ -100,13 +100,13 @@ async function signIn(port: number): Promise<string> {
   return login.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-describe.runIf(onPostgres)('baton start with DATABASE_URL', () => {
+describe.runIf(onPostgres)('baton start with DATABASE_URL', { timeout: 400_000 }, () => {
   it('migrates the server database, builds the demo and serves it; a restart keeps the data', async () => {
     const db = await createTestDatabaseUrl();
     try {
       const port = await freePort();
       const first = start(['--port', String(port), '--people', '60', '--months', '2'], db.url);
-      await waitFor(() => first.output().includes('listening'), 60_000);
+      await waitFor(() => first.output().includes('listening'), 180_000);
       expect(first.output()).toContain('postgres');
       const cookie = await signIn(port);
       const people = await listPeople(`http://127.0.0.1:${port}/api/v1/people?limit=5`, cookie);
@@ -114,7 +114,7 @@ describe.runIf(onPostgres)('baton start with DATABASE_URL', () => {
       first.child.kill('SIGKILL');
       await first.exited;
       const second = start(['--port', String(port)], db.url);
-      await waitFor(() => second.output().includes('listening'), 60_000);
+      await waitFor(() => second.output().includes('listening'), 180_000);
       expect(second.output()).not.toContain('building the demo');
       const again = await listPeople(`http://127.0.0.1:${port}/api/v1/people?limit=1`, cookie);
       expect(again.items).toHaveLength(1);
