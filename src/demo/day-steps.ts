@@ -1,7 +1,7 @@
 import type { RequestContext } from '../platform/context.ts';
 import type { Rng } from '../platform/random.ts';
 import type { DemoEvent, DemoMarket, DemoPerson } from './demo-market.ts';
-import { simulateLifecycleChecks } from './simulate-lifecycle-checks.ts';
+import { simulateRecycleWakeUp, simulateSlaChecks } from './simulate-lifecycle-checks.ts';
 import { simulateSalesFloor } from './simulate-sales-floor.ts';
 import { simulateScoring } from './simulate-scoring.ts';
 import { simulateSuccess } from './simulate-success.ts';
@@ -29,14 +29,15 @@ export type DemoDayStep = (ctx: RequestContext, day: DemoDay) => Promise<void>;
 
 /**
  * In order: upstream departments first, as the baton is passed. Scoring moves the day's
- * MQLs through the production rules; the sales floor then works them with the same use
- * cases a rep would call (accept, qualify, open and advance opportunities, win or lose);
- * Customer Success turns the wins into subscriptions, onboards, renews and watches health;
- * the lifecycle's own jobs (SLA checks, recycle wake-up) close the day.
+ * MQLs through the production rules; recycled leads due today wake up; the sales floor
+ * works the queues with the same use cases a rep would call (answer hand-offs, qualify,
+ * open and advance opportunities, win or lose); Customer Success turns the wins into
+ * subscriptions, onboards, renews and watches health; the SLA check closes the day.
  */
 export const DEMO_DAY_STEPS: DemoDayStep[] = [
   simulateScoring,
+  simulateRecycleWakeUp,
   simulateSalesFloor,
   simulateSuccess,
-  simulateLifecycleChecks,
+  simulateSlaChecks,
 ];

@@ -3,11 +3,15 @@ import { wakeRecycles } from '../lifecycle/wake-recycles.ts';
 import type { DemoDayStep } from './day-steps.ts';
 
 /**
- * What the jobs runner does through a real day, run at the day's end: hand-offs left
- * unanswered past their SLA are marked stale (their owners and managers notified), and
- * recycled leads whose re-approach date has come go back to nurturing and the IS queue.
+ * The lifecycle's own jobs through a simulated day. Before the reps start: recycled leads
+ * whose re-approach date has come go back to nurturing and into the IS queue. After
+ * everyone has worked: hand-offs left unanswered past their SLA are marked stale and their
+ * owners and managers notified.
  */
-export const simulateLifecycleChecks: DemoDayStep = async (ctx) => {
-  while ((await checkSla(ctx)).more) {}
+export const simulateRecycleWakeUp: DemoDayStep = async (ctx) => {
   while ((await wakeRecycles(ctx)).more) {}
+};
+
+export const simulateSlaChecks: DemoDayStep = async (ctx) => {
+  while ((await checkSla(ctx)).more) {}
 };

@@ -1,3 +1,5 @@
+import { listHandoffViews } from '../lifecycle/read-lifecycle.ts';
+import { respondToHandoff } from '../lifecycle/respond-to-handoff.ts';
 import { transitionEntity } from '../lifecycle/transition-entity.ts';
 import { changeOpportunityPhase } from '../pipeline/change-opportunity-phase.ts';
 import { fiscalPeriod, periodContaining } from '../pipeline/fiscal-periods.ts';
@@ -222,9 +224,32 @@ async function workQueues(ctx: RequestContext, day: DemoDay, state: FloorState) 
         continue;
       }
       if (item.stage === 'mql') {
-        await attempt(() =>
-          transitionEntity(repCtx, { entityType: 'person', entityId: item.personId, to: 'sal' }),
-        );
+        // The rep answers the MQL hand-off: most are accepted (→ sal), some sent back with a reason.
+        const [open] = await listHandoffViews(ctx, {
+          personId: item.personId,
+          status: 'open',
+          kind: 'mql',
+          limit: 1,
+        });
+        if (!open) {
+          await attempt(() =>
+            transitionEntity(repCtx, { entityType: 'person', entityId: item.personId, to: 'sal' }),
+          );
+        } else if (day.rng.chance(0.12)) {
+          const recycle = day.rng.chance(0.6);
+          await attempt(() =>
+            respondToHandoff(repCtx, open.id, {
+              decision: 'reject',
+              reason: recycle
+                ? day.rng.pick(['予算未確保', '導入時期が未定'])
+                : day.rng.pick(['学生', '競合他社', '連絡先不備']),
+              outcome: recycle ? 'recycled' : 'disqualified',
+              reapproachOn: recycle ? new Date(day.end.getTime() + day.rng.int(30, 90) * DAY) : null,
+            }),
+          );
+        } else {
+          await attempt(() => respondToHandoff(repCtx, open.id, { decision: 'accept' }));
+        }
         continue;
       }
       if (item.stage !== 'sal') continue;
