@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { assumptionsSchema, lagFromMonths } from '../src/planning/assumptions.ts';
 import { expectedNewMrr } from '../src/planning/funnel-model.ts';
+import { EXAMPLE_ORG_SIM } from '../src/planning/org-sim-example.ts';
 import { simulateOrg } from '../src/planning/org-simulation.ts';
 import { simulatePlan } from '../src/planning/plan-simulation.ts';
 import { fiscalPeriodMonths } from '../src/platform/fiscal-calendar.ts';
@@ -45,37 +46,7 @@ for (const runs of [1_000, 10_000, 100_000]) {
     result: `P(hit)=${(sim.probabilityOfHit * 100).toFixed(1)}% mean/expected=${(sim.mean / target).toFixed(4)}`,
   });
 }
-const orgInput = {
-  days: 180,
-  seed: 1,
-  segments: [
-    {
-      key: 'enterprise',
-      mqlsPerDay: 4,
-      sqlRate: 0.4,
-      winRate: 0.3,
-      mrrPerWin: 400_000,
-      isHours: 3,
-      aeDays: 60,
-      onbDays: 45,
-      unfamiliarPenalty: 0.25,
-    },
-    {
-      key: 'smb',
-      mqlsPerDay: 12,
-      sqlRate: 0.5,
-      winRate: 0.35,
-      mrrPerWin: 60_000,
-      isHours: 1,
-      aeDays: 20,
-      onbDays: 14,
-      unfamiliarPenalty: 0.05,
-    },
-  ],
-  headcount: { is: 4, ae: 6, onb: 4 },
-  perMember: { isHoursPerDay: 8, aeOpenDeals: 25, onbAccounts: 8 },
-  slaDays: { is: 1, ae: 3, onb: 5 },
-};
+const orgInput = { ...EXAMPLE_ORG_SIM, seed: 1 };
 for (const model of ['assembly_line', 'pods'] as const) {
   const start = performance.now();
   const cpu = process.cpuUsage();

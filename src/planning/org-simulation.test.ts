@@ -1,38 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { EXAMPLE_ORG_SIM } from './org-sim-example.ts';
 import { type OrgSimInput, simulateOrg } from './org-simulation.ts';
 
-const input = (over: Partial<OrgSimInput> = {}): OrgSimInput => ({
-  days: 180,
-  seed: 7,
-  segments: [
-    {
-      key: 'enterprise',
-      mqlsPerDay: 4,
-      sqlRate: 0.4,
-      winRate: 0.3,
-      mrrPerWin: 400_000,
-      isHours: 3,
-      aeDays: 60,
-      onbDays: 45,
-      unfamiliarPenalty: 0.25,
-    },
-    {
-      key: 'smb',
-      mqlsPerDay: 12,
-      sqlRate: 0.5,
-      winRate: 0.35,
-      mrrPerWin: 60_000,
-      isHours: 1,
-      aeDays: 20,
-      onbDays: 14,
-      unfamiliarPenalty: 0.05,
-    },
-  ],
-  headcount: { is: 4, ae: 6, onb: 4 },
-  perMember: { isHoursPerDay: 8, aeOpenDeals: 25, onbAccounts: 8 },
-  slaDays: { is: 1, ae: 3, onb: 5 },
-  ...over,
-});
+const input = (over: Partial<OrgSimInput> = {}): OrgSimInput => ({ ...EXAMPLE_ORG_SIM, ...over });
 
 function jamAgreesWithQueues(r: ReturnType<typeof simulateOrg>) {
   if (r.jam === 'demand') return;
