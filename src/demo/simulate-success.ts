@@ -335,6 +335,8 @@ async function adopt(ctx: RequestContext, s: State, sub: SubscriptionRow, day: D
   const accountId = sub.accountId;
   const account = s.accounts.get(accountId);
   s.won.add(accountId);
+  // A churned account the sales floor wins back is a customer again, not a win-back candidate.
+  s.churnedOn.delete(accountId);
   const path: Path = rng.weighted([
     ['grow', 0.25],
     ['steady', 0.55],
