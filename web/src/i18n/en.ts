@@ -1,3 +1,9 @@
+import { cockpitEn } from '../features/cockpit/i18n.ts';
+import { fieldSalesEn } from '../features/field-sales/i18n.ts';
+import { insideSalesEn } from '../features/inside-sales/i18n.ts';
+import { planningEn } from '../features/planning/i18n.ts';
+import { setupEn } from '../features/setup/i18n.ts';
+import { successEn } from '../features/success/i18n.ts';
 import type { Messages } from './ja.ts';
 
 export const en: Messages = {
@@ -76,6 +82,28 @@ export const en: Messages = {
     accounts: 'Accounts',
     users: 'Users and roles',
     apiTokens: 'API tokens',
+    overview: 'Revenue overview',
+    bottlenecks: 'Bottlenecks',
+    queue: 'Work queue',
+    handoffs: 'Hand-offs',
+    cadences: 'Cadences',
+    pipeline: 'Pipeline',
+    hygiene: 'Pipeline hygiene',
+    forecast: 'Forecast',
+    health: 'Customer health',
+    renewals: 'Renewals',
+    mrr: 'MRR movements',
+    onboarding: 'Onboarding',
+    csTasks: 'Risks and expansion',
+    plan: 'Reverse plan',
+    scenarios: 'Scenarios',
+    orgSim: 'Org-model simulation',
+    stages: 'Stages and SLAs',
+    scoring: 'Scoring',
+    teams: 'Segments and teams',
+    tracking: 'Tracking',
+    webhooks: 'Webhooks',
+    import: 'Import',
   },
   stages: {
     anonymous: 'Anonymous',
@@ -254,4 +282,10 @@ export const en: Messages = {
     emptyHint: 'Create one, then send it in the Authorization header of your API calls.',
     unused: 'Never used',
   },
+  cockpit: cockpitEn,
+  insideSales: insideSalesEn,
+  fieldSales: fieldSalesEn,
+  success: successEn,
+  planning: planningEn,
+  setup: setupEn,
 };

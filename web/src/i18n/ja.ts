@@ -1,3 +1,10 @@
+import { cockpitJa } from '../features/cockpit/i18n.ts';
+import { fieldSalesJa } from '../features/field-sales/i18n.ts';
+import { insideSalesJa } from '../features/inside-sales/i18n.ts';
+import { planningJa } from '../features/planning/i18n.ts';
+import { setupJa } from '../features/setup/i18n.ts';
+import { successJa } from '../features/success/i18n.ts';
+
 /** Japanese, the default language of a Japanese workspace; the shape every other language follows. */
 export const ja = {
   app: { name: 'Baton', tagline: 'THE MODEL の収益プロセスを一つに' },
@@ -75,6 +82,28 @@ export const ja = {
     accounts: '取引先',
     users: 'ユーザーとロール',
     apiTokens: 'API トークン',
+    overview: '収益の全体像',
+    bottlenecks: 'ボトルネック',
+    queue: 'ワークキュー',
+    handoffs: '引き継ぎ',
+    cadences: 'ケイデンス',
+    pipeline: 'パイプライン',
+    hygiene: 'パイプラインの衛生',
+    forecast: 'フォーキャスト',
+    health: 'ヘルススコア',
+    renewals: '契約更新',
+    mrr: 'MRR の動き',
+    onboarding: 'オンボーディング',
+    csTasks: 'リスクと拡大',
+    plan: '逆算プラン',
+    scenarios: 'シナリオ比較',
+    orgSim: '組織モデルのシミュレーション',
+    stages: 'ステージと SLA',
+    scoring: 'スコアリング',
+    teams: 'セグメントとチーム',
+    tracking: 'トラッキング',
+    webhooks: 'Webhook',
+    import: 'インポート',
   },
   stages: {
     anonymous: '匿名',
@@ -252,8 +281,14 @@ export const ja = {
     emptyHint: '「トークンを作成」で発行し、Authorization ヘッダーに付けて API を呼び出してください。',
     unused: '未使用',
   },
+  cockpit: cockpitJa,
+  insideSales: insideSalesJa,
+  fieldSales: fieldSalesJa,
+  success: successJa,
+  planning: planningJa,
+  setup: setupJa,
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** Every language has exactly these keys (checked by the compiler). */
 export type Messages = Widen<typeof ja>;
