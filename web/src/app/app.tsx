@@ -6,9 +6,9 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { en } from '../i18n/en.ts';
 import { ja } from '../i18n/ja.ts';
 import { ApiError } from './api.ts';
-import { HOME, preloadPage, SECTIONS } from './nav.ts';
+import { homeFor, preloadPage, SECTIONS } from './nav.ts';
 import { PageLoader } from './query-state.tsx';
-import { ME_KEY, SessionGate } from './session.tsx';
+import { ME_KEY, SessionGate, useSession } from './session.tsx';
 import { Shell } from './shell.tsx';
 
 const FONT =
@@ -39,7 +39,7 @@ function Theme({ children }: { children: ReactNode }) {
   return <MantineProvider theme={theme}>{children}</MantineProvider>;
 }
 
-preloadPage(window.location.pathname === '/' ? HOME : window.location.pathname);
+if (window.location.pathname !== '/') preloadPage(window.location.pathname);
 
 const client: QueryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 15_000 } },
@@ -53,6 +53,12 @@ const client: QueryClient = new QueryClient({
   }),
 });
 
+/** The start page of the signed-in user's role. */
+function Home() {
+  const { user } = useSession();
+  return <Navigate to={homeFor(user.roles.map((r) => r.role))} replace />;
+}
+
 export function App() {
   return (
     <Theme>
@@ -62,11 +68,11 @@ export function App() {
             <Shell>
               <Suspense fallback={<PageLoader />}>
                 <Routes>
-                  <Route path="/" element={<Navigate to={HOME} replace />} />
+                  <Route path="/" element={<Home />} />
                   {SECTIONS.flatMap((s) => s.routes).map((r) => (
                     <Route key={r.path} path={r.path} element={<r.page />} />
                   ))}
-                  <Route path="*" element={<Navigate to={HOME} replace />} />
+                  <Route path="*" element={<Home />} />
                 </Routes>
               </Suspense>
             </Shell>

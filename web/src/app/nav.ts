@@ -16,8 +16,13 @@ export interface PageRoute {
 /** A department in the navigation, in THE MODEL's order. */
 export interface NavSection {
   key: NavKey;
+  /** Who works in it besides admins and managers, who see every department ('all': everyone). */
+  roles: readonly string[] | 'all';
   routes: PageRoute[];
 }
+
+const IS = ['mdr', 'sdr'];
+const CS = ['onb', 'csm', 'am', 'adr'];
 
 type Loader = () => Promise<{ default: ComponentType }>;
 const page = (load: Loader) => ({ page: lazy(load), load });
@@ -26,6 +31,7 @@ const page = (load: Loader) => ({ page: lazy(load), load });
 export const SECTIONS: NavSection[] = [
   {
     key: 'cockpit',
+    roles: [],
     routes: [
       {
         path: '/cockpit',
@@ -41,6 +47,7 @@ export const SECTIONS: NavSection[] = [
   },
   {
     key: 'marketing',
+    roles: 'all',
     routes: [
       {
         path: '/marketing/campaigns',
@@ -60,6 +67,7 @@ export const SECTIONS: NavSection[] = [
   },
   {
     key: 'insideSales',
+    roles: IS,
     routes: [
       {
         path: '/inside-sales/queue',
@@ -80,6 +88,7 @@ export const SECTIONS: NavSection[] = [
   },
   {
     key: 'fieldSales',
+    roles: 'all',
     routes: [
       {
         path: '/field-sales/pipeline',
@@ -113,6 +122,7 @@ export const SECTIONS: NavSection[] = [
   },
   {
     key: 'customerSuccess',
+    roles: CS,
     routes: [
       {
         path: '/success/health',
@@ -143,6 +153,7 @@ export const SECTIONS: NavSection[] = [
   },
   {
     key: 'planning',
+    roles: [],
     routes: [
       {
         path: '/planning',
@@ -163,6 +174,7 @@ export const SECTIONS: NavSection[] = [
   },
   {
     key: 'settings',
+    roles: 'all',
     routes: [
       {
         path: '/settings/users',
@@ -208,11 +220,39 @@ export const SECTIONS: NavSection[] = [
   },
 ];
 
+/** The departments a user with `roles` works in. */
+export function sectionsFor(roles: readonly string[]): NavSection[] {
+  if (roles.includes('admin') || roles.includes('manager')) return SECTIONS;
+  return SECTIONS.filter((s) => s.roles === 'all' || s.roles.some((r) => roles.includes(r)));
+}
+
+/** The labelled route the current path belongs to: the longest match, so /planning/org-sim is not /planning. */
+export function activePath(pathname: string, routes: readonly PageRoute[]): string | undefined {
+  return routes
+    .filter((r) => r.label && (pathname === r.path || pathname.startsWith(`${r.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
+}
+
 /** Loads the code of the page at `pathname` now, in parallel with the session check. */
 export function preloadPage(pathname: string): void {
   const route = SECTIONS.flatMap((s) => s.routes).find((r) => matchPath(r.path, pathname));
   void route?.load().catch(() => undefined);
 }
 
-/** Where "/" goes (every role can read campaigns). */
-export const HOME = '/marketing/campaigns';
+// Each role starts its day on its own screen; the first matching role decides.
+const HOMES: [string, string][] = [
+  ['admin', '/cockpit'],
+  ['manager', '/cockpit'],
+  ['mdr', '/inside-sales/queue'],
+  ['sdr', '/inside-sales/queue'],
+  ['ae', '/field-sales/pipeline'],
+  ['onb', '/success/onboarding'],
+  ['csm', '/success/health'],
+  ['am', '/success/tasks'],
+  ['adr', '/success/health'],
+];
+
+/** Where "/" takes a user with `roles` (campaigns, readable by every role, otherwise). */
+export function homeFor(roles: readonly string[]): string {
+  return HOMES.find(([role]) => roles.includes(role))?.[1] ?? '/marketing/campaigns';
+}

@@ -16,7 +16,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { isLanguage, LANGUAGES } from '../i18n/i18n.ts';
-import { SECTIONS } from './nav.ts';
+import { activePath, sectionsFor } from './nav.ts';
 import { useSession, useSetLanguage, useSignOut } from './session.tsx';
 
 export function Shell({ children }: { children: ReactNode }) {
@@ -26,6 +26,11 @@ export function Shell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const setLanguage = useSetLanguage();
   const signOut = useSignOut();
+  const sections = sectionsFor(user.roles.map((r) => r.role));
+  const active = activePath(
+    location.pathname,
+    sections.flatMap((s) => s.routes),
+  );
 
   return (
     <AppShell
@@ -86,7 +91,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <AppShell.Navbar p="sm" aria-label={t('shell.mainNavigation')}>
         <ScrollArea>
           <Stack gap="md">
-            {SECTIONS.map((section) => (
+            {sections.map((section) => (
               <div key={section.key}>
                 <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
                   {t(`nav.${section.key}`)}
@@ -99,7 +104,7 @@ export function Shell({ children }: { children: ReactNode }) {
                       component={Link}
                       to={r.path}
                       label={t(`nav.${r.label!}`)}
-                      active={location.pathname === r.path || location.pathname.startsWith(`${r.path}/`)}
+                      active={r.path === active}
                       variant="light"
                       style={{ borderRadius: 6 }}
                     />
