@@ -5,10 +5,13 @@ import { createWorkspace } from '../src/workspace/create-workspace.ts';
 let counter = 0;
 
 /** A workspace with its first admin, and a context acting as that admin. */
-export async function newWorkspace(database: Database, overrides: { name?: string } = {}) {
+export async function newWorkspace(
+  database: Database,
+  overrides: { name?: string; email?: string; password?: string } = {},
+) {
   counter++;
-  const password = 'correct-horse-battery';
-  const email = `admin${counter}@example.co.jp`;
+  const password = overrides.password ?? 'correct-horse-battery';
+  const email = overrides.email ?? `admin${counter}@example.co.jp`;
   const { workspace, adminUserId } = await createWorkspace(
     database.db,
     { name: overrides.name ?? `テスト株式会社 ${counter}`, slug: `ws-${counter}-${Date.now().toString(36)}` },

@@ -7,9 +7,9 @@ import { dateTime, recordMeta } from '../platform/http/json-types.ts';
 import { requestContext } from '../platform/http/request-context.ts';
 import { authenticateSession, SESSION_COOKIE } from './authenticate.ts';
 import { createApiToken, listTokens, revokeToken } from './create-api-token.ts';
+import { currentWorkspace, workspacesOfEmail } from './get-workspace.ts';
 import { login, logout } from './login.ts';
 import { createUser, deleteUser, getUser, listUsers, updateUser } from './manage-users.ts';
-import { getWorkspace } from './store.ts';
 import { createUserSchema, updateUserSchema } from './users.ts';
 
 const userRow = z.object({
@@ -86,14 +86,25 @@ export function registerWorkspaceRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags: ['Auth'],
-        summary: 'The signed-in user and their workspace',
-        response: { 200: z.object({ user: userRow, workspace: workspaceRow }), ...errors },
+        summary: 'The signed-in user, their workspace, and the workspaces their email can sign in to',
+        response: {
+          200: z.object({
+            user: userRow,
+            workspace: workspaceRow,
+            workspaces: z.array(z.object({ id: z.uuid(), name: z.string(), slug: z.string() })),
+          }),
+          ...errors,
+        },
       },
     },
     async (req) => {
       const ctx = requestContext(req);
-      const workspace = await getWorkspace(ctx.db, ctx.workspaceId);
-      return { user: await getUser(ctx, ctx.actor.userId!), workspace: workspace! };
+      const user = await getUser(ctx, ctx.actor.userId!);
+      const [workspace, workspaces] = await Promise.all([
+        currentWorkspace(ctx),
+        workspacesOfEmail(ctx, user.email),
+      ]);
+      return { user, workspace, workspaces };
     },
   );
 

@@ -46,6 +46,19 @@ export async function getWorkspaceBySlug(db: Db, slug: string): Promise<Workspac
   return row;
 }
 
+/** The workspaces where this email is an active user, oldest first (the workspace switcher). */
+export function findWorkspacesOfEmail(
+  db: Db,
+  email: string,
+): Promise<Pick<WorkspaceRow, 'id' | 'name' | 'slug'>[]> {
+  return db
+    .select({ id: workspaces.id, name: workspaces.name, slug: workspaces.slug })
+    .from(users)
+    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
+    .where(and(sql`lower(${users.email}) = ${email.toLowerCase()}`, eq(users.status, 'active')))
+    .orderBy(asc(workspaces.createdAt), asc(workspaces.id));
+}
+
 /** Active users with this email in any workspace (login happens before a workspace is known). */
 export function findActiveUsersByEmail(db: Db, email: string): Promise<UserRow[]> {
   return db

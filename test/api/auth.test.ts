@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newWorkspace } from '../factories.ts';
 import { apiHarness } from './harness.ts';
 
 let h: Awaited<ReturnType<typeof apiHarness>>;
@@ -38,6 +39,41 @@ describe('authentication', () => {
       cookies: { baton_session: cookie!.value },
     });
     expect(after.statusCode).toBe(401);
+  });
+
+  it('lists the workspaces of the same email and signs in to the one asked for, with its own password', async () => {
+    const other = await newWorkspace(h.database, {
+      name: '別会社',
+      email: h.ws.email.toUpperCase(),
+      password: 'another-password-456',
+    });
+    const me = await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: h.auth });
+    expect(me.json().workspaces.map((w: { id: string }) => w.id)).toEqual([
+      h.ws.workspace.id,
+      other.workspace.id,
+    ]);
+    // A stranger's workspaces are never listed.
+    expect(me.json().workspaces.every((w: { name: string }) => w.name !== 'テスト株式会社 999')).toBe(true);
+
+    const wrong = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: h.ws.email, password: h.ws.password, workspaceId: other.workspace.id },
+    });
+    expect(wrong.statusCode).toBe(401);
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: h.ws.email, password: 'another-password-456', workspaceId: other.workspace.id },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'baton_session')!;
+    const there = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      cookies: { baton_session: cookie.value },
+    });
+    expect(there.json().workspace.name).toBe('別会社');
   });
 
   it('refuses a wrong password without saying which part was wrong', async () => {

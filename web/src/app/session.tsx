@@ -32,6 +32,8 @@ export interface Workspace {
 export interface Me {
   user: User;
   workspace: Workspace;
+  /** Every workspace this email can sign in to, the current one included. */
+  workspaces: { id: string; name: string; slug: string }[];
 }
 
 export const ME_KEY = ['me'] as const;
@@ -80,6 +82,16 @@ export function SessionGate({ children }: { children: ReactNode }) {
     );
   }
   return <SessionContext.Provider value={me.data}>{children}</SessionContext.Provider>;
+}
+
+/** Signs in to another workspace of the same email (its own password), then starts the app afresh there. */
+export function useSwitchWorkspace() {
+  const me = useSession();
+  return useMutation({
+    mutationFn: (input: { workspaceId: string; password: string }) =>
+      api<unknown>('/auth/login', { method: 'POST', body: { email: me.user.email, ...input } }),
+    onSuccess: () => window.location.assign('/'),
+  });
 }
 
 export function useSignOut() {

@@ -18,10 +18,11 @@ import { Link, useLocation } from 'react-router';
 import { isLanguage, LANGUAGES } from '../i18n/i18n.ts';
 import { activePath, sectionsFor } from './nav.ts';
 import { useSession, useSetLanguage, useSignOut } from './session.tsx';
+import { WorkspaceSwitcher } from './workspace-switcher.tsx';
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const { user, workspace } = useSession();
+  const { user } = useSession();
   const [opened, { toggle }] = useDisclosure();
   const location = useLocation();
   const setLanguage = useSetLanguage();
@@ -54,9 +55,7 @@ export function Shell({ children }: { children: ReactNode }) {
             <Text fw={800} fz="xl" c="indigo.7" lts={-0.5}>
               {t('app.name')}
             </Text>
-            <Text size="sm" c="dimmed" visibleFrom="xs" data-testid="workspace-name">
-              {workspace.name}
-            </Text>
+            <WorkspaceSwitcher />
           </Group>
           <Group gap="md" wrap="nowrap">
             <SegmentedControl

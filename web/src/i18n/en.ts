@@ -67,6 +67,9 @@ export const en: Messages = {
     mainNavigation: 'Main navigation',
     signedInAs: 'Signed in as {{name}}',
     localeSaveFailed: 'Could not save your language: {{message}}',
+    switchWorkspace: 'Switch workspace',
+    switchTo: 'Sign in to {{name}}',
+    switchHint: 'Enter your password for this workspace.',
   },
   languages: { ja: '日本語', en: 'English' },
   nav: {

@@ -67,6 +67,9 @@ export const ja = {
     mainNavigation: 'メインナビゲーション',
     signedInAs: '{{name}} としてサインイン中',
     localeSaveFailed: '表示言語を保存できませんでした: {{message}}',
+    switchWorkspace: 'ワークスペースを切り替え',
+    switchTo: '{{name}} にサインイン',
+    switchHint: 'このワークスペースでのパスワードを入力してください。',
   },
   languages: { ja: '日本語', en: 'English' },
   nav: {
