@@ -103,7 +103,11 @@ export async function startImportRun(
       run.error =
         err instanceof DomainError
           ? { code: err.code, message: err.message, details: err.details }
-          : { code: 'internal', message: 'The import failed unexpectedly; nothing was imported.', details: [] };
+          : {
+              code: 'internal',
+              message: 'The import failed unexpectedly; nothing was imported.',
+              details: [],
+            };
       run.status = 'failed';
       run.phase = null;
       run.finishedAt = new Date();

@@ -66,7 +66,8 @@ export function registerScoringRoutes(app: FastifyInstance): void {
       const saved = await updateScoringRules(ctx, req.body.rules, req.body.expectedVersion, {
         queueRecompute: background,
       });
-      if (background) return { version: saved.version, recompute: null, recomputeJobId: saved.recomputeJobId };
+      if (background)
+        return { version: saved.version, recompute: null, recomputeJobId: saved.recomputeJobId };
       const { cursor: _c, ...recompute } = await recomputeScores(ctx);
       return { version: saved.version, recompute, recomputeJobId: null };
     },

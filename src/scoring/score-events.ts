@@ -16,7 +16,6 @@ import {
   writeScores,
 } from './store.ts';
 
-
 /** The divisor exponent that turns a raw sum into engagement at `at` (see engagement.ts). */
 export function decayExponent(rules: ScoringRules, at: Date): number {
   return (at.getTime() - SCORE_EPOCH_MS) / (rules.halfLifeDays * 86_400_000) + 32;
