@@ -99,25 +99,21 @@ export default function StagesPage() {
   const stageOptions = stages.map((s) => ({ value: s.key, label: stageLabel(s, i18n.language) }));
   return (
     <>
-      <PageHeader
-        title={t('setup.stages.title')}
-        description={t('setup.stages.description')}
-        actions={
-          query.data ? (
+      <PageHeader title={t('setup.stages.title')} description={t('setup.stages.description')} />
+      <Stack>
+        <Group>
+          <SegmentedControl
+            aria-label={t('setup.stages.lifecycleLabel')}
+            value={lifecycle}
+            onChange={switchLifecycle}
+            data={LIFECYCLES.map((l) => ({ value: l, label: t(`setup.stages.lifecycles.${l}`) }))}
+          />
+          {query.data ? (
             <Badge size="lg" variant="light" data-testid="stages-version">
               {t('setup.stages.version', { version: query.data.version })}
             </Badge>
-          ) : null
-        }
-      />
-      <Stack>
-        <SegmentedControl
-          aria-label={t('setup.stages.lifecycleLabel')}
-          value={lifecycle}
-          onChange={switchLifecycle}
-          data={LIFECYCLES.map((l) => ({ value: l, label: t(`setup.stages.lifecycles.${l}`) }))}
-          w="fit-content"
-        />
+          ) : null}
+        </Group>
         {query.isPending ? (
           <PageLoader />
         ) : query.error ? (
