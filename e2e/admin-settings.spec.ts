@@ -1,5 +1,8 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type APIRequestContext, expect as baseExpect, test } from '@playwright/test';
 import { adminApi, signIn, uniq } from './baton.ts';
+
+// The settings screens render dozens of inputs at once; on a loaded machine that takes a while.
+const expect = baseExpect.configure({ timeout: 45_000 });
 
 /** Cookie-authenticated writes echo the CSRF cookie in a header, as the app does. */
 async function csrf(request: APIRequestContext): Promise<Record<string, string>> {
@@ -10,7 +13,7 @@ async function csrf(request: APIRequestContext): Promise<Record<string, string>>
 
 test.describe('the RevOps admin configures Baton', () => {
   // Each journey saves and waits for background work (a recompute, an import run).
-  test.describe.configure({ timeout: 120_000 });
+  test.describe.configure({ timeout: 240_000 });
   test('changes an SLA of the lead lifecycle, sees the rule a bad edit breaks, and saves a new version', async ({
     page,
     playwright,
@@ -146,7 +149,7 @@ test.describe('the RevOps admin configures Baton', () => {
     ].join('\n');
     await signIn(page);
     await page.getByRole('link', { name: 'インポート', exact: true }).click();
-    await expect(page.getByLabel('形式')).toHaveValue('HubSpot コンタクト');
+    await expect(page.getByLabel('形式').first()).toHaveValue('HubSpot コンタクト');
     await page.locator('input[type=file]').setInputFiles({
       name: 'hubspot-contacts.csv',
       mimeType: 'text/csv',
