@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { normalizeEmail } from '../crm/people.ts';
 import { upsertPeopleByEmail } from '../crm/upsert-people.ts';
 import { recordImportedHistories } from '../lifecycle/record-imported-history.ts';
+import { assertCan } from '../platform/access.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { DomainError } from '../platform/errors.ts';
@@ -117,6 +118,8 @@ class DryRunRollback extends Error {}
  * dates describe. A dry run does the same work and rolls it back.
  */
 export async function importPeople(ctx: RequestContext, options: ImportOptions): Promise<ImportReport> {
+  // An import creates and updates people across the workspace, whoever owns them.
+  await assertCan(ctx, 'people', 'write', 'all');
   if (!PEOPLE_FORMATS.has(options.format)) {
     throw new DomainError(
       'invalid_input',

@@ -1,10 +1,11 @@
 import type { JobHandler, Schedule } from '../platform/jobs/job-runner.ts';
 import { deliverWebhookHandler } from '../platform/webhooks/deliver-webhook.ts';
 import { DELIVER_WEBHOOK_JOB } from '../platform/webhooks/emit-event.ts';
+import { RECOMPUTE_JOB, recomputeJobHandler } from '../scoring/recompute-job.ts';
 import { SLA_CHECK_JOB, slaCheckHandler } from './check-sla.ts';
 import { RECYCLE_WAKE_JOB, recycleWakeHandler } from './wake-recycles.ts';
 
-/** The lifecycle's background work: SLA checks each minute, recycle wake-ups each 15 minutes, webhooks. */
+/** Background work: SLA checks each minute, recycle wake-ups each 15 minutes, webhooks, score recomputes. */
 export function lifecycleJobs(options: { allowPrivateWebhookTargets?: boolean } = {}): {
   handlers: Record<string, JobHandler>;
   schedules: Schedule[];
@@ -13,6 +14,8 @@ export function lifecycleJobs(options: { allowPrivateWebhookTargets?: boolean } 
     handlers: {
       [SLA_CHECK_JOB]: slaCheckHandler,
       [RECYCLE_WAKE_JOB]: recycleWakeHandler,
+      // Scoring's full recompute after a rule change, one chunk of people per claim.
+      [RECOMPUTE_JOB]: recomputeJobHandler,
       [DELIVER_WEBHOOK_JOB]: deliverWebhookHandler({
         allowPrivateTargets: options.allowPrivateWebhookTargets,
       }),

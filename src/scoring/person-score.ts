@@ -77,6 +77,9 @@ export function personScore(rules: ScoringRules, subject: FitSubject, totals: En
   return { ...totals, fitPoints: fit.points, grade: fit.grade };
 }
 
+/** Stages from which crossing the MQL rule hands the lead to Inside Sales. */
+export const MQL_ENTRY_STAGES = new Set(['lead', 'nurturing']);
+
 export type MqlReason = 'hand_raise' | 'score';
 
 /** The MQL rule: a hand-raise, or engagement (decayed to `at`) and grade both high enough. */

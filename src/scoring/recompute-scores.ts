@@ -28,6 +28,8 @@ export interface RecomputeOptions {
   onBatch?: (cursor: RecomputeCursor) => Promise<void> | void;
   /** Move people who now meet the MQL rule to mql (default true). */
   promote?: boolean;
+  /** Stop after this many batches (a job runs one chunk per claim and resumes from the cursor). */
+  maxBatches?: number;
 }
 
 export interface RecomputeResult {
@@ -35,6 +37,8 @@ export interface RecomputeResult {
   people: number;
   mqls: number;
   cursor: RecomputeCursor;
+  /** False when `maxBatches` stopped it before the last person. */
+  finished: boolean;
 }
 
 /**
@@ -53,9 +57,11 @@ export async function recomputeScores(
   const properties = ruleProperties(rules);
   let cursor: RecomputeCursor = options.cursor ?? { afterPersonId: null, done: 0 };
   let mqls = 0;
+  let batches = 0;
+  let finished = false;
   progress.start('Recomputing scores', await countPeople(ctx));
   progress.update(cursor.done);
-  for (;;) {
+  while (options.maxBatches === undefined || batches < options.maxBatches) {
     const batch = await inTransaction(ctx, async (tx) => {
       const ids = await nextPersonIds(tx, cursor.afterPersonId, batchSize);
       if (ids.length === 0) return null;
@@ -91,11 +97,15 @@ export async function recomputeScores(
       }
       return ids;
     });
-    if (!batch) break;
+    if (!batch) {
+      finished = true;
+      break;
+    }
+    batches++;
     cursor = { afterPersonId: batch[batch.length - 1]!, done: cursor.done + batch.length };
     progress.update(cursor.done);
     await options.onBatch?.(cursor);
   }
   progress.stop();
-  return { ruleVersion: version, people: cursor.done, mqls, cursor };
+  return { ruleVersion: version, people: cursor.done, mqls, cursor, finished };
 }

@@ -2,7 +2,7 @@ import { transitionEntity } from '../lifecycle/transition-entity.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { DomainError } from '../platform/errors.ts';
 import { engagementAt, SCORE_EPOCH_MS } from './engagement.ts';
-import { mqlReason, NO_ENGAGEMENT, personScore, totalsOf } from './person-score.ts';
+import { MQL_ENTRY_STAGES, mqlReason, NO_ENGAGEMENT, personScore, totalsOf } from './person-score.ts';
 import type { ScoringRules } from './rules.ts';
 import { type RulesInForce, ruleProperties, rulesInForce } from './rules-in-force.ts';
 import {
@@ -15,9 +15,6 @@ import {
   type StoredScore,
   writeScores,
 } from './store.ts';
-
-/** Stages from which crossing the MQL rule hands the lead to Inside Sales. */
-export const MQL_ENTRY_STAGES = new Set(['lead', 'nurturing']);
 
 /** The divisor exponent that turns a raw sum into engagement at `at` (see engagement.ts). */
 export function decayExponent(rules: ScoringRules, at: Date): number {

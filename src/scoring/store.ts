@@ -311,3 +311,50 @@ export async function listScores(ctx: RequestContext): Promise<StoredScore[]> {
   );
   return rows.map(toStored);
 }
+
+export interface RecomputeJobRow {
+  id: string;
+  status: string;
+  payload: unknown;
+  progress: unknown;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+/** A recompute job of this workspace, by id or by its dedupe key (the rule version it recomputes). */
+export async function findRecomputeJob(
+  ctx: RequestContext,
+  kind: string,
+  by: { id: string } | { dedupeKey: string },
+): Promise<RecomputeJobRow | undefined> {
+  const rows = await queryRows<{
+    id: string;
+    status: string;
+    payload: unknown;
+    progress: unknown;
+    attempts: number;
+    last_error: string | null;
+    created_at: Date | string;
+    finished_at: Date | string | null;
+  }>(
+    ctx.db,
+    sql`select id, status, payload, progress, attempts, last_error, created_at, finished_at from jobs
+        where workspace_id = ${ctx.workspaceId} and kind = ${kind}
+        and ${'id' in by ? sql`id = ${by.id}` : sql`dedupe_key = ${by.dedupeKey}`}`,
+  );
+  const r = rows[0];
+  return r
+    ? {
+        id: r.id,
+        status: r.status,
+        payload: r.payload,
+        progress: r.progress,
+        attempts: r.attempts,
+        lastError: r.last_error,
+        createdAt: new Date(r.created_at),
+        finishedAt: toDate(r.finished_at),
+      }
+    : undefined;
+}

@@ -1,21 +1,26 @@
+import { assertCan } from '../platform/access.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { DomainError } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
+import { enqueueRecompute } from './recompute-job.ts';
 import type { ScoringRules } from './rules.ts';
 import { type RulesInForce, rulesInForce } from './rules-in-force.ts';
 import { insertRuleVersion } from './store.ts';
 
 /**
  * Stores a new version of the scoring rules (validated by the caller's schema). Scores
- * keep naming the version that produced them until the recompute reaches them.
+ * keep naming the version that produced them until the recompute reaches them; with
+ * `queueRecompute` the recompute job is queued in the same transaction as the version.
  */
 export function updateScoringRules(
   ctx: RequestContext,
   rules: ScoringRules,
   expectedVersion?: number,
-): Promise<RulesInForce> {
+  options: { queueRecompute?: boolean } = {},
+): Promise<RulesInForce & { recomputeJobId: string | null }> {
   return inTransaction(ctx, async (tx) => {
+    await assertCan(tx, 'settings', 'write', 'all');
     const current = await rulesInForce(tx);
     if (expectedVersion !== undefined && expectedVersion !== current.version) {
       throw new DomainError(
@@ -44,6 +49,7 @@ export function updateScoringRules(
       before: { version: current.version },
       after: { version, rules },
     });
-    return { version, rules, createdAt: tx.now() };
+    const recomputeJobId = options.queueRecompute ? await enqueueRecompute(tx, version) : null;
+    return { version, rules, createdAt: tx.now(), recomputeJobId };
   });
 }

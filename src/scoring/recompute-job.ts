@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { assertCan } from '../platform/access.ts';
+import type { RequestContext } from '../platform/context.ts';
+import { notFound } from '../platform/errors.ts';
+import type { JobHandler } from '../platform/jobs/job-runner.ts';
+import { enqueueJob } from '../platform/jobs/job-store.ts';
+import { recomputeScores } from './recompute-scores.ts';
+import { countPeople, findRecomputeJob } from './store.ts';
+
+export const RECOMPUTE_JOB = 'scoring.recompute';
+
+/** People per chunk: each chunk commits with the job, so progress shows and a restart resumes. */
+const CHUNK = 250;
+
+const progressSchema = z.object({
+  ruleVersion: z.int(),
+  done: z.int(),
+  total: z.int(),
+  mqls: z.int(),
+  afterPersonId: z.string().nullable(),
+});
+type RecomputeProgress = z.infer<typeof progressSchema>;
+
+/** Queues a full recompute for a rule version (once per version); returns the job id. */
+export async function enqueueRecompute(ctx: RequestContext, ruleVersion: number): Promise<string> {
+  const dedupeKey = `${RECOMPUTE_JOB}@v${ruleVersion}`;
+  await enqueueJob(ctx.db, {
+    workspaceId: ctx.workspaceId,
+    kind: RECOMPUTE_JOB,
+    payload: { ruleVersion },
+    runAt: ctx.now(),
+    dedupeKey,
+    maxAttempts: 5,
+  });
+  const job = await findRecomputeJob(ctx, RECOMPUTE_JOB, { dedupeKey });
+  if (!job) throw new Error('the recompute job could not be queued');
+  return job.id;
+}
+
+/** One chunk of people per claim, resuming from the cursor the last chunk committed. */
+export const recomputeJobHandler: JobHandler = async (ctx, _payload, job) => {
+  const row = await findRecomputeJob(ctx, RECOMPUTE_JOB, { id: job.id });
+  const previous = progressSchema.safeParse(row?.progress);
+  const before: RecomputeProgress | null = previous.success ? previous.data : null;
+  const result = await recomputeScores(ctx, {
+    cursor: before ? { afterPersonId: before.afterPersonId, done: before.done } : undefined,
+    batchSize: CHUNK,
+    maxBatches: 1,
+  });
+  const progress: RecomputeProgress = {
+    ruleVersion: result.ruleVersion,
+    done: result.cursor.done,
+    total: Math.max(await countPeople(ctx), result.cursor.done),
+    mqls: (before?.mqls ?? 0) + result.mqls,
+    afterPersonId: result.cursor.afterPersonId,
+  };
+  return { again: !result.finished, progress };
+};
+
+/** Where a recompute job stands, for the screen that started it. */
+export async function recomputeJobStatus(ctx: RequestContext, id: string) {
+  await assertCan(ctx, 'settings', 'read', 'all');
+  const row = await findRecomputeJob(ctx, RECOMPUTE_JOB, { id });
+  if (!row) throw notFound('Recompute job', id);
+  const parsed = progressSchema.safeParse(row.progress);
+  const payload = z.object({ ruleVersion: z.int() }).safeParse(row.payload);
+  return {
+    id: row.id,
+    // Between chunks the job waits as queued; to the reader it is running.
+    status: (row.status === 'queued' && parsed.success ? 'running' : row.status) as
+      | 'queued'
+      | 'running'
+      | 'done'
+      | 'failed',
+    ruleVersion: parsed.success ? parsed.data.ruleVersion : payload.success ? payload.data.ruleVersion : null,
+    done: parsed.success ? parsed.data.done : 0,
+    total: parsed.success ? parsed.data.total : await countPeople(ctx),
+    mqls: parsed.success ? parsed.data.mqls : 0,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    createdAt: row.createdAt,
+    finishedAt: row.finishedAt,
+  };
+}

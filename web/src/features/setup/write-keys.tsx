@@ -1,0 +1,220 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../app/api.ts';
+import { ConfirmDialog } from '../../app/confirm.tsx';
+import { useFormat } from '../../app/format.ts';
+import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
+import type { WriteKey } from './api.ts';
+import { CopyBlock, trackingSnippet } from './copy-block.tsx';
+
+const KEYS = ['/tracking/write-keys'];
+
+function CreateKeyModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [name, setName] = useState('');
+  const create = useMutation({
+    mutationFn: () =>
+      api<WriteKey & { writeKey: string }>('/tracking/write-keys', { method: 'POST', body: { name } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: KEYS }),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate();
+  };
+  if (create.data) {
+    const key = create.data.writeKey;
+    return (
+      <Modal opened onClose={onClose} title={t('setup.tracking.keyCreatedTitle')} size="xl">
+        <Stack>
+          <Alert color="yellow" variant="light" title={t('setup.tracking.keyOnce')}>
+            <Text size="sm">{t('setup.tracking.keyOnceHint')}</Text>
+          </Alert>
+          <CopyBlock
+            label={t('setup.tracking.keyLabel')}
+            value={key}
+            copyLabel={t('setup.tracking.copyKey')}
+            testId="write-key"
+          />
+          <CopyBlock
+            label={t('setup.tracking.snippet')}
+            value={trackingSnippet(key)}
+            copyLabel={t('setup.tracking.copySnippet')}
+            testId="tracking-snippet"
+          />
+          <Group justify="flex-end">
+            <Button onClick={onClose} data-autofocus>
+              {t('setup.tracking.done')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    );
+  }
+  const errors = create.error instanceof ApiError ? create.error.fieldErrors() : {};
+  return (
+    <Modal opened onClose={onClose} title={t('setup.tracking.newKey')}>
+      <form onSubmit={submit}>
+        <Stack>
+          <TextInput
+            label={t('setup.tracking.keyName')}
+            placeholder={t('setup.tracking.keyNamePlaceholder')}
+            required
+            data-autofocus
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={errors.name}
+          />
+          {create.error ? <ErrorState error={create.error} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('setup.tracking.newKey')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Write keys: created with the tag shown once, listed by hint, revoked. */
+export function WriteKeysSection() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const client = useQueryClient();
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<WriteKey | null>(null);
+  const [q, setQ] = useState('');
+  const keys = useQuery({
+    queryKey: KEYS,
+    queryFn: () => api<{ items: WriteKey[] }>('/tracking/write-keys'),
+  });
+  const revoke = useMutation({
+    mutationFn: (k: WriteKey) => api<void>(`/tracking/write-keys/${k.id}`, { method: 'DELETE' }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: KEYS });
+      setRevoking(null);
+    },
+  });
+  const all = keys.data?.items ?? [];
+  const needle = q.trim().toLowerCase();
+  // Active keys first, newest first within each group.
+  const items = all
+    .filter((k) => !needle || k.name.toLowerCase().includes(needle))
+    .sort(
+      (a, b) =>
+        Number(Boolean(a.revokedAt)) - Number(Boolean(b.revokedAt)) || b.createdAt.localeCompare(a.createdAt),
+    );
+  const createButton = <Button onClick={() => setCreating(true)}>{t('setup.tracking.newKey')}</Button>;
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          {t('setup.tracking.writeKeys')}
+        </Title>
+        <Group>
+          {all.length > 0 ? (
+            <TextInput
+              type="search"
+              aria-label={t('setup.tracking.searchKeys')}
+              placeholder={t('setup.tracking.searchKeys')}
+              value={q}
+              onChange={(e) => setQ(e.currentTarget.value)}
+              w={220}
+            />
+          ) : null}
+          {createButton}
+        </Group>
+      </Group>
+      {keys.isPending ? (
+        <PageLoader />
+      ) : keys.error ? (
+        <ErrorState error={keys.error} onRetry={() => void keys.refetch()} />
+      ) : all.length === 0 ? (
+        <EmptyState
+          title={t('setup.tracking.keysEmptyTitle')}
+          hint={t('setup.tracking.keysEmptyHint')}
+          action={createButton}
+        />
+      ) : items.length === 0 ? (
+        <Text size="sm" c="dimmed" py="md">
+          {t('setup.tracking.keysFilteredEmpty')}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table verticalSpacing="sm" data-testid="write-keys-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('setup.tracking.keyName')}</Table.Th>
+                <Table.Th>{t('setup.tracking.keyHint')}</Table.Th>
+                <Table.Th>{t('setup.tracking.createdAt')}</Table.Th>
+                <Table.Th>{t('setup.tracking.status')}</Table.Th>
+                <Table.Th>
+                  <span className="visually-hidden">{t('setup.tracking.revoke')}</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((k) => (
+                <Table.Tr key={k.id} opacity={k.revokedAt ? 0.6 : 1}>
+                  <Table.Td fw={500}>{k.name}</Table.Td>
+                  <Table.Td ff="monospace">…{k.keyHint}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(k.createdAt)}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="dot" color={k.revokedAt ? 'gray' : 'green'}>
+                      {k.revokedAt ? t('setup.tracking.revoked') : t('setup.tracking.active')}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {k.revokedAt ? null : (
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="red"
+                        aria-label={`${t('setup.tracking.revoke')}: ${k.name}`}
+                        onClick={() => {
+                          revoke.reset();
+                          setRevoking(k);
+                        }}
+                      >
+                        {t('setup.tracking.revoke')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {creating ? <CreateKeyModal onClose={() => setCreating(false)} /> : null}
+      {revoking ? (
+        <ConfirmDialog
+          message={t('setup.tracking.revokeConfirm', { name: revoking.name })}
+          confirmLabel={t('setup.tracking.revoke')}
+          onConfirm={() => revoke.mutate(revoking)}
+          onClose={() => setRevoking(null)}
+          pending={revoke.isPending}
+          error={revoke.error}
+        />
+      ) : null}
+    </Paper>
+  );
+}
