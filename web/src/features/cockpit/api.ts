@@ -126,8 +126,14 @@ export function useKpis(range: ReportRange) {
   });
 }
 
-export function useFunnel<V extends FunnelView>(range: ReportRange, view: V, lifecycle: Lifecycle) {
+export function useFunnel<V extends FunnelView>(
+  range: ReportRange,
+  view: V,
+  lifecycle: Lifecycle,
+  enabled = true,
+) {
   return useQuery({
+    enabled,
     queryKey: ['reports', 'funnel', range, view, lifecycle],
     queryFn: () =>
       report<V extends 'period' ? PeriodFunnel : CohortFunnel>('funnel', { ...range, view, lifecycle }),

@@ -68,7 +68,7 @@ export function FunnelSection({ range }: { range: ReportRange }) {
   const [lifecycle, setLifecycle] = useState<Lifecycle>('lead');
   const { label, definition, query: stagesQuery } = useStageLabels(lifecycle);
   const periodQ = useFunnel(range, 'period', lifecycle);
-  const cohortQ = useFunnel(range, 'cohort', lifecycle);
+  const cohortQ = useFunnel(range, 'cohort', lifecycle, view === 'cohort');
   const active = view === 'period' ? periodQ : cohortQ;
   const stages = useMemo(() => byOrder(definition?.stages ?? []), [definition]);
   const entryOrder = stages.find((s) => s.key === definition?.entry)?.order ?? 0;
