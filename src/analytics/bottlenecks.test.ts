@@ -88,6 +88,7 @@ describe('bottleneck detectors', () => {
     );
     expect(f?.affected.map((a) => a.id)).toEqual(['h2', 'h1']);
     expect(f?.revenueAtStake).toBe(2000);
+    expect(f?.evidence).toEqual({ handoffKind: 'mql', count: 2, maxHoursOverdue: 30 });
   });
 
   it('pipeline hygiene by rule', () => {
@@ -113,6 +114,7 @@ describe('bottleneck detectors', () => {
       value,
     );
     expect(a?.affected).toEqual([{ type: 'day', id: 'd29' }]);
+    expect(a?.evidence.series).toEqual({ days, values });
     const ranked = rankFindings([
       { ...a!, revenueAtStake: null },
       { ...a!, revenueAtStake: 10 },

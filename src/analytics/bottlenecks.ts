@@ -228,7 +228,7 @@ export function detectSlaBreaches(
       owningRole: first.toRole,
       stage: first.stage,
       revenueAtStake: stake(list.length, stageValue(first.stage)),
-      evidence: { count: list.length, maxHoursOverdue: round(first.hoursOverdue, 1) },
+      evidence: { handoffKind: kind, count: list.length, maxHoursOverdue: round(first.hoursOverdue, 1) },
       affected: list.slice(0, THRESHOLDS.maxAffected).map((h) => ({ type: 'handoff' as const, id: h.id })),
     };
   });
@@ -337,6 +337,8 @@ export function detectAnomalies(
           sigma: round(sigma, 2),
           band: [round(lo, 2), round(hi, 2)],
           outliers: out,
+          // The baseline and current days with their values, so a reader can see the band's context.
+          series: { days: s.days.slice(offset - base.length), values: s.values.slice(offset - base.length) },
         },
         affected: out.slice(0, THRESHOLDS.maxAffected).map(({ day }) => ({ type: 'day' as const, id: day })),
       },

@@ -123,6 +123,35 @@ describe('funnel oracle', () => {
     expect(report.periods[0]!.stages.nurturing!.balance).toBe(1);
   });
 
+  it('period view: an off-ramp has no conversion; the stage before the entry converts to the entry', () => {
+    const rows = [
+      row('a', null, 'anonymous', '2025-04-01T00:00:00Z'),
+      row('a', 'anonymous', 'lead', '2025-04-02T00:00:00Z'),
+      row('a', 'lead', 'nurturing', '2025-04-03T00:00:00Z'),
+      row('a', 'nurturing', 'mql', '2025-04-04T00:00:00Z'),
+      row('a', 'mql', 'recycled', '2025-04-05T00:00:00Z'),
+      row('a', 'recycled', 'nurturing', '2025-04-20T00:00:00Z'),
+    ];
+    const q: FunnelQuery = {
+      view: 'period',
+      grain: 'month',
+      from: '2025-04-01',
+      to: '2025-04-30',
+      slice: null,
+    };
+    const report = shapeFunnel(
+      totalsFromHistory(rows, () => sliceOf('x00'), lead, cal, q),
+      lead,
+      cal,
+      q,
+    );
+    if (report.view !== 'period') throw new Error('period view expected');
+    const stages = report.periods[0]!.stages;
+    expect(stages.recycled).toMatchObject({ outflow: { nurturing: 1 }, conversion: null });
+    expect(stages.anonymous).toMatchObject({ outflow: { lead: 1 }, conversion: 1 });
+    expect(stages.mql!.conversion).toBe(0);
+  });
+
   it('dwell buckets are half octaves and quantiles answer with the bucket bound', () => {
     expect(dwellBucket(0)).toBe(0);
     const hist: Record<number, number> = {};

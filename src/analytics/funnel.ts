@@ -181,7 +181,8 @@ export function shapeFunnel(
   cal: Calendar,
   q: FunnelQuery,
 ): CohortReport | PeriodReport {
-  const path = funnelPath(def).map((s) => s.key);
+  const pathStages = funnelPath(def);
+  const path = pathStages.map((s) => s.key);
   const periods = periodsBetween(q.from, q.to, q.grain, cal);
   if (q.view === 'cohort') {
     const all: Record<string, number> = Object.fromEntries(path.map((k) => [k, 0]));
@@ -197,7 +198,13 @@ export function shapeFunnel(
     return { view: 'cohort', periods: out, conversion };
   }
   const stages = [...def.stages].sort((a, b) => a.order - b.order).map((s) => s.key);
-  const next = (k: string) => path[path.indexOf(k) + 1];
+  // The next success-path stage after a success-path stage (anonymous → lead included); none after an off-ramp.
+  const stageOf = new Map(def.stages.map((s) => [s.key, s]));
+  const next = (k: string) => {
+    const s = stageOf.get(k);
+    if (s?.path !== 'success') return undefined;
+    return pathStages.find((p) => p.order > s.order)?.key;
+  };
   const balance: Record<string, number> = { ...totals.opening };
   const sumOut: Record<string, number> = {};
   const sumNext: Record<string, number> = {};

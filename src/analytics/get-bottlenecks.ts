@@ -34,6 +34,8 @@ const HANDOFF_STAGE: Record<string, string> = {
   sql: 'sql',
   won: 'customer',
   expansion: 'customer',
+  // A recycled lead that wakes goes back to nurturing and to an SDR to re-approach.
+  recycle: 'nurturing',
 };
 const ENTITY: Record<string, AffectedItem['type']> = {
   lead: 'person',

@@ -1,16 +1,26 @@
 import type { RequestContext } from '../platform/context.ts';
+import { reportMrr } from '../success/report-mrr.ts';
 import { funnelTotals } from './get-funnel.ts';
 import { buildKpiTree, type KpiInputs, type KpiNode } from './kpi-tree.ts';
-import { churnByPeriod, closedByPeriod } from './metrics-store.ts';
-import { periodLabel, periodStart, periodsBetween, previousDay } from './periods.ts';
+import { closedByPeriod } from './metrics-store.ts';
+import { type Grain, periodLabel, periodStart, periodsBetween, previousDay } from './periods.ts';
 import { loadReportContext, type ReportContext } from './report-context.ts';
 import type { ReportParams } from './report-query.ts';
 
 export interface KpiReport {
   by: string;
   /** How contributions were computed: log (LMDI) or sequential substitution; see docs/ANALYTICS.md. */
-  periods: { period: string; method: string; tree: KpiNode }[];
+  periods: { period: string; method: string; counts: KpiCounts; tree: KpiNode }[];
 }
+
+/** The period's own counts behind the tree, so a trend needs no rounding back out of the rates. */
+export type KpiCounts = Pick<KpiInputs, 'leads' | 'mqls' | 'sqls' | 'wins' | 'newMrr'>;
+
+const MRR_GRAIN: Partial<Record<Grain, 'month' | 'quarter' | 'fiscal_year'>> = {
+  month: 'month',
+  fiscal_quarter: 'quarter',
+  fiscal_year: 'fiscal_year',
+};
 
 /**
  * The KPI tree per period (`GET /api/v1/reports/kpis`): New MRR as leads × rates × MRR
@@ -32,10 +42,12 @@ export async function getKpis(
     slice: query.slice,
   });
   const closed = await closedByPeriod(ctx, cal, grain, first, query.to);
-  const churn = await churnByPeriod(ctx, cal, grain, first, query.to);
   const label = (start: string) => periodLabel(start, grain, cal);
   const wonBy = new Map(closed.map((c) => [label(c.start), c]));
-  const churnBy = new Map(churn.rows.map((c) => [label(c.start), c.mrr]));
+  // The CS movements are Customer Success's MRR bridge, kept per month, fiscal quarter and year.
+  const mrrBy = MRR_GRAIN[grain];
+  const movements = mrrBy ? (await reportMrr(ctx, { from: first, to: query.to, by: mrrBy })).periods : [];
+  const csBy = new Map(movements.map((m) => [label(m.from), m]));
   const inputs = (period: string): KpiInputs => {
     const flow = totals.flows[period] ?? {};
     return {
@@ -44,15 +56,17 @@ export async function getKpis(
       sqls: flow.sql?.inflow ?? 0,
       wins: wonBy.get(period)?.wins ?? 0,
       newMrr: wonBy.get(period)?.mrr ?? 0,
-      expansionMrr: null,
-      contractionMrr: null,
-      churnMrr: churn.subscriptions > 0 && churn.amended === 0 ? (churnBy.get(period) ?? 0) : null,
+      expansionMrr: mrrBy ? (csBy.get(period)?.expansion ?? 0) : null,
+      contractionMrr: mrrBy ? (csBy.get(period)?.contraction ?? 0) : null,
+      churnMrr: mrrBy ? (csBy.get(period)?.churn ?? 0) : null,
     };
   };
   const all = periodsBetween(first, query.to, grain, cal);
   const periods = all.slice(1).map((period, i) => {
-    const { method, root } = buildKpiTree(inputs(period), inputs(all[i]!));
-    return { period, method, tree: root };
+    const current = inputs(period);
+    const { method, root } = buildKpiTree(current, inputs(all[i]!));
+    const { leads, mqls, sqls, wins, newMrr } = current;
+    return { period, method, counts: { leads, mqls, sqls, wins, newMrr }, tree: root };
   });
   return { by: grain, periods };
 }

@@ -27,6 +27,17 @@ describe('KPI tree', () => {
     expect(root.children!.find((n) => n.key === 'expansionMrr')!.reason).toMatch(/not recorded/);
   });
 
+  it('adds the CS movements to New MRR for net new MRR, each signed by its effect on revenue', () => {
+    const previous = { ...base, expansionMrr: 50_000, contractionMrr: 10_000, churnMrr: 100_000 };
+    const current = { ...base, expansionMrr: 80_000, contractionMrr: 30_000, churnMrr: 40_000 };
+    const { root } = buildKpiTree(current, previous);
+    expect(root.value).toBe(2_000_000 + 80_000 - 30_000 - 40_000);
+    expect(root.change).toBe(root.value! - previous.newMrr - 50_000 + 10_000 + 100_000);
+    const by = Object.fromEntries(root.children!.map((n) => [n.key, n.contribution]));
+    expect(by).toEqual({ newMrr: 0, expansionMrr: 30_000, contractionMrr: -20_000, churnMrr: 60_000 });
+    expect(root.contribution).toBe(root.change);
+  });
+
   it('decomposition is exact for any factors, zeros included (sequential substitution)', () => {
     fc.assert(
       fc.property(

@@ -99,7 +99,8 @@ const FORMULAS: Record<Factor, string> = {
   mrrPerWin: 'New MRR ÷ wins',
 };
 
-const MISSING = 'not recorded yet: subscription amendments (expansion, contraction) are not in the data';
+const MISSING =
+  'not recorded at this grain: MRR movements are kept per month, fiscal quarter and fiscal year, not per day or week';
 
 /** The KPI tree of a period against the previous one (pure). */
 export function buildKpiTree(current: KpiInputs, previous: KpiInputs): { method: string; root: KpiNode } {
@@ -134,8 +135,7 @@ export function buildKpiTree(current: KpiInputs, previous: KpiInputs): { method:
   };
   const expansion = cs('expansionMrr', 1, 'MRR added to existing subscriptions');
   const contraction = cs('contractionMrr', -1, 'MRR removed from continuing subscriptions');
-  const churn = { ...cs('churnMrr', -1, 'MRR of subscriptions that ended as churned in the period') };
-  if (current.churnMrr === null) churn.reason = 'no subscriptions recorded yet';
+  const churn = cs('churnMrr', -1, 'MRR of subscriptions that ended as churned in the period');
   const net = (k: KpiInputs) =>
     k.expansionMrr === null || k.contractionMrr === null || k.churnMrr === null
       ? null

@@ -42,6 +42,43 @@ describe('GET /api/v1/reports/*', () => {
     });
   });
 
+  it('gives each KPI period the counts its tree is computed from', async () => {
+    for (const email of ['kpi.one@example.co.jp', 'kpi.two@example.co.jp']) {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/people',
+        headers: h.auth,
+        payload: { email },
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    const res = await get('/api/v1/reports/kpis?by=month');
+    expect(res.statusCode).toBe(200);
+    const periods = res.json().periods as {
+      counts: Record<string, number>;
+      tree: { children: { key: string; value: number; children?: { key: string; value: number }[] }[] };
+    }[];
+    expect(periods).toHaveLength(12);
+    const now = periods.at(-1)!;
+    expect(now.counts).toEqual({ leads: 2, mqls: 0, sqls: 0, wins: 0, newMrr: 0 });
+    const newMrr = now.tree.children.find((c) => c.key === 'newMrr')!;
+    expect(newMrr.value).toBe(now.counts.newMrr);
+    expect(newMrr.children!.find((c) => c.key === 'leads')!.value).toBe(now.counts.leads);
+    expect(periods[0]!.counts.leads).toBe(0);
+    // Customer Success's MRR bridge fills the CS movements: none yet, so zero, and net new MRR is New MRR.
+    const cs = now.tree.children.filter((c) => c.key !== 'newMrr').map((c) => [c.key, c.value]);
+    expect(cs).toEqual([
+      ['expansionMrr', 0],
+      ['contractionMrr', 0],
+      ['churnMrr', 0],
+    ]);
+    expect((now.tree as unknown as { value: number }).value).toBe(now.counts.newMrr);
+    // Per week the bridge is not kept: null with a reason, never an invented zero.
+    const weekly = (await get('/api/v1/reports/kpis?by=week')).json().periods.at(-1).tree;
+    const churn = weekly.children.find((c: { key: string }) => c.key === 'churnMrr');
+    expect(churn).toMatchObject({ value: null, reason: expect.stringMatching(/per month/) });
+  });
+
   it.each([
     ['slice=color%3Dred', 'slice'],
     ['from=2026-05-01&to=2026-01-01', 'from'],
