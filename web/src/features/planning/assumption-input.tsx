@@ -4,7 +4,8 @@ import type { AssumptionField } from './assumption-fields.ts';
 
 /** Shown values: a rate as a percentage with two decimals, others as they are. */
 export function toDisplay(field: AssumptionField, value: number): number {
-  return field.kind === 'rate' ? Math.round(value * 10_000) / 100 : Math.round(value * 100) / 100;
+  if (field.kind === 'rate') return Math.round(value * 10_000) / 100;
+  return field.kind === 'money' ? Math.round(value) : Math.round(value * 100) / 100;
 }
 
 /** What the API takes: a percentage entered becomes the fraction. */
@@ -63,7 +64,7 @@ export function AssumptionInput({
       onBlur={onBlur}
       clampBehavior="none"
       hideControls
-      decimalScale={field.kind === 'count' ? 0 : 2}
+      decimalScale={field.kind === 'count' || field.kind === 'money' ? 0 : 2}
       thousandSeparator={field.kind === 'money' ? ',' : undefined}
       prefix={field.kind === 'money' ? symbol : undefined}
       suffix={field.kind === 'rate' ? ' %' : undefined}

@@ -32,7 +32,7 @@ export function WaterfallChart({ plan }: { plan: ReversePlan }) {
         type: 'log',
         name: t('planning.waterfall.axis'),
         nameTextStyle: { align: 'left' },
-        axisLabel: { formatter: (v: number) => fmt.volume(v) },
+        axisLabel: { formatter: (v: number) => fmt.decimal(v) },
       },
       series: STAGES.map((stage, i) => ({
         type: 'line',
