@@ -9,6 +9,7 @@ import { completeOnboardingTask } from './complete-onboarding-task.ts';
 import { createSubscription } from './create-subscription.ts';
 import { createSubscriptionFromWin } from './create-subscription-from-win.ts';
 import { enterRenewals } from './enter-renewals.ts';
+import { registerSuccessListRoutes } from './list-routes.ts';
 import { successConfigOf, updateSuccessConfig } from './load-success-config.ts';
 import { recomputeHealth } from './recompute-health.ts';
 import {
@@ -150,6 +151,7 @@ export function registerSuccessRoutes(app: FastifyInstance): void {
   );
 
   const cs = '/api/v1/success';
+  registerSuccessListRoutes(app);
   r.get(
     `${cs}/settings`,
     spec('Customer Success settings in force (health factors, renewal lead days, checklists)'),
@@ -200,10 +202,12 @@ export function registerSuccessRoutes(app: FastifyInstance): void {
   );
   r.get(
     `${cs}/expansion-signals`,
-    spec('List expansion signals', {
+    spec("List expansion signals, each with its account's name, health, CSM and AM", {
       querystring: listQuerySchema({
         accountId: z.uuid().optional(),
         status: z.enum(['open', 'accepted', 'dismissed']).optional(),
+        csmUserId: z.uuid().optional(),
+        amUserId: z.uuid().optional(),
       }),
     }),
     (req) =>

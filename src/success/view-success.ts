@@ -1,6 +1,7 @@
 import type { RequestContext } from '../platform/context.ts';
 import type { ListQuery } from '../platform/db/crud-store.ts';
 import { notFound } from '../platform/errors.ts';
+import { accountTeams, signalAccountCondition } from './customer-list-store.ts';
 import {
   expansionSignalsStore,
   getAccount,
@@ -13,7 +14,6 @@ import {
 } from './store.ts';
 
 export const listSubscriptions = (ctx: RequestContext, q: ListQuery) => subscriptionsStore.list(ctx, q);
-export const listExpansionSignals = (ctx: RequestContext, q: ListQuery) => expansionSignalsStore.list(ctx, q);
 
 export async function getSubscription(ctx: RequestContext, id: string) {
   const row = await subscriptionsStore.get(ctx, id);
@@ -21,12 +21,16 @@ export async function getSubscription(ctx: RequestContext, id: string) {
   return { ...row, changes: await listChangesOf(ctx, id) };
 }
 
+const member = (id: string | null | undefined, displayName: string | null | undefined) =>
+  id ? { id, displayName: displayName ?? null } : null;
+
 /** Everything Customer Success knows about one account, for its page. */
 export async function customerSuccessView(ctx: RequestContext, accountId: string) {
   const account = await getAccount(ctx, accountId);
   if (!account) throw notFound('Account', accountId);
-  const [team, health, subscriptions, signals, tasks] = await Promise.all([
+  const [team, names, health, subscriptions, signals, tasks] = await Promise.all([
     getCustomerAccount(ctx, accountId),
+    accountTeams(ctx, [accountId]),
     healthHistory(ctx, accountId, 30),
     subscriptionsStore.list(ctx, { limit: 100, sort: 'createdAt', filters: { accountId } }),
     listCustomerSignals(ctx, accountId, 50),
@@ -35,9 +39,45 @@ export async function customerSuccessView(ctx: RequestContext, accountId: string
   return {
     account,
     customer: team ?? null,
+    team: {
+      onb: member(team?.onbUserId, names.get(accountId)?.onbName),
+      csm: member(team?.csmUserId, names.get(accountId)?.csmName),
+      am: member(team?.amUserId, names.get(accountId)?.amName),
+    },
     healthHistory: health.map((h) => ({ at: h.computedAt, score: h.score, band: h.band })),
     subscriptions: subscriptions.items,
     signals,
     tasks,
+  };
+}
+
+/**
+ * Expansion signals with the account's name, health, CSM and AM beside each; `q` searches
+ * the account's name, `csmUserId` / `amUserId` keep the accounts that member carries.
+ */
+export async function listExpansionSignals(ctx: RequestContext, q: ListQuery) {
+  const { csmUserId, amUserId, ...filters } = q.filters as Record<string, string | undefined>;
+  const page = await expansionSignalsStore.list(ctx, {
+    ...q,
+    q: undefined,
+    filters,
+    scope: signalAccountCondition(ctx, { q: q.q, csmUserId, amUserId }),
+  });
+  const teams = await accountTeams(ctx, [...new Set(page.items.map((s) => s.accountId))]);
+  return {
+    ...page,
+    items: page.items.map((s) => {
+      const team = teams.get(s.accountId);
+      return {
+        ...s,
+        accountName: team?.accountName ?? null,
+        healthScore: team?.healthScore ?? null,
+        healthBand: team?.healthBand ?? null,
+        csmUserId: team?.csmUserId ?? null,
+        csmName: team?.csmName ?? null,
+        amUserId: team?.amUserId ?? null,
+        amName: team?.amName ?? null,
+      };
+    }),
   };
 }

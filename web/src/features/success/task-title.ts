@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import type { Task } from './api.ts';
+
+/** Checklist items the default templates name; others fall back to the title the API stored. */
+export const CHECKLIST_ITEMS = [
+  'kickoff',
+  'admin_setup',
+  'data_import',
+  'first_value',
+  'training',
+  'success_plan',
+  'sso',
+] as const;
+type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
+
+export const isChecklistItem = (key: unknown): key is ChecklistItem =>
+  CHECKLIST_ITEMS.includes(key as ChecklistItem);
+
+/**
+ * The stored titles are written "日本語 / English"; show the part in the reader's language.
+ * A title without the separator is shown as it is.
+ */
+export function titleIn(title: string, language: string): string {
+  const at = title.lastIndexOf(' / ');
+  if (at < 0) return title;
+  return language === 'en' ? title.slice(at + 3) : title.slice(0, at);
+}
+
+/** The checklist item key of an onboarding task, if it has one. */
+export const checklistKey = (task: Pick<Task, 'details'>): unknown => task.details.item;
+
+/** The title of a task in the reader's language: a known checklist item by its key, else the stored title. */
+export function useTaskTitle() {
+  const { t, i18n } = useTranslation();
+  return (task: Pick<Task, 'title' | 'kind' | 'details'>) => {
+    const key = checklistKey(task);
+    if (task.kind === 'onboarding' && isChecklistItem(key)) return t(`success.checklist.${key}`);
+    return titleIn(task.title, i18n.language);
+  };
+}
