@@ -1,6 +1,7 @@
 import type { RequestContext } from '../platform/context.ts';
 import { notFound } from '../platform/errors.ts';
-import { getHandoff, type HandoffFilter, listHandoffs } from './handoff-store.ts';
+import { type HandoffListFilter, listHandoffsWithSubjects } from './handoff-list-store.ts';
+import { getHandoff } from './handoff-store.ts';
 import { handoffView } from './open-handoff.ts';
 import { assertEntityAccess, assertHandoffAccess, handoffScope } from './record-access.ts';
 import type { Lifecycle } from './stages.ts';
@@ -22,8 +23,15 @@ export async function stageHistoryOf(ctx: RequestContext, type: EntityType, id: 
   return rows;
 }
 
-export async function listHandoffViews(ctx: RequestContext, f: HandoffFilter) {
-  return (await listHandoffs(ctx, { ...f, scope: await handoffScope(ctx, 'read') })).map(handoffView);
+/** Hand-offs the actor may read, each with the person's name and email and the account's name. */
+export async function listHandoffViews(ctx: RequestContext, f: HandoffListFilter) {
+  const rows = await listHandoffsWithSubjects(ctx, { ...f, scope: await handoffScope(ctx, 'read') });
+  return rows.map((r) => ({
+    ...handoffView(r),
+    personName: r.personName,
+    personEmail: r.personEmail,
+    accountName: r.accountName,
+  }));
 }
 
 export async function getHandoffView(ctx: RequestContext, id: string) {

@@ -8,6 +8,7 @@ import { requestContext } from '../platform/http/request-context.ts';
 import { registerNotificationRoutes } from '../platform/notifications/routes.ts';
 import { registerWebhookRoutes } from '../platform/webhooks/routes.ts';
 import { assignHandoff } from './assign-handoff.ts';
+import { HANDOFF_SORTS } from './handoff-list-store.ts';
 import { HANDOFF_STATUSES, REJECT_OUTCOMES } from './handoffs.ts';
 import { openExpansionHandoff } from './open-expansion-handoff.ts';
 import { handoffView } from './open-handoff.ts';
@@ -61,6 +62,11 @@ const handoffRow = z.object({
   rejectReason: z.string().nullable(),
   rejectOutcome: z.string().nullable(),
   staleAt: dateTime.nullable(),
+});
+const handoffListRow = handoffRow.extend({
+  personName: z.string().nullable(),
+  personEmail: z.string().nullable(),
+  accountName: z.string().nullable(),
 });
 const historyRow = z.object({
   id: z.uuid(),
@@ -169,7 +175,8 @@ export function registerLifecycleRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags: ['Hand-offs'],
-        summary: 'List hand-offs, newest first (filters: status, kind, toRole, toUserId, personId, stale)',
+        summary:
+          'List hand-offs with the person and account names (filters: status, kind, toRole, toUserId, unassigned, personId, stale; q searches name, email, account; sort by opening or due time)',
         querystring: z.strictObject({
           status: z.enum(HANDOFF_STATUSES).optional(),
           kind: z.enum(HANDOFF_KINDS).optional(),
@@ -177,25 +184,31 @@ export function registerLifecycleRoutes(app: FastifyInstance): void {
           toUserId: z.uuid().optional(),
           personId: z.uuid().optional(),
           stale: z.enum(['true', 'false']).optional(),
+          unassigned: z.enum(['true', 'false']).optional(),
+          q: z.string().max(200).optional(),
+          sort: z.enum(HANDOFF_SORTS).default('-openedAt'),
           limit: z.coerce.number().int().min(1).max(200).default(50),
           cursor: z.string().max(500).optional(),
         }),
         response: {
-          200: z.object({ items: z.array(handoffRow), nextCursor: z.string().nullable() }),
+          200: z.object({ items: z.array(handoffListRow), nextCursor: z.string().nullable() }),
           ...errors,
         },
       },
     },
     async (req) => {
-      const { cursor, stale, ...q } = req.query;
+      const { cursor, stale, unassigned, ...q } = req.query;
       const c = cursor ? decodeCursor(cursor) : undefined;
+      const flag = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true');
       const items = await listHandoffViews(requestContext(req), {
         ...q,
-        stale: stale === undefined ? undefined : stale === 'true',
-        before: c ? [new Date(c[0]), c[1]] : undefined,
+        stale: flag(stale),
+        unassigned: flag(unassigned),
+        after: c ? [new Date(c[0]), c[1]] : undefined,
       });
       const last = items.length === q.limit ? items.at(-1) : undefined;
-      return { items, nextCursor: last ? encodeCursor([last.openedAt.toISOString(), last.id]) : null };
+      const key = (h: NonNullable<typeof last>) => (q.sort.endsWith('openedAt') ? h.openedAt : h.dueAt);
+      return { items, nextCursor: last ? encodeCursor([key(last).toISOString(), last.id]) : null };
     },
   );
   r.get(

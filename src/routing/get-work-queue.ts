@@ -1,16 +1,27 @@
+import { assertRole } from '../platform/access.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { startOfZonedDay, zonedWeek } from '../platform/zoned-time.ts';
+import { leadSlaHours, queueCandidates, queueDetails } from './queue-store.ts';
 import { getWorkspaceConfig, rolesOfUser } from './store.ts';
-import { dueTasks, leadSlaHours, queueCandidates, slotsUsed } from './work-store.ts';
+import { dueTasks, slotsUsed } from './work-store.ts';
 import { orderQueue, uniqueByPerson } from './workbench.ts';
 
 const HOUR = 3_600_000;
 
+/** Another rep's queue, slots or tasks are a manager's (or admin's) view. */
+function assertMayViewRep(ctx: RequestContext, userId: string): void {
+  if (userId !== ctx.actor.userId) assertRole(ctx, ['manager'], "view another rep's work");
+}
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d));
+
 /**
  * A rep's work queue: their leads in mql/sal, recycled leads whose re-approach date has
- * come and due nurture follow-ups, ordered by SLA urgency, then score, then recency.
+ * come, due nurture follow-ups and cadence steps, ordered by SLA urgency, then score,
+ * then recency; each with its account, grade and last activity.
  */
 export async function getWorkQueue(ctx: RequestContext, userId: string, limit = 100) {
+  assertMayViewRep(ctx, userId);
   const now = ctx.now();
   const sla = await leadSlaHours(ctx);
   const rows = await queueCandidates(ctx, userId, now);
@@ -22,21 +33,47 @@ export async function getWorkQueue(ctx: RequestContext, userId: string, limit = 
       personId: r.personId,
       reason: r.reason,
       stage: r.stage,
-      name: r.name,
-      email: r.email,
-      accountId: r.accountId,
       slaDueAt,
       overdue: slaDueAt !== null && slaDueAt.getTime() < now.getTime(),
-      score: r.score === null ? null : Number(r.score),
+      score: r.score === null ? null : Math.round(Number(r.score)),
       since: new Date(r.since),
     };
   });
-  const ordered = uniqueByPerson(orderQueue(items));
-  return { userId, total: ordered.length, items: ordered.slice(0, limit) };
+  const all = uniqueByPerson(orderQueue(items));
+  const ordered = all.slice(0, limit);
+  const details = new Map(
+    (
+      await queueDetails(
+        ctx,
+        ordered.map((i) => i.personId),
+      )
+    ).map((d) => [d.personId, d]),
+  );
+  return {
+    userId,
+    total: all.length,
+    items: ordered.map((i) => {
+      const d = details.get(i.personId);
+      return {
+        ...i,
+        name: d?.name ?? null,
+        email: d?.email ?? null,
+        accountId: d?.accountId ?? null,
+        accountName: d?.accountName ?? null,
+        grade: d?.grade ?? null,
+        activityCount: d?.activityCount ?? 0,
+        lastActivity:
+          d?.lastType && d.lastAt
+            ? { type: d.lastType, outcome: d.lastOutcome, occurredAt: iso(d.lastAt)! }
+            : null,
+      };
+    }),
+  };
 }
 
 /** Half-hour slots used this week (in the workspace's time zone) against the rep's IS capacity. */
 export async function getSlotUsage(ctx: RequestContext, userId: string, at?: Date) {
+  assertMayViewRep(ctx, userId);
   const config = await getWorkspaceConfig(ctx);
   const week = zonedWeek(at ?? ctx.now(), config.timeZone);
   const used = await slotsUsed(ctx, userId, week.start, week.end);
@@ -57,6 +94,7 @@ export async function getSlotUsage(ctx: RequestContext, userId: string, at?: Dat
 
 /** A rep's open tasks due by the end of today (workspace time zone): cadence steps, follow-ups, risk tasks. */
 export async function getDueTasks(ctx: RequestContext, userId: string) {
+  assertMayViewRep(ctx, userId);
   const config = await getWorkspaceConfig(ctx);
   const today = startOfZonedDay(ctx.now(), config.timeZone);
   return dueTasks(ctx, userId, new Date(today.getTime() + 86_400_000));

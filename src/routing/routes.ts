@@ -134,13 +134,13 @@ export function registerRoutingRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: "A rep's work queue: SLA urgency, then score, then recency",
-        querystring: forUser,
+        summary: "A rep's work queue: SLA urgency, then score, then recency (another rep's: manager)",
+        querystring: forUser.extend({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
       },
     },
     (req) => {
       const { ctx, userId } = me(req, req.query.userId);
-      return getWorkQueue(ctx, userId);
+      return getWorkQueue(ctx, userId, req.query.limit);
     },
   );
   typed.get(

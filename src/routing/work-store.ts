@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
 import { people } from '../crm/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { makeCrudStore } from '../platform/db/crud-store.ts';
@@ -99,11 +99,16 @@ export async function closeTask(
   return row!;
 }
 
-/** Open tasks of a user due by `until`, oldest due first; cadence steps of ended enrolments are not shown. */
+/** Open tasks of a user due by `until`, oldest due first, with the lead's name; cadence steps of ended enrolments are not shown. */
 export function dueTasks(ctx: RequestContext, userId: string, until: Date) {
   return ctx.db
-    .select()
+    .select({
+      ...getTableColumns(tasks),
+      personName: sql<string | null>`nullif(trim(concat(${people.lastName}, ' ', ${people.firstName})), '')`,
+      personEmail: people.email,
+    })
     .from(tasks)
+    .leftJoin(people, and(eq(people.workspaceId, tasks.workspaceId), eq(people.id, tasks.personId)))
     .where(
       and(
         eq(tasks.workspaceId, ctx.workspaceId),
@@ -185,69 +190,6 @@ export function enrolledPeople(ctx: RequestContext) {
         from cadence_enrolments e join people p on p.workspace_id = e.workspace_id and p.id = e.person_id
         where e.workspace_id = ${ctx.workspaceId} and e.status = 'active'`,
   );
-}
-
-/**
- * The raw work-queue candidates of a rep: leads they own in mql/sal (with the open
- * hand-off's due time), their recycled leads whose re-approach date has come (still
- * recycled, or already woken back to nurturing and not touched since), and leads
- * with a nurture follow-up due. The score is read if the people table has one.
- */
-export function queueCandidates(ctx: RequestContext, userId: string, now: Date) {
-  const ws = ctx.workspaceId;
-  const at = now.toISOString();
-  const score = sql`coalesce(to_jsonb(p) ->> 'score', to_jsonb(p) ->> 'engagement_score')`;
-  return queryRows<{
-    personId: string;
-    reason: 'handoff' | 'working' | 'recycled_due' | 'follow_up';
-    stage: string;
-    handoffDueAt: Date | null;
-    stageEnteredAt: Date;
-    since: Date;
-    score: string | null;
-    name: string | null;
-    email: string | null;
-    accountId: string | null;
-  }>(
-    ctx.db,
-    sql`select p.id as "personId",
-          case when h.due_at is not null then 'handoff' else 'working' end as reason,
-          p.lifecycle_stage as stage, h.due_at as "handoffDueAt", p.stage_entered_at as "stageEnteredAt",
-          coalesce(h.opened_at, p.stage_entered_at) as since, ${score} as score,
-          trim(concat(p.last_name, ' ', p.first_name)) as name, p.email, p.account_id as "accountId"
-        from people p
-        left join lateral (select due_at, opened_at from handoffs x where x.workspace_id = p.workspace_id and x.person_id = p.id
-          and x.status = 'open' order by x.opened_at desc limit 1) h on true
-        where p.workspace_id = ${ws} and p.owner_user_id = ${userId} and p.lifecycle_stage in ('mql', 'sal')
-      union all
-        select p.id, 'recycled_due', p.lifecycle_stage, null, p.stage_entered_at, r.reapproach_on, ${score},
-          trim(concat(p.last_name, ' ', p.first_name)), p.email, p.account_id
-        from people p
-        join lateral (select reapproach_on, s.at from stage_history s where s.workspace_id = p.workspace_id and s.entity_type = 'person'
-          and s.entity_id = p.id and s.to_stage = 'recycled' order by s.at desc, s.seq desc limit 1) r on true
-        where p.workspace_id = ${ws} and p.owner_user_id = ${userId} and r.reapproach_on <= ${at}
-          and (p.lifecycle_stage = 'recycled'
-            -- woken up by the recycle job (back in nurturing) and not touched since
-            or (p.lifecycle_stage = 'nurturing' and r.at <= p.stage_entered_at and not exists (select 1 from activities a
-              where a.workspace_id = p.workspace_id and a.person_id = p.id and a.occurred_at >= p.stage_entered_at)))
-      union all
-        select p.id, 'follow_up', p.lifecycle_stage, null, p.stage_entered_at, t.due_at, ${score},
-          trim(concat(p.last_name, ' ', p.first_name)), p.email, p.account_id
-        from tasks t join people p on p.workspace_id = t.workspace_id and p.id = t.person_id
-        where t.workspace_id = ${ws} and t.assignee_user_id = ${userId} and t.kind = 'nurture_follow_up'
-          and t.status = 'open' and t.due_at <= ${at}`,
-  );
-}
-
-/** Maximum dwell hours of the lead stages that have an SLA, from the lead lifecycle in force. */
-export async function leadSlaHours(ctx: RequestContext): Promise<Map<string, number>> {
-  const rows = await queryRows<{ stages: { stages: { key: string; maxDwellHours: number | null }[] } }>(
-    ctx.db,
-    sql`select stages from stage_definitions where workspace_id = ${ctx.workspaceId} and lifecycle = 'lead'
-        order by version desc limit 1`,
-  );
-  const stages = rows[0]?.stages.stages ?? [];
-  return new Map(stages.filter((s) => s.maxDwellHours).map((s) => [s.key, s.maxDwellHours!]));
 }
 
 /** Open unassigned hand-offs of one kind for a person (e.g. the sql hand-off the lifecycle engine opened). */

@@ -54,11 +54,16 @@ export function slotsOf(type: string, minutes: number | null): number {
   return Math.max(1, Math.ceil((minutes ?? 30) / 30));
 }
 
+/**
+ * Why a lead is in the queue: an open hand-off, a lead being worked, a recycled lead due
+ * again, a nurture follow-up or a cadence step that fell due.
+ */
+export type QueueReason = 'handoff' | 'working' | 'recycled_due' | 'follow_up' | 'cadence_task';
+
 /** A lead in a rep's work queue. */
 export interface QueueItem {
   personId: string;
-  /** Why it is in the queue: an open hand-off, a lead being worked, a recycled lead due again, a nurture follow-up. */
-  reason: 'handoff' | 'working' | 'recycled_due' | 'follow_up';
+  reason: QueueReason;
   stage: string;
   /** When the SLA runs out (hand-off due time, or stage entry + the stage's maximum dwell); null without an SLA. */
   slaDueAt: Date | null;
