@@ -5,9 +5,11 @@ import { registerCrudRoutes } from '../platform/http/crud-routes.ts';
 import { errorBodySchema } from '../platform/http/error-body.ts';
 import { dateTime, recordMeta } from '../platform/http/json-types.ts';
 import { requestContext } from '../platform/http/request-context.ts';
+import { boardCardsQuerySchema, boardFiltersSchema } from './board.ts';
 import { changeOpportunityPhase } from './change-opportunity-phase.ts';
 import { getPipelineSettings, setPipelineSettings } from './configure-pipeline.ts';
 import { getForecast } from './get-forecast.ts';
+import { getPipelineBoard, listBoardCards } from './get-pipeline-board.ts';
 import { getPipelineHygiene } from './get-pipeline-hygiene.ts';
 import { opportunityUseCases } from './manage-opportunities.ts';
 import { createQuotaSchema, quotaUseCases, updateQuotaSchema } from './manage-quotas.ts';
@@ -119,6 +121,47 @@ export function registerPipelineRoutes(app: FastifyInstance): void {
       },
     },
     (req) => getPipelineHygiene(requestContext(req), req.query.ownerUserId),
+  );
+  typed.get(
+    '/api/v1/pipeline/board',
+    {
+      schema: {
+        tags,
+        summary:
+          'Pipeline board columns: count, MRR and weighted MRR per phase (filters: owner, team, type, q)',
+        querystring: boardFiltersSchema,
+        response: {
+          200: z.object({
+            columns: z.array(
+              z.object({ phase: z.string(), count: z.number(), amountMrr: z.number(), weighted: z.number() }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    (req) => getPipelineBoard(requestContext(req), req.query),
+  );
+  typed.get(
+    '/api/v1/pipeline/cards',
+    {
+      schema: {
+        tags,
+        summary:
+          'Opportunities (of one phase, or all) with account and owner names, soonest close date first (board filters, cursor)',
+        querystring: boardCardsQuerySchema,
+        response: {
+          200: z.object({
+            items: z.array(
+              opportunityRow.extend({ accountName: z.string(), ownerName: z.string().nullable() }),
+            ),
+            nextCursor: z.string().nullable(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    (req) => listBoardCards(requestContext(req), req.query),
   );
   typed.get(
     '/api/v1/pipeline/settings',
