@@ -72,6 +72,10 @@ describe('pipeline board API', () => {
     expect(second.nextCursor).toBeNull();
     const mine = (await get('/api/v1/pipeline/cards?phase=qualification', aeAuth)).json();
     expect(mine.items.every((c: { ownerUserId: string }) => c.ownerUserId === ae)).toBe(true);
+    const one = await get(`/api/v1/pipeline/cards/${first.items[0].id}`, aeAuth);
+    expect(one.json()).toMatchObject({ name: 'B 部門導入', accountName: '株式会社ボード検証' });
+    expect(one.json().primaryPersonName).toBeNull();
+    expect((await get(`/api/v1/pipeline/cards/${first.items[1].id}`, aeAuth)).statusCode).toBe(404);
   });
 
   it("keeps an AE's hygiene list and phase moves to the deals the AE owns", async () => {

@@ -1,5 +1,5 @@
 import { and, asc, eq, getTableColumns, ilike, or, type SQL, sql } from 'drizzle-orm';
-import { accounts } from '../crm/schema.ts';
+import { accounts, people } from '../crm/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { memberships, users } from '../workspace/schema.ts';
 import type { BoardFilters } from './board.ts';
@@ -53,15 +53,16 @@ export function boardTotals(ctx: RequestContext, filters: BoardFilters, scope: S
     .groupBy(opportunities.phase);
 }
 
-/** One page of cards (of one phase, or all), soonest close date first, with the account's and owner's names. */
+/** One page of cards (of one phase, or all), soonest close date first, with the account's, owner's and contact's names. */
 export async function boardCards(
   ctx: RequestContext,
-  filters: BoardFilters & { phase?: string | undefined },
+  filters: BoardFilters & { phase?: string | undefined; id?: string | undefined },
   scope: SQL | undefined,
   page: { limit: number; after?: [string, string] | undefined },
 ) {
   const conditions = boardConditions(ctx, filters, scope);
   if (filters.phase) conditions.push(eq(opportunities.phase, filters.phase));
+  if (filters.id) conditions.push(eq(opportunities.id, filters.id));
   if (page.after) {
     conditions.push(
       sql`(${closeKey}, ${opportunities.id}) > (${page.after[0]}::date, ${page.after[1]}::uuid)`,
@@ -72,6 +73,9 @@ export async function boardCards(
       ...getTableColumns(opportunities),
       accountName: accounts.name,
       ownerName: users.displayName,
+      primaryPersonName: sql<
+        string | null
+      >`nullif(concat_ws(' ', ${people.lastName}, ${people.firstName}), '')`,
       sortKey: sql<string>`${closeKey}::text`,
     })
     .from(opportunities)
@@ -82,6 +86,10 @@ export async function boardCards(
     .leftJoin(
       users,
       and(eq(users.workspaceId, opportunities.workspaceId), eq(users.id, opportunities.ownerUserId)),
+    )
+    .leftJoin(
+      people,
+      and(eq(people.workspaceId, opportunities.workspaceId), eq(people.id, opportunities.primaryPersonId)),
     )
     .where(and(...conditions))
     .orderBy(asc(closeKey), asc(opportunities.id))

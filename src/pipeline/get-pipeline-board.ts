@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { recordScope } from '../platform/access.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { decodeCursor, encodeCursor } from '../platform/db/cursor.ts';
+import { notFound } from '../platform/errors.ts';
 import { type BoardFilters, type boardCardsQuerySchema, boardColumns } from './board.ts';
 import { boardCards, boardTotals } from './board-store.ts';
 import { opportunities } from './schema.ts';
@@ -28,4 +29,12 @@ export async function listBoardCards(ctx: RequestContext, query: z.infer<typeof 
     items: items.map(({ sortKey: _s, ...card }) => card),
     nextCursor: rows.length > limit && last ? encodeCursor([last.sortKey, last.id]) : null,
   };
+}
+
+/** One opportunity as a card (account, owner and contact names); 404 when the actor may not read it. */
+export async function getBoardCard(ctx: RequestContext, id: string) {
+  const [row] = await boardCards(ctx, { id }, await readScope(ctx), { limit: 1 });
+  if (!row) throw notFound('Opportunity', id);
+  const { sortKey: _s, ...card } = row;
+  return card;
 }

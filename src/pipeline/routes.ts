@@ -9,7 +9,7 @@ import { boardCardsQuerySchema, boardFiltersSchema } from './board.ts';
 import { changeOpportunityPhase } from './change-opportunity-phase.ts';
 import { getPipelineSettings, setPipelineSettings } from './configure-pipeline.ts';
 import { getForecast } from './get-forecast.ts';
-import { getPipelineBoard, listBoardCards } from './get-pipeline-board.ts';
+import { getBoardCard, getPipelineBoard, listBoardCards } from './get-pipeline-board.ts';
 import { getPipelineHygiene } from './get-pipeline-hygiene.ts';
 import { opportunityUseCases } from './manage-opportunities.ts';
 import { createQuotaSchema, quotaUseCases, updateQuotaSchema } from './manage-quotas.ts';
@@ -35,6 +35,13 @@ const opportunityRow = z.object({
   lossReason: z.string().nullable(),
   ownerUserId: z.uuid().nullable(),
   closedAt: dateTime.nullable(),
+});
+
+/** An opportunity with the names a board card shows. */
+const cardRow = opportunityRow.extend({
+  accountName: z.string(),
+  ownerName: z.string().nullable(),
+  primaryPersonName: z.string().nullable(),
 });
 
 const quotaRow = z.object({
@@ -152,9 +159,7 @@ export function registerPipelineRoutes(app: FastifyInstance): void {
         querystring: boardCardsQuerySchema,
         response: {
           200: z.object({
-            items: z.array(
-              opportunityRow.extend({ accountName: z.string(), ownerName: z.string().nullable() }),
-            ),
+            items: z.array(cardRow),
             nextCursor: z.string().nullable(),
           }),
           ...errors,
@@ -162,6 +167,18 @@ export function registerPipelineRoutes(app: FastifyInstance): void {
       },
     },
     (req) => listBoardCards(requestContext(req), req.query),
+  );
+  typed.get(
+    '/api/v1/pipeline/cards/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One opportunity with its account, owner and primary contact names',
+        params: z.strictObject({ id: z.uuid() }),
+        response: { 200: cardRow, ...errors },
+      },
+    },
+    (req) => getBoardCard(requestContext(req), req.params.id),
   );
   typed.get(
     '/api/v1/pipeline/settings',

@@ -195,6 +195,7 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /api/v1/me': { kind: 'self' },
   // Before the opportunity record routes: the cards list then holds every opportunity made so far.
   'GET /api/v1/pipeline/cards': { kind: 'list', resource: 'opportunities' },
+  'GET /api/v1/pipeline/cards/{id}': { kind: 'record', resource: 'opportunities', action: 'read' },
   'GET /api/v1/pipeline/board': { kind: 'whole', resource: 'opportunities', action: 'read', need: 'any' },
   'GET /api/v1/pipeline/hygiene': { kind: 'whole', resource: 'opportunities', action: 'read', need: 'any' },
   'GET /api/v1/people': { kind: 'list', resource: 'people' },
