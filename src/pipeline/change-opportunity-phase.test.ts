@@ -98,7 +98,12 @@ describe('opportunity phases', () => {
         overrideReason: 'urgent',
       }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    const managerCtx: RequestContext = { ...ctx, actor: { type: 'user', userId: null, roles: ['manager'] } };
+    // A manager without a team manages the whole workspace (and so may move any deal).
+    const manager = await newMember(ctx, 'manager', null);
+    const managerCtx: RequestContext = {
+      ...ctx,
+      actor: { type: 'user', userId: manager, roles: ['manager'] },
+    };
     const moved = await changeOpportunityPhase(managerCtx, opp.id, {
       version: opp.version,
       to: 'evaluation',

@@ -1,9 +1,10 @@
 import { recordEntry, transitionEntity } from '../lifecycle/transition-entity.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { notFound, staleVersion } from '../platform/errors.ts';
+import { staleVersion } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { assignHandoff } from '../routing/assign-handoff.ts';
+import { getWritableOpportunity } from './manage-opportunities.ts';
 import {
   applyChecklist,
   type ChangePhaseInput,
@@ -38,8 +39,7 @@ export function changeOpportunityPhase(
   return inTransaction(ctx, async (tx) => {
     const config = await pipelineConfig(tx);
     const settings = readPipelineSettings(config.settings.pipeline);
-    const current = (await opportunitiesStore.getForUpdate(tx, id)) as OpportunityRow | undefined;
-    if (!current) throw notFound('Opportunity', id);
+    const current = await getWritableOpportunity(tx, id);
     if (current.version !== input.version)
       throw staleVersion('Opportunity', id, input.version, current.version);
     const isManager = tx.actor.roles.includes('manager') || tx.actor.roles.includes('admin');

@@ -85,6 +85,11 @@ const crud = makeCrudUseCases<typeof opportunities, CreatePrepared, { version: n
   access: { resource: 'opportunities', ownerKey: 'ownerUserId' },
 });
 
+/** Locks an opportunity the actor may change (404 out of sight, 403 read-only); call inside a transaction. */
+export function getWritableOpportunity(tx: RequestContext, id: string): Promise<OpportunityRow> {
+  return crud.getWritable(tx, id) as Promise<OpportunityRow>;
+}
+
 /** Opportunity reads and deletes; creation and updates carry the pipeline rules below. */
 export const opportunityUseCases = {
   list: crud.list as (

@@ -5,9 +5,11 @@ import { registerCrudRoutes } from '../platform/http/crud-routes.ts';
 import { errorBodySchema } from '../platform/http/error-body.ts';
 import { dateTime, recordMeta } from '../platform/http/json-types.ts';
 import { requestContext } from '../platform/http/request-context.ts';
+import { boardCardsQuerySchema, boardFiltersSchema } from './board.ts';
 import { changeOpportunityPhase } from './change-opportunity-phase.ts';
 import { getPipelineSettings, setPipelineSettings } from './configure-pipeline.ts';
 import { getForecast } from './get-forecast.ts';
+import { getBoardCard, getPipelineBoard, listBoardCards } from './get-pipeline-board.ts';
 import { getPipelineHygiene } from './get-pipeline-hygiene.ts';
 import { opportunityUseCases } from './manage-opportunities.ts';
 import { createQuotaSchema, quotaUseCases, updateQuotaSchema } from './manage-quotas.ts';
@@ -33,6 +35,13 @@ const opportunityRow = z.object({
   lossReason: z.string().nullable(),
   ownerUserId: z.uuid().nullable(),
   closedAt: dateTime.nullable(),
+});
+
+/** An opportunity with the names a board card shows. */
+const cardRow = opportunityRow.extend({
+  accountName: z.string(),
+  ownerName: z.string().nullable(),
+  primaryPersonName: z.string().nullable(),
 });
 
 const quotaRow = z.object({
@@ -119,6 +128,57 @@ export function registerPipelineRoutes(app: FastifyInstance): void {
       },
     },
     (req) => getPipelineHygiene(requestContext(req), req.query.ownerUserId),
+  );
+  typed.get(
+    '/api/v1/pipeline/board',
+    {
+      schema: {
+        tags,
+        summary:
+          'Pipeline board columns: count, MRR and weighted MRR per phase (filters: owner, team, type, q)',
+        querystring: boardFiltersSchema,
+        response: {
+          200: z.object({
+            columns: z.array(
+              z.object({ phase: z.string(), count: z.number(), amountMrr: z.number(), weighted: z.number() }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    (req) => getPipelineBoard(requestContext(req), req.query),
+  );
+  typed.get(
+    '/api/v1/pipeline/cards',
+    {
+      schema: {
+        tags,
+        summary:
+          'Opportunities (of one phase, or all) with account and owner names, soonest close date first (board filters, cursor)',
+        querystring: boardCardsQuerySchema,
+        response: {
+          200: z.object({
+            items: z.array(cardRow),
+            nextCursor: z.string().nullable(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    (req) => listBoardCards(requestContext(req), req.query),
+  );
+  typed.get(
+    '/api/v1/pipeline/cards/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One opportunity with its account, owner and primary contact names',
+        params: z.strictObject({ id: z.uuid() }),
+        response: { 200: cardRow, ...errors },
+      },
+    },
+    (req) => getBoardCard(requestContext(req), req.params.id),
   );
   typed.get(
     '/api/v1/pipeline/settings',

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { accounts, people } from '../crm/schema.ts';
 import { handoffs } from '../lifecycle/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
@@ -139,8 +139,11 @@ export function quotasOf(ctx: RequestContext, period: string) {
     .where(and(eq(quotas.workspaceId, ctx.workspaceId), eq(quotas.period, period)));
 }
 
-/** Open opportunities with the managers of their owner's teams. */
-export function hygieneRows(ctx: RequestContext, ownerUserId?: string) {
+/**
+ * Open opportunities with the managers of their owner's teams, limited by `scope` (the
+ * actor's read scope, which names the unaliased `opportunities` table).
+ */
+export function hygieneRows(ctx: RequestContext, scope: SQL | undefined, ownerUserId?: string) {
   return queryRows<{
     id: string;
     name: string;
@@ -154,16 +157,18 @@ export function hygieneRows(ctx: RequestContext, ownerUserId?: string) {
     amountMrr: number;
   }>(
     ctx.db,
-    sql`select o.id, o.name, o.owner_user_id as "ownerUserId",
+    sql`select opportunities.id, opportunities.name, opportunities.owner_user_id as "ownerUserId",
           coalesce((select array_agg(distinct mm.user_id::text) from memberships om
             join memberships mm on mm.workspace_id = om.workspace_id and mm.team_id = om.team_id and mm.role = 'manager'
-            where om.workspace_id = o.workspace_id and om.user_id = o.owner_user_id), '{}') as "managerUserIds",
-          o.phase, o.close_date::text as "closeDate", o.next_step as "nextStep", o.updated_at as "updatedAt",
-          o.phase_entered_at as "phaseEnteredAt", o.amount_mrr as "amountMrr"
-        from opportunities o
-        where o.workspace_id = ${ctx.workspaceId} and o.phase not in ('won', 'lost')
-          ${ownerUserId ? sql`and o.owner_user_id = ${ownerUserId}` : sql``}
-        order by o.close_date nulls last, o.id`,
+            where om.workspace_id = opportunities.workspace_id and om.user_id = opportunities.owner_user_id), '{}') as "managerUserIds",
+          opportunities.phase, opportunities.close_date::text as "closeDate", opportunities.next_step as "nextStep",
+          opportunities.updated_at as "updatedAt", opportunities.phase_entered_at as "phaseEnteredAt",
+          opportunities.amount_mrr as "amountMrr"
+        from opportunities
+        where opportunities.workspace_id = ${ctx.workspaceId} and opportunities.phase not in ('won', 'lost')
+          ${ownerUserId ? sql`and opportunities.owner_user_id = ${ownerUserId}` : sql``}
+          ${scope ? sql`and ${scope}` : sql``}
+        order by opportunities.close_date nulls last, opportunities.id`,
   );
 }
 

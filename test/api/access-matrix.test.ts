@@ -163,7 +163,6 @@ const NOT_YET_IN_MATRIX = new Set([
   'DELETE /api/v1/quotas/{id}',
   'POST /api/v1/opportunities/{id}/phase',
   'GET /api/v1/forecast',
-  'GET /api/v1/pipeline/hygiene',
   'GET /api/v1/pipeline/settings',
   'PUT /api/v1/pipeline/settings',
   'GET /api/v1/org-model',
@@ -203,6 +202,11 @@ const ROUTES: Record<string, RouteSpec> = {
   'POST /f/v1/{formKey}': { kind: 'public' },
   'POST /api/v1/auth/logout': { kind: 'public' },
   'GET /api/v1/me': { kind: 'self' },
+  // Before the opportunity record routes: the cards list then holds every opportunity made so far.
+  'GET /api/v1/pipeline/cards': { kind: 'list', resource: 'opportunities' },
+  'GET /api/v1/pipeline/cards/{id}': { kind: 'record', resource: 'opportunities', action: 'read' },
+  'GET /api/v1/pipeline/board': { kind: 'whole', resource: 'opportunities', action: 'read', need: 'any' },
+  'GET /api/v1/pipeline/hygiene': { kind: 'whole', resource: 'opportunities', action: 'read', need: 'any' },
   'GET /api/v1/people': { kind: 'list', resource: 'people' },
   'POST /api/v1/people': {
     kind: 'create',
