@@ -26,7 +26,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 test('Japanese screenshots of the main pages', async ({ page, request }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(600_000);
   mkdirSync(DIR, { recursive: true });
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'サインイン' })).toBeVisible();
@@ -67,4 +67,41 @@ test('Japanese screenshots of the main pages', async ({ page, request }) => {
   await page.goto('/settings/api-tokens');
   await expect(page.getByRole('heading', { name: 'API トークン', level: 1 })).toBeVisible();
   await shoot(page, 'api-tokens');
+
+  const deals = (await (await api.get('/api/v1/opportunities?limit=1&phase=evaluation')).json()) as {
+    items: { id: string }[];
+  };
+  // Every department's main screens, each named after its path.
+  const pages: [string, string][] = [
+    ['/cockpit', 'cockpit'],
+    ['/cockpit/bottlenecks', 'bottlenecks'],
+    ['/inside-sales/queue', 'queue'],
+    ['/inside-sales/handoffs', 'handoffs'],
+    ['/inside-sales/cadences', 'cadences'],
+    ['/field-sales/pipeline', 'pipeline'],
+    [`/field-sales/opportunities/${deals.items[0]?.id}`, 'opportunity'],
+    ['/field-sales/hygiene', 'hygiene'],
+    ['/field-sales/forecast', 'forecast'],
+    ['/success/health', 'health'],
+    ['/success/renewals', 'renewals'],
+    ['/success/mrr', 'mrr'],
+    ['/success/onboarding', 'onboarding'],
+    ['/success/tasks', 'cs-tasks'],
+    ['/planning', 'plan'],
+    ['/planning/scenarios', 'scenarios'],
+    ['/planning/org-sim', 'org-sim'],
+    ['/settings/stages', 'stages'],
+    ['/settings/scoring', 'scoring'],
+    ['/settings/teams', 'teams'],
+    ['/settings/tracking', 'tracking'],
+    ['/settings/webhooks', 'webhooks'],
+    ['/settings/import', 'import'],
+  ];
+  for (const [path, name] of pages) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // Charts draw after their library loads: wait for every chart's SVG.
+    await expect(page.locator('[role=img] .mantine-Loader-root')).toHaveCount(0);
+    await shoot(page, name);
+  }
 });
