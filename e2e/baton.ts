@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, request as playwrightRequest } from '@playwright/test';
 
 /** The demo workspace's first admin (its password is set by the global setup). */
 export const ADMIN = { email: 'admin@demo.baton.example', password: 'e2e-admin-password-2026' };
@@ -18,11 +18,24 @@ export async function signIn(page: Page, who: { email: string; password: string 
   await expect(page.getByTestId('user-menu')).toBeVisible();
 }
 
-/** An API client signed in as the admin (the session cookie stays in the request context). */
+/**
+ * An API client signed in as the admin: `request`'s session, in a new context that echoes
+ * the CSRF cookie in its header on every call, as the web app does (cookie-authenticated
+ * writes without it are refused).
+ */
 export async function adminApi(request: APIRequestContext): Promise<APIRequestContext> {
   const res = await request.post('/api/v1/auth/login', { data: ADMIN });
   expect(res.ok()).toBeTruthy();
-  return request;
+  // The server gives a signed-in browser its CSRF cookie on the first request after login.
+  expect((await request.get('/api/v1/me')).ok()).toBeTruthy();
+  const storageState = await request.storageState();
+  const token = storageState.cookies.find((c) => c.name === 'baton_csrf')?.value;
+  expect(token, 'the CSRF cookie').toBeTruthy();
+  return playwrightRequest.newContext({
+    baseURL: process.env.BATON_E2E_URL,
+    storageState,
+    extraHTTPHeaders: { 'x-csrf-token': token! },
+  });
 }
 
 /** A new user with their own password, so a journey can change its own settings in isolation. */
@@ -31,11 +44,11 @@ export async function newUser(
   roles: string[],
   locale: 'ja' | 'en' | null = null,
 ): Promise<{ id: string; email: string; password: string; displayName: string }> {
-  await adminApi(request);
+  const api = await adminApi(request);
   const email = `${uniq('user')}@demo.baton.example`;
   const password = 'journey-password-123';
   const displayName = `テスト ${email.slice(5, 11)}`;
-  const res = await request.post('/api/v1/users', {
+  const res = await api.post('/api/v1/users', {
     data: { email, password, displayName, locale, roles: roles.map((role) => ({ role })) },
   });
   expect(res.status()).toBe(201);
