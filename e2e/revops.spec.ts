@@ -233,7 +233,7 @@ test.describe('a day of the RevOps lead', () => {
   });
 
   test('the Japanese cockpit has no untranslated English', async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     await signIn(page, KYOKO);
     for (const path of ['/cockpit', '/cockpit/bottlenecks?open=0']) {
       await page.goto(path);
@@ -244,7 +244,7 @@ test.describe('a day of the RevOps lead', () => {
   });
 
   test('the cockpit reads in English too', async ({ page, request }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const manager = await newManager(request);
     await signIn(page, manager);
     await page.goto('/cockpit');

@@ -37,7 +37,8 @@ export function FlowSankey({
         {
           type: 'sankey',
           left: 8,
-          right: 140,
+          right: 150,
+          nodeGap: 14,
           top: 8,
           bottom: 8,
           nodeAlign: 'justify',

@@ -1,4 +1,4 @@
-import { Grid, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -151,23 +151,17 @@ export function FunnelSection({ range }: { range: ReportRange }) {
               {t('cockpit.funnel.velocityNote')}
             </Text>
           ) : null}
-          <Grid gap="lg">
-            <Grid.Col span={{ base: 12, lg: 5 }}>
-              {option ? (
-                <Chart
-                  option={option}
-                  height={Math.max(260, path.length * 44)}
-                  label={t('cockpit.funnel.chartLabel', { view: tx(`cockpit.funnel.views.${view}`) })}
-                  testId="funnel-chart"
-                />
-              ) : null}
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 7 }}>
-              {periodRows ? (
-                <FlowSankey stages={stages} rows={periodRows} label={label} lifecycle={lifecycle} />
-              ) : null}
-            </Grid.Col>
-          </Grid>
+          {option ? (
+            <Chart
+              option={option}
+              height={Math.max(240, path.length * 36)}
+              label={t('cockpit.funnel.chartLabel', { view: tx(`cockpit.funnel.views.${view}`) })}
+              testId="funnel-chart"
+            />
+          ) : null}
+          {periodRows ? (
+            <FlowSankey stages={stages} rows={periodRows} label={label} lifecycle={lifecycle} />
+          ) : null}
         </Stack>
       )}
     </Paper>
