@@ -5,11 +5,11 @@ export const planningJa = {
   plan: {
     title: '逆算プラン',
     description:
-      '目標の New MRR から、受注・商談・SQL・MQL・リードがいつ何件必要かを、このワークスペースの実績値で逆算します。',
+      '目標の 新規 MRR から、受注・商談・SQL・MQL・リードがいつ何件必要かを、このワークスペースの実績値で逆算します。',
     recalculating: '再計算中…',
-    emptyTitle: '目標の New MRR を入力してください',
+    emptyTitle: '目標の 新規 MRR を入力してください',
     emptyHint:
-      '期間中に積み上げたい New MRR（円）を入れると、実績の転換率と受注単価から必要な件数と人数をすぐに計算します。',
+      '期間中に積み上げたい 新規 MRR（円）を入れると、実績の転換率と受注単価から必要な件数と人数をすぐに計算します。',
   },
   scenarios: {
     title: 'シナリオ比較',
@@ -47,7 +47,7 @@ export const planningJa = {
     perMemberFields: {
       isHoursPerDay: 'IS 1 人の 1 日の稼働時間',
       aeOpenDeals: 'AE 1 人が同時に持つ商談数',
-      onbAccounts: 'ONB 1 人が同時に担当する顧客数',
+      onbAccounts: 'オンボーディング担当 1 人が同時に担当する顧客数',
     },
     sla: '着手までの SLA',
     slaFor: '{{role}} の SLA',
@@ -82,11 +82,11 @@ export const planningJa = {
         '役割ごとに 1 チーム。全セグメントを同じキューで処理（不慣れなセグメントではペナルティ）。',
       pods: 'セグメントごとにチーム。人数は需要の比率で分割し、他の POD の手は借りられない。',
     },
-    newMrr: 'New MRR',
+    newMrr: '新規 MRR',
     stats: { mqls: 'MQL', sqls: 'SQL', wins: '受注', onboarded: '導入完了', slaBreaches: 'SLA 超過' },
     results: '結果（{{days}} 日間）',
-    sameMrr: '両モデルの New MRR は同じです',
-    mrrDiff: '{{better}}の New MRR が {{amount}} 多い',
+    sameMrr: '両モデルの 新規 MRR は同じです',
+    mrrDiff: '{{better}}の 新規 MRR が {{amount}} 多い',
     charts: {
       meanQueue: '役割ごとの平均待ち件数',
       meanWaitDays: '役割ごとの平均待ち日数',
@@ -112,7 +112,7 @@ export const planningJa = {
     fiscalYear: '{{year}} 年度',
     wholeYear: '{{year}} 年度（通期）',
     quarter: '{{year}} 年度 第 {{quarter}} 四半期',
-    newMrr: '目標 New MRR',
+    newMrr: '目標 新規 MRR',
     newMrrHint: '期間中に積み上げる新規 MRR の合計（円）',
     newMrrPlaceholder: '例: 12,000,000',
     period: '対象期間',
@@ -146,7 +146,10 @@ export const planningJa = {
     capacity: {
       is: { headcount: 'インサイドセールスの人数', slotsPerWeek: 'IS 1 人の週あたり対応枠（30 分単位）' },
       ae: { headcount: 'フィールドセールスの人数', maxOpenOpportunities: 'AE 1 人が持てる商談数' },
-      onb: { headcount: 'オンボーディング担当の人数', maxAccounts: 'ONB 1 人が同時に担当できる顧客数' },
+      onb: {
+        headcount: 'オンボーディング担当の人数',
+        maxAccounts: 'オンボーディング担当 1 人が同時に担当できる顧客数',
+      },
     },
   },
   stages: { lead: 'リード', mql: 'MQL', sql: 'SQL', opportunity: '商談', won: '受注' },
@@ -179,16 +182,16 @@ export const planningJa = {
     peakMonth: 'ピーク月',
     load: '負荷（ピーク）',
     bindingBadge: '制約',
-    hint: 'IS は流入する MQL、AE は同時に抱える商談、ONB は導入中の顧客から、1 人あたりの処理能力で割って求めます。',
+    hint: 'IS は流入する MQL、AE は同時に抱える商談、オンボーディングは導入中の顧客から、1 人あたりの処理能力で割って求めます。',
     chartLabel: '役割ごとの現在の人数と必要な人数',
   },
   levers: {
     title: 'レバー分析（各要素を {{fraction}} 改善したとき）',
-    baseline: '現在の供給と体制での New MRR 見込み: {{value}}',
-    hint: '今のリード供給と人数の上限のもとで、各要素だけを改善したときの New MRR の増分です。詰まった役割の手前を増やしても効果は出ません。',
-    top: '最も効くレバーは「{{lever}}」: New MRR {{change}}（{{ratio}}）',
-    none: 'どのレバーを改善しても New MRR は増えません。',
-    chartLabel: '各レバーを {{fraction}} 改善したときの New MRR の増分',
+    baseline: '現在の供給と体制での 新規 MRR 見込み: {{value}}',
+    hint: '今のリード供給と人数の上限のもとで、各要素だけを改善したときの 新規 MRR の増分です。詰まった役割の手前を増やしても効果は出ません。',
+    top: '最も効くレバーは「{{lever}}」: 新規 MRR {{change}}（{{ratio}}）',
+    none: 'どのレバーを改善しても 新規 MRR は増えません。',
+    chartLabel: '各レバーを {{fraction}} 改善したときの 新規 MRR の増分',
     effect: '{{fraction}} 改善の効果',
     names: {
       leads: 'リード数',
@@ -216,11 +219,11 @@ export const planningJa = {
     p50: 'P50（中央値）',
     p90: 'P90（楽観）',
     mean: '平均',
-    empty: '「確率を計算」を押すと、この前提で目標に届く確率と New MRR の幅を求めます。',
-    newMrr: 'New MRR',
+    empty: '「確率を計算」を押すと、この前提で目標に届く確率と 新規 MRR の幅を求めます。',
+    newMrr: '新規 MRR',
     band: 'P10〜P90 の幅',
     target: '目標',
-    chartLabel: 'シミュレーションによる New MRR の幅と目標',
+    chartLabel: 'シミュレーションによる 新規 MRR の幅と目標',
   },
   save: {
     action: 'シナリオとして保存',
@@ -251,8 +254,8 @@ export const planningJa = {
     total: '必要な{{stage}}',
     gap: '{{role}}の不足人数（最大）',
     months: '{{value}} か月',
-    points: '{{value}} pt',
-    chartLabel: 'シナリオごとの目標と New MRR の P10・P50・P90',
+    points: '{{value}} ポイント',
+    chartLabel: 'シナリオごとの目標と 新規 MRR の P10・P50・P90',
   },
 };
 
