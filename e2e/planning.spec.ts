@@ -106,6 +106,8 @@ test.describe('the RevOps lead plans the quarter backwards', () => {
       timeout: 60_000,
     });
     await expect(page.getByTestId('probability-percentiles')).toContainText(yen.format(sim.p50));
+    // The runs' distribution is drawn with the target on it.
+    await expect(page.getByTestId('probability-chart')).toContainText(ja.probability.target);
 
     // Two scenarios: the overridden plan and the measured one.
     const tag = uniq('逆算');

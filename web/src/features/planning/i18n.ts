@@ -5,11 +5,11 @@ export const planningJa = {
   plan: {
     title: '逆算プラン',
     description:
-      '目標の 新規 MRR から、受注・商談・SQL・MQL・リードがいつ何件必要かを、このワークスペースの実績値で逆算します。',
+      '目標の新規 MRR から、受注・商談・SQL・MQL・リードがいつ何件必要かを、このワークスペースの実績値で逆算します。',
     recalculating: '再計算中…',
-    emptyTitle: '目標の 新規 MRR を入力してください',
+    emptyTitle: '目標の新規 MRR を入力してください',
     emptyHint:
-      '期間中に積み上げたい 新規 MRR（円）を入れると、実績の転換率と受注単価から必要な件数と人数をすぐに計算します。',
+      '期間中に積み上げたい新規 MRR（円）を入れると、実績の転換率と受注単価から必要な件数と人数をすぐに計算します。',
   },
   scenarios: {
     title: 'シナリオ比較',
@@ -85,8 +85,8 @@ export const planningJa = {
     newMrr: '新規 MRR',
     stats: { mqls: 'MQL', sqls: 'SQL', wins: '受注', onboarded: '導入完了', slaBreaches: 'SLA 超過' },
     results: '結果（{{days}} 日間）',
-    sameMrr: '両モデルの 新規 MRR は同じです',
-    mrrDiff: '{{better}}の 新規 MRR が {{amount}} 多い',
+    sameMrr: '両モデルの新規 MRR は同じです',
+    mrrDiff: '{{better}}の新規 MRR が {{amount}} 多い',
     charts: {
       meanQueue: '役割ごとの平均待ち件数',
       meanWaitDays: '役割ごとの平均待ち日数',
@@ -112,7 +112,7 @@ export const planningJa = {
     fiscalYear: '{{year}} 年度',
     wholeYear: '{{year}} 年度（通期）',
     quarter: '{{year}} 年度 第 {{quarter}} 四半期',
-    newMrr: '目標 新規 MRR',
+    newMrr: '目標とする新規 MRR',
     newMrrHint: '期間中に積み上げる新規 MRR の合計（円）',
     newMrrPlaceholder: '例: 12,000,000',
     period: '対象期間',
@@ -187,11 +187,11 @@ export const planningJa = {
   },
   levers: {
     title: 'レバー分析（各要素を {{fraction}} 改善したとき）',
-    baseline: '現在の供給と体制での 新規 MRR 見込み: {{value}}',
-    hint: '今のリード供給と人数の上限のもとで、各要素だけを改善したときの 新規 MRR の増分です。詰まった役割の手前を増やしても効果は出ません。',
+    baseline: '現在の供給と体制での新規 MRR 見込み: {{value}}',
+    hint: '今のリード供給と人数の上限のもとで、各要素だけを改善したときの新規 MRR の増分です。詰まった役割の手前を増やしても効果は出ません。',
     top: '最も効くレバーは「{{lever}}」: 新規 MRR {{change}}（{{ratio}}）',
-    none: 'どのレバーを改善しても 新規 MRR は増えません。',
-    chartLabel: '各レバーを {{fraction}} 改善したときの 新規 MRR の増分',
+    none: 'どのレバーを改善しても新規 MRR は増えません。',
+    chartLabel: '各レバーを {{fraction}} 改善したときの新規 MRR の増分',
     effect: '{{fraction}} 改善の効果',
     names: {
       leads: 'リード数',
@@ -219,11 +219,13 @@ export const planningJa = {
     p50: 'P50（中央値）',
     p90: 'P90（楽観）',
     mean: '平均',
-    empty: '「確率を計算」を押すと、この前提で目標に届く確率と 新規 MRR の幅を求めます。',
+    empty: '「確率を計算」を押すと、この前提で目標に届く確率と新規 MRR の幅を求めます。',
     newMrr: '新規 MRR',
     band: 'P10〜P90 の幅',
     target: '目標',
-    chartLabel: 'シミュレーションによる 新規 MRR の幅と目標',
+    chartLabel: 'シミュレーションによる新規 MRR の分布と目標',
+    binTooltip: '{{from}}〜{{to}}: {{runs}} 回',
+    runsAxis: '試行回数',
   },
   save: {
     action: 'シナリオとして保存',
@@ -255,7 +257,7 @@ export const planningJa = {
     gap: '{{role}}の不足人数（最大）',
     months: '{{value}} か月',
     points: '{{value}} ポイント',
-    chartLabel: 'シナリオごとの目標と 新規 MRR の P10・P50・P90',
+    chartLabel: 'シナリオごとの目標と新規 MRR の P10・P50・P90',
   },
 };
 
@@ -480,7 +482,9 @@ export const planningEn: Widen<typeof planningJa> = {
     newMrr: 'New MRR',
     band: 'P10 – P90 range',
     target: 'Target',
-    chartLabel: 'Simulated New MRR range and the target',
+    chartLabel: 'Distribution of simulated New MRR and the target',
+    binTooltip: '{{from}} – {{to}}: {{runs}} runs',
+    runsAxis: 'Runs',
   },
   save: {
     action: 'Save as scenario',
