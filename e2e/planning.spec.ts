@@ -63,7 +63,7 @@ test.describe('the RevOps lead plans the quarter backwards', () => {
 
     // The target in: the waterfall shows what the API computes for the same input.
     const target = 12_000_000;
-    await page.getByLabel('目標 New MRR').fill(String(target));
+    await page.getByLabel(ja.target.newMrr).fill(String(target));
     await page.getByRole('combobox', { name: '対象期間' }).click();
     await page.getByRole('option', { name: label }).click();
     await expect(page).toHaveURL(new RegExp(`period=${period}`));
@@ -106,6 +106,8 @@ test.describe('the RevOps lead plans the quarter backwards', () => {
       timeout: 60_000,
     });
     await expect(page.getByTestId('probability-percentiles')).toContainText(yen.format(sim.p50));
+    // The runs' distribution is drawn with the target on it.
+    await expect(page.getByTestId('probability-chart')).toContainText(ja.probability.target);
 
     // Two scenarios: the overridden plan and the measured one.
     const tag = uniq('逆算');
@@ -211,5 +213,52 @@ test.describe('the RevOps lead plans the quarter backwards', () => {
 
     await rateInput(page).fill('50');
     await expect(error).toBeHidden({ timeout: 60_000 });
+  });
+
+  test('the Japanese planning screens have no untranslated English', async ({ page, request }) => {
+    test.setTimeout(240_000);
+    const api = await apiAs(request);
+    const { period } = nextQuarter(api.fiscalStart);
+    await signIn(page, KYOKO);
+    // Acronyms used as-is in Japanese revenue operations, and the language switch's own label.
+    const allowed = new Set([
+      'Baton',
+      'MQL',
+      'SQL',
+      'SAL',
+      'MRR',
+      'SLA',
+      'POD',
+      'IS',
+      'AE',
+      'English',
+      'THE',
+      'MODEL',
+    ]);
+    for (const [path, ready] of [
+      [`/planning?target=8000000&period=${period}`, 'total-lead-value'],
+      ['/planning/scenarios', 'scenarios-table'],
+      ['/planning/org-sim', 'org-sim-results'],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByTestId(ready)).toBeVisible({ timeout: 60_000 });
+      const texts = await page
+        .getByRole('main')
+        .locator('h1, h2, h3, label, button, th, .mantine-Badge-label, [placeholder], [aria-label], [title]')
+        .evaluateAll((els) =>
+          els
+            // Rows hold the workspace's own data (scenario names may be English).
+            .filter((el) => !el.closest('tbody') || el.matches('.mantine-Badge-label, th'))
+            .flatMap((el) => [
+              // A chart's own text is its SVG: legends run together, its label is what counts.
+              el.matches('[role=img]') ? '' : (el.textContent ?? ''),
+              el.getAttribute('placeholder') ?? '',
+              el.getAttribute('aria-label') ?? '',
+              el.getAttribute('title') ?? '',
+            ]),
+        );
+      const english = texts.flatMap((t) => t.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !allowed.has(w));
+      expect(english, `English words on ${path}`).toEqual([]);
+    }
   });
 });

@@ -14,6 +14,34 @@ export interface PlanSimulation {
   p10: number;
   p50: number;
   p90: number;
+  /** The distribution of New MRR over the runs: equal-width bins from the lowest to the highest. */
+  histogram: HistogramBin[];
+}
+
+/** Runs whose New MRR fell in [from, to) (the last bin includes its upper edge). */
+export interface HistogramBin {
+  from: number;
+  to: number;
+  count: number;
+}
+
+const HISTOGRAM_BINS = 30;
+
+/** Equal-width bins over sorted values; every value lands in exactly one bin. */
+export function histogram(sorted: number[], bins = HISTOGRAM_BINS): HistogramBin[] {
+  if (sorted.length === 0) return [];
+  const lo = sorted[0]!;
+  const hi = sorted[sorted.length - 1]!;
+  // Every run gave the same New MRR (a fixed deal size and no spread): one bin holds them all.
+  if (hi === lo) return [{ from: lo, to: hi, count: sorted.length }];
+  const width = (hi - lo) / bins;
+  const out = Array.from({ length: bins }, (_, i) => ({
+    from: lo + i * width,
+    to: i === bins - 1 ? hi : lo + (i + 1) * width,
+    count: 0,
+  }));
+  for (const v of sorted) out[Math.min(bins - 1, Math.floor((v - lo) / width))]!.count++;
+  return out;
 }
 
 /**
@@ -76,6 +104,7 @@ export function simulatePlan(
     p10: quantile(sorted, 0.1),
     p50: quantile(sorted, 0.5),
     p90: quantile(sorted, 0.9),
+    histogram: histogram(sorted),
   };
 }
 

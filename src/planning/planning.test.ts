@@ -4,7 +4,7 @@ import { type Assumptions, assumptionsSchema, lagFromMonths } from './assumption
 import { capacityPlan } from './capacity.ts';
 import { expectedNewMrr, reverseWaterfall } from './funnel-model.ts';
 import { constrainedNewMrr, rankLevers } from './levers.ts';
-import { simulatePlan } from './plan-simulation.ts';
+import { histogram, simulatePlan } from './plan-simulation.ts';
 
 const base = (): Assumptions =>
   assumptionsSchema.parse({
@@ -117,6 +117,20 @@ describe('probability of plan', () => {
     expect(x).toEqual(y);
     expect(x.p10).toBeLessThanOrEqual(x.p50);
     expect(x.p50).toBeLessThanOrEqual(x.p90);
+  });
+
+  it('returns the distribution as contiguous bins that hold every run', () => {
+    const sim = simulatePlan(fiscalPeriodMonths('FY2026-Q1', 4), 5_000_000, base(), { runs: 2000, seed: 3 });
+    expect(sim.histogram.reduce((s, b) => s + b.count, 0)).toBe(2000);
+    sim.histogram.slice(1).forEach((b, i) => {
+      expect(b.from).toBeCloseTo(sim.histogram[i]!.to);
+    });
+    expect(histogram([7, 7, 7])).toEqual([{ from: 7, to: 7, count: 3 }]);
+    expect(histogram([0, 1, 2, 3], 2)).toEqual([
+      { from: 0, to: 1.5, count: 2 },
+      { from: 1.5, to: 3, count: 2 },
+    ]);
+    expect(histogram([])).toEqual([]);
   });
 
   it('converges to the analytic expectation within 1 % at 100,000 runs', () => {

@@ -127,6 +127,7 @@ describe('planning API', () => {
     const b = (await post('/api/v1/plan/simulate', body)).json();
     expect(a).toEqual(b);
     expect(a.probabilityOfHit).toBeGreaterThan(0);
+    expect(a.histogram.reduce((s: number, b: { count: number }) => s + b.count, 0)).toBe(2000);
     const levers = (await post('/api/v1/plan/levers', { target: 600_000, period: 'FY2027-Q1' })).json();
     expect(levers.levers).toHaveLength(10);
     const sim = await post('/api/v1/plan/org-sim', {});

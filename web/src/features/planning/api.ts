@@ -95,6 +95,8 @@ export interface PlanSimulation {
   p10: number;
   p50: number;
   p90: number;
+  /** New MRR of the runs in equal-width bins. */
+  histogram: { from: number; to: number; count: number }[];
 }
 
 export interface ScenarioOutcome {

@@ -77,7 +77,7 @@ export function CapacitySection({ plan }: { plan: ReversePlan }) {
           : t('planning.capacity.noBindingDetail')}
       </Alert>
       <Grid>
-        <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Grid.Col span={{ base: 12, xl: 7 }}>
           <Table.ScrollContainer minWidth={480}>
             <Table verticalSpacing="xs" data-testid="capacity-table">
               <Table.Thead>
@@ -123,7 +123,7 @@ export function CapacitySection({ plan }: { plan: ReversePlan }) {
             {t('planning.capacity.hint')}
           </Text>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Grid.Col span={{ base: 12, xl: 5 }}>
           <Chart option={option} height={220} label={t('planning.capacity.chartLabel')} />
         </Grid.Col>
       </Grid>

@@ -17,8 +17,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { ErrorState } from '../../app/query-state.tsx';
 import type { PlanRequest, PlanSimulation } from './api.ts';
+import { HistogramChart } from './histogram-chart.tsx';
 import { usePlanFormat } from './plan-format.ts';
-import { RangeChart } from './range-chart.tsx';
 
 const RUNS = [1_000, 10_000, 100_000];
 
@@ -121,7 +121,7 @@ export function ProbabilitySection({
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 8 }}>
-            <RangeChart result={result} />
+            <HistogramChart result={result} />
           </Grid.Col>
         </Grid>
       ) : !simulate.isPending ? (

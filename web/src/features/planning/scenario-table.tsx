@@ -40,7 +40,7 @@ export function ScenarioTable({
   const fmt = usePlanFormat();
   return (
     <>
-      <Table.ScrollContainer minWidth={900}>
+      <Table.ScrollContainer minWidth={1040}>
         <Table highlightOnHover verticalSpacing="sm" data-testid="scenarios-table">
           <Table.Thead>
             <Table.Tr>
@@ -77,7 +77,7 @@ export function ScenarioTable({
                     />
                   </Table.Td>
                   <Table.Td fw={500}>{s.name}</Table.Td>
-                  <Table.Td>{s.period}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{s.period}</Table.Td>
                   <Table.Td className="num">{fmt.money(s.target.newMrr)}</Table.Td>
                   <Table.Td className="num">{fmt.percent(s.outcome.probabilityOfHit)}</Table.Td>
                   <Table.Td className="num">{fmt.money(s.outcome.p50)}</Table.Td>
@@ -91,7 +91,7 @@ export function ScenarioTable({
                     )}
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(s.createdAt)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Group gap={4} wrap="nowrap">
                       <Anchor component={Link} to={plannerLink(s)} size="sm">
                         {t('planning.scenarios.open')}

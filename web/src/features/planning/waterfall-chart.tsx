@@ -25,8 +25,8 @@ export function WaterfallChart({ plan }: { plan: ReversePlan }) {
         trigger: 'axis',
         valueFormatter: (v: number | null) => (v === null ? t('common.none') : fmt.volume(v)),
       },
-      legend: { top: 0 },
-      grid: { left: 56, right: 24, top: 40, bottom: 32 },
+      legend: { top: 0, right: 0 },
+      grid: { left: 56, right: 24, top: 56, bottom: 32 },
       xAxis: { type: 'category', data: months },
       yAxis: {
         type: 'log',
