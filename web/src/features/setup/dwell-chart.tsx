@@ -29,13 +29,13 @@ export function DwellChart({ stages }: { stages: StageDefinition[] }) {
             {
               name: t('setup.stages.columns.maxDwell'),
               type: 'bar',
-              data: sla.map((s) => s.maxDwellHours ?? 0),
+              data: sla.map((s) => s.maxDwellHours ?? null),
               label: { show: true, position: 'right' },
             },
             {
               name: t('setup.stages.columns.handoff'),
               type: 'bar',
-              data: sla.map((s) => s.handoff?.slaBusinessHours ?? 0),
+              data: sla.map((s) => s.handoff?.slaBusinessHours ?? null),
               label: { show: true, position: 'right' },
             },
           ],

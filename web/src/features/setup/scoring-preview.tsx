@@ -82,8 +82,8 @@ export function ScoringPreviewPanel({ preview }: { preview: ScoringPreview }) {
           label={chartTitle}
           height={240}
           option={{
-            title: { text: chartTitle, textStyle: { fontSize: 13 } },
-            legend: { top: 24 },
+            title: { text: chartTitle, left: 0, textStyle: { fontSize: 13 } },
+            legend: { top: 28, left: 0 },
             tooltip: { trigger: 'axis' },
             grid: { left: 48, right: 16, top: 60, bottom: 24 },
             xAxis: { type: 'category', data: [...GRADES] },

@@ -1,98 +1,13 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { ConfirmDialog } from '../../app/confirm.tsx';
 import { useFormat } from '../../app/format.ts';
 import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
 import type { WriteKey } from './api.ts';
-import { CopyBlock, trackingSnippet } from './copy-block.tsx';
-
-const KEYS = ['/tracking/write-keys'];
-
-function CreateKeyModal({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  const [name, setName] = useState('');
-  const create = useMutation({
-    mutationFn: () =>
-      api<WriteKey & { writeKey: string }>('/tracking/write-keys', { method: 'POST', body: { name } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: KEYS }),
-  });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
-  if (create.data) {
-    const key = create.data.writeKey;
-    return (
-      <Modal opened onClose={onClose} title={t('setup.tracking.keyCreatedTitle')} size="xl">
-        <Stack>
-          <Alert color="yellow" variant="light" title={t('setup.tracking.keyOnce')}>
-            <Text size="sm">{t('setup.tracking.keyOnceHint')}</Text>
-          </Alert>
-          <CopyBlock
-            label={t('setup.tracking.keyLabel')}
-            value={key}
-            copyLabel={t('setup.tracking.copyKey')}
-            testId="write-key"
-          />
-          <CopyBlock
-            label={t('setup.tracking.snippet')}
-            value={trackingSnippet(key)}
-            copyLabel={t('setup.tracking.copySnippet')}
-            testId="tracking-snippet"
-          />
-          <Group justify="flex-end">
-            <Button onClick={onClose} data-autofocus>
-              {t('setup.tracking.done')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    );
-  }
-  const errors = create.error instanceof ApiError ? create.error.fieldErrors() : {};
-  return (
-    <Modal opened onClose={onClose} title={t('setup.tracking.newKey')}>
-      <form onSubmit={submit}>
-        <Stack>
-          <TextInput
-            label={t('setup.tracking.keyName')}
-            placeholder={t('setup.tracking.keyNamePlaceholder')}
-            required
-            data-autofocus
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.name}
-          />
-          {create.error ? <ErrorState error={create.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('setup.tracking.newKey')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
+import { CreateKeyModal, KEYS } from './write-key-modal.tsx';
 
 /** Write keys: created with the tag shown once, listed by hint, revoked. */
 export function WriteKeysSection() {
