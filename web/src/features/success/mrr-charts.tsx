@@ -97,6 +97,10 @@ export function MrrWaterfall({ period, label }: { period: MrrPeriod; label: stri
     }
     steps.push({ key: 'end', base: 0, value: period.end });
     const names = steps.map((s) => t(`success.mrr.${s.key}`));
+    // Movements are small beside the balances: start the axis near the lowest level so they show.
+    const lowest = Math.min(...steps.map((s) => (s.key === 'start' || s.key === 'end' ? s.value : s.base)));
+    const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, lowest))) - 1);
+    const min = Math.floor((lowest * 0.8) / magnitude) * magnitude;
     return {
       title: { text: label, left: 'center', textStyle: { fontSize: 13 } },
       tooltip: {
@@ -106,15 +110,15 @@ export function MrrWaterfall({ period, label }: { period: MrrPeriod; label: stri
           `${items[0]?.name ?? ''}: ${fmt.money(steps[items[0]?.dataIndex ?? 0]?.value ?? 0)}`,
       },
       grid: { left: 72, right: 16, top: 36, bottom: 28 },
-      xAxis: { type: 'category', data: names },
-      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmt.money(v) } },
+      xAxis: { type: 'category', data: names, axisLabel: { interval: 0, fontSize: 11 } },
+      yAxis: { type: 'value', min, axisLabel: { formatter: (v: number) => fmt.money(v) } },
       series: [
         {
           type: 'bar',
           stack: 'bridge',
           silent: true,
           itemStyle: { color: 'transparent' },
-          data: steps.map((s) => (s.key === 'start' || s.key === 'end' ? 0 : s.base)),
+          data: steps.map((s) => (s.key === 'start' || s.key === 'end' ? min : s.base)),
         },
         {
           type: 'bar',
