@@ -33,7 +33,7 @@ export function MrrMovementsChart({
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => fmt.money(Math.abs(v)) },
       legend: { bottom: 0 },
-      grid: { left: 72, right: 72, top: 24, bottom: 56 },
+      grid: { left: 72, right: 72, top: 24, bottom: 72 },
       xAxis: { type: 'category', data: labels },
       yAxis: [
         {
@@ -110,7 +110,11 @@ export function MrrWaterfall({ period, label }: { period: MrrPeriod; label: stri
           `${items[0]?.name ?? ''}: ${fmt.money(steps[items[0]?.dataIndex ?? 0]?.value ?? 0)}`,
       },
       grid: { left: 72, right: 16, top: 36, bottom: 28 },
-      xAxis: { type: 'category', data: names, axisLabel: { interval: 0, fontSize: 11 } },
+      xAxis: {
+        type: 'category',
+        data: names,
+        axisLabel: { interval: 0, fontSize: 11, width: 64, overflow: 'break' },
+      },
       yAxis: { type: 'value', min, axisLabel: { formatter: (v: number) => fmt.money(v) } },
       series: [
         {
@@ -118,7 +122,7 @@ export function MrrWaterfall({ period, label }: { period: MrrPeriod; label: stri
           stack: 'bridge',
           silent: true,
           itemStyle: { color: 'transparent' },
-          data: steps.map((s) => (s.key === 'start' || s.key === 'end' ? min : s.base)),
+          data: steps.map((s) => (s.key === 'start' || s.key === 'end' ? 0 : s.base)),
         },
         {
           type: 'bar',
@@ -126,7 +130,10 @@ export function MrrWaterfall({ period, label }: { period: MrrPeriod; label: stri
           label: {
             show: true,
             position: 'top',
-            formatter: (p: { dataIndex: number }) => fmt.money(steps[p.dataIndex]!.value),
+            formatter: (p: { dataIndex: number }) => {
+              const step = steps[p.dataIndex]!;
+              return step.value === 0 ? '' : `${isLoss(step.key) ? '−' : ''}${fmt.money(step.value)}`;
+            },
           },
           data: steps.map((s) => ({ value: s.value, itemStyle: { color: COLORS[s.key] } })),
         },
