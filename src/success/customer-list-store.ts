@@ -37,9 +37,10 @@ const billing = sql`left join lateral (
     select sum(s.mrr)::bigint as mrr, min(s.renews_on) as renews_on from ${subscriptions} s
     where s.workspace_id = c.workspace_id and s.account_id = c.account_id and s.status = 'active') s on true`;
 
+/** Sort keys; an account not scored yet sorts after every score, so the riskiest come first. */
 export const CUSTOMER_SORTS: Record<string, SortKey> = {
   name: { expr: 'x.name', cast: 'text' },
-  healthScore: { expr: 'coalesce(x."healthScore", -1)', cast: 'int' },
+  healthScore: { expr: 'coalesce(x."healthScore", 101)', cast: 'int' },
   healthTrend: { expr: 'coalesce(x."healthTrend", -1000)', cast: 'int' },
   mrr: { expr: 'x.mrr', cast: 'bigint' },
   renewsOn: { expr: `coalesce(x."renewsOn"::date, '9999-12-31'::date)`, cast: 'date' },

@@ -30,13 +30,17 @@ export function CsTaskList({
   const [q, setQ] = useState('');
   const [search] = useDebouncedValue(q, 250);
   const [sort, setSort] = useState('dueAt');
-  const list = useCursorList<SuccessTask>('/success/tasks', {
-    kind: kind ?? kindFilter,
-    status,
-    assigneeUserId: assignee,
-    q: search,
-    sort,
-  });
+  const list = useCursorList<SuccessTask>(
+    '/success/tasks',
+    {
+      kind: kind ?? kindFilter,
+      status,
+      assigneeUserId: assignee,
+      q: search,
+      sort,
+    },
+    25,
+  );
   // Each member once, whichever CS roles they hold.
   const members = [...new Map(team.map((m) => [m.userId, m.displayName])).entries()];
   return (

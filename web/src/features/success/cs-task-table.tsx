@@ -52,7 +52,6 @@ export function CsTaskTable({
           {rows.map((task) => {
             const overdue =
               task.status === 'open' && task.dueAt !== null && new Date(task.dueAt).getTime() < now;
-            const scoreThen = typeof task.details.score === 'number' ? task.details.score : null;
             return (
               <Table.Tr key={task.id} data-testid="cs-task-row">
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -87,11 +86,6 @@ export function CsTaskTable({
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{title(task)}</Text>
-                  {scoreThen !== null ? (
-                    <Text size="xs" c="dimmed">
-                      {t('success.tasks.scoreThen', { score: scoreThen })}
-                    </Text>
-                  ) : null}
                 </Table.Td>
                 <Table.Td>
                   <HealthBadge band={task.healthBand} score={task.healthScore} />

@@ -31,12 +31,19 @@ export function HealthBadge({
   const { t } = useTranslation();
   if (band === null || score === null)
     return (
-      <Badge variant="outline" color="gray" size={size}>
+      <Badge variant="outline" color="gray" size={size} tt="none" miw="fit-content">
         {t('success.bands.unscored')}
       </Badge>
     );
   return (
-    <Badge variant="light" color={BAND_COLORS[band]} size={size} data-testid="health-badge">
+    <Badge
+      variant="light"
+      color={BAND_COLORS[band]}
+      size={size}
+      tt="none"
+      miw="fit-content"
+      data-testid="health-badge"
+    >
       {score} · {t(`success.bands.${band}`)}
     </Badge>
   );

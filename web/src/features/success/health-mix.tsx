@@ -39,12 +39,17 @@ export function HealthMix({
           radius: ['55%', '82%'],
           avoidLabelOverlap: true,
           label: { show: false },
-          data: shown.map((b) => ({
-            name: t(`success.bands.${b}`),
-            value: summary.bands[b].accounts,
-            band: b,
-            itemStyle: { color: BAND_HEX[b] },
-          })),
+          // No accounts: an empty grey ring rather than equal slices of nothing.
+          silent: summary.total.accounts === 0,
+          data:
+            summary.total.accounts === 0
+              ? [{ name: '', value: 1, itemStyle: { color: '#e9ecef' } }]
+              : shown.map((b) => ({
+                  name: t(`success.bands.${b}`),
+                  value: summary.bands[b].accounts,
+                  band: b,
+                  itemStyle: { color: BAND_HEX[b] },
+                })),
         },
       ],
       title: {

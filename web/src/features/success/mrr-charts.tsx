@@ -33,7 +33,7 @@ export function MrrMovementsChart({
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => fmt.money(Math.abs(v)) },
       legend: { bottom: 0 },
-      grid: { left: 72, right: 72, top: 24, bottom: 56 },
+      grid: { left: 72, right: 72, top: 24, bottom: 72 },
       xAxis: { type: 'category', data: labels },
       yAxis: [
         {
@@ -97,6 +97,10 @@ export function MrrWaterfall({ period, label }: { period: MrrPeriod; label: stri
     }
     steps.push({ key: 'end', base: 0, value: period.end });
     const names = steps.map((s) => t(`success.mrr.${s.key}`));
+    // Movements are small beside the balances: start the axis near the lowest level so they show.
+    const lowest = Math.min(...steps.map((s) => (s.key === 'start' || s.key === 'end' ? s.value : s.base)));
+    const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, lowest))) - 1);
+    const min = Math.floor((lowest * 0.8) / magnitude) * magnitude;
     return {
       title: { text: label, left: 'center', textStyle: { fontSize: 13 } },
       tooltip: {
@@ -106,8 +110,12 @@ export function MrrWaterfall({ period, label }: { period: MrrPeriod; label: stri
           `${items[0]?.name ?? ''}: ${fmt.money(steps[items[0]?.dataIndex ?? 0]?.value ?? 0)}`,
       },
       grid: { left: 72, right: 16, top: 36, bottom: 28 },
-      xAxis: { type: 'category', data: names },
-      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmt.money(v) } },
+      xAxis: {
+        type: 'category',
+        data: names,
+        axisLabel: { interval: 0, fontSize: 11, width: 64, overflow: 'break' },
+      },
+      yAxis: { type: 'value', min, axisLabel: { formatter: (v: number) => fmt.money(v) } },
       series: [
         {
           type: 'bar',
@@ -122,7 +130,10 @@ export function MrrWaterfall({ period, label }: { period: MrrPeriod; label: stri
           label: {
             show: true,
             position: 'top',
-            formatter: (p: { dataIndex: number }) => fmt.money(steps[p.dataIndex]!.value),
+            formatter: (p: { dataIndex: number }) => {
+              const step = steps[p.dataIndex]!;
+              return step.value === 0 ? '' : `${isLoss(step.key) ? '−' : ''}${fmt.money(step.value)}`;
+            },
           },
           data: steps.map((s) => ({ value: s.value, itemStyle: { color: COLORS[s.key] } })),
         },

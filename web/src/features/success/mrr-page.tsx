@@ -6,6 +6,7 @@ import { api } from '../../app/api.ts';
 import { useFormat } from '../../app/format.ts';
 import { PageHeader } from '../../app/page-header.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
+import { useSession } from '../../app/session.tsx';
 import { MRR_GRAINS, type MrrGrain, type MrrReport } from './api.ts';
 import { MrrMovementsChart, MrrWaterfall } from './mrr-charts.tsx';
 import { MrrStats } from './mrr-stats.tsx';
@@ -15,6 +16,7 @@ import { periodLabel } from './period-label.ts';
 export default function MrrPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const { workspace } = useSession();
   const [grain, setGrain] = useState<MrrGrain>('month');
   const [picked, setPicked] = useState<number | null>(null);
   const report = useQuery({
@@ -22,9 +24,19 @@ export default function MrrPage() {
     queryFn: () => api<MrrReport>('/reports/mrr', { query: { by: grain } }),
   });
   const periods = report.data?.periods ?? [];
-  const labels = periods.map((p) => periodLabel(t, fmt.locale, grain, p.period));
-  // The latest period unless the user picked another (the pick is per grain).
-  const selected = picked !== null && picked < periods.length ? picked : periods.length - 1;
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: workspace.timeZone }).format(new Date());
+  // The period still running is marked, and the cards open on the last complete one.
+  const labels = periods.map((p) => {
+    const label = periodLabel(t, fmt.locale, grain, p.period);
+    return p.to >= today ? t('success.mrr.toDate', { period: label }) : label;
+  });
+  const lastComplete = periods.findLastIndex((p) => p.to < today);
+  const selected =
+    picked !== null && picked < periods.length
+      ? picked
+      : lastComplete >= 0
+        ? lastComplete
+        : periods.length - 1;
   const period = periods[selected];
   const empty = periods.every((p) => p.start === 0 && p.end === 0 && p.new === 0);
 
@@ -54,7 +66,7 @@ export default function MrrPage() {
       ) : (
         <Stack gap="md">
           <Group justify="space-between">
-            <Text size="sm" c="dimmed" data-testid="mrr-selected-period">
+            <Text size="sm" c="dimmed" data-testid="mrr-selected-period" data-period={period.period}>
               {t('success.mrr.selected', {
                 period: labels[selected],
                 from: fmt.calendarDate(period.from),

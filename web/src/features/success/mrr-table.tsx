@@ -22,19 +22,21 @@ export function MrrTable({
   const rate = (r: number | null) => (r === null ? t('common.none') : fmt.percent(r));
   const order = periods.map((_, i) => i).reverse();
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    <Table.ScrollContainer minWidth={1180}>
       <Table highlightOnHover verticalSpacing="xs" data-testid="mrr-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('success.mrr.period')}</Table.Th>
             {MONEY.map((m) => (
-              <Table.Th key={m} style={{ textAlign: 'right' }}>
+              <Table.Th key={m} style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
                 {t(`success.mrr.${m}`)}
               </Table.Th>
             ))}
-            <Table.Th style={{ textAlign: 'right' }}>{t('success.mrr.nrr')}</Table.Th>
-            <Table.Th style={{ textAlign: 'right' }}>{t('success.mrr.grr')}</Table.Th>
-            <Table.Th style={{ textAlign: 'right' }}>{t('success.mrr.logoChurn')}</Table.Th>
+            <Table.Th style={{ textAlign: 'right' }}>NRR</Table.Th>
+            <Table.Th style={{ textAlign: 'right' }}>GRR</Table.Th>
+            <Table.Th style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+              {t('success.mrr.logoChurn')}
+            </Table.Th>
             <Table.Th style={{ textAlign: 'right' }}>{t('success.mrr.arr')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -48,7 +50,7 @@ export function MrrTable({
                 bg={i === selected ? 'indigo.0' : undefined}
                 data-testid={`mrr-row-${p.period}`}
               >
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <button
                     type="button"
                     onClick={() => onPick(i)}

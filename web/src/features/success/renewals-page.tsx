@@ -40,14 +40,18 @@ export default function RenewalsPage() {
   const months = calendar.data?.months ?? [];
   const picked = months.find((m) => m.month === month);
   const range = picked ?? (months.length ? { from: months[0]!.from, to: months.at(-1)!.to } : null);
-  const list = useCursorList<Renewal>('/success/renewals', {
-    from: range?.from,
-    to: range?.to,
-    csmUserId: csm,
-    band,
-    q: search,
-    sort,
-  });
+  const list = useCursorList<Renewal>(
+    '/success/renewals',
+    {
+      from: range?.from,
+      to: range?.to,
+      csmUserId: csm,
+      band,
+      q: search,
+      sort,
+    },
+    25,
+  );
   const total = months.reduce((s, m) => ({ renewals: s.renewals + m.renewals, mrr: s.mrr + m.mrr }), {
     renewals: 0,
     mrr: 0,
