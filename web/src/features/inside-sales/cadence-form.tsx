@@ -4,8 +4,19 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api.ts';
 import { ErrorState } from '../../app/query-state.tsx';
+import { useSession } from '../../app/session.tsx';
 import { type Cadence, type CadenceStep, KEYS } from './api.ts';
 import { CadenceStepsEditor } from './cadence-steps.tsx';
+
+/**
+ * Cadence templates are shared outreach material, written under the campaigns grant: by
+ * default Marketing and admins (src/routing/manage-cadences.ts). The API still decides;
+ * this only spares others a form they could not save.
+ */
+export function useCanEditCadences(): boolean {
+  const { user } = useSession();
+  return user.roles.some((r) => r.role === 'admin' || r.role === 'marketing');
+}
 
 const FIRST_STEP: CadenceStep = { dayOffset: 0, channel: 'call', instructions: '' };
 

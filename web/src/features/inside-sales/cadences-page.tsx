@@ -19,7 +19,7 @@ import { useFormat } from '../../app/format.ts';
 import { PageHeader } from '../../app/page-header.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
 import type { Cadence } from './api.ts';
-import { CadenceForm } from './cadence-form.tsx';
+import { CadenceForm, useCanEditCadences } from './cadence-form.tsx';
 import { EnrolDialog } from './enrol-dialog.tsx';
 
 /** A cadence's steps at a glance: day and channel of each, in order. */
@@ -53,7 +53,10 @@ export default function CadencesPage() {
   const [flash, setFlash] = useState<string | null>(null);
   const list = useCursorList<Cadence>('/cadences', { q: search, status, sort });
   const filtered = Boolean(search || status);
-  const newButton = <Button onClick={() => setEditing('new')}>{t('insideSales.cadences.new')}</Button>;
+  const canEdit = useCanEditCadences();
+  const newButton = canEdit ? (
+    <Button onClick={() => setEditing('new')}>{t('insideSales.cadences.new')}</Button>
+  ) : null;
 
   return (
     <>
@@ -63,6 +66,11 @@ export default function CadencesPage() {
         actions={newButton}
       />
       <Stack gap="md">
+        {canEdit ? null : (
+          <Text size="sm" c="dimmed">
+            {t('insideSales.cadences.readOnly')}
+          </Text>
+        )}
         {flash ? (
           <Alert
             color="teal"
@@ -173,14 +181,16 @@ export default function CadencesPage() {
                                   {t('insideSales.cadences.enrol')}
                                 </Button>
                               </Tooltip>
-                              <Button
-                                size="compact-sm"
-                                variant="subtle"
-                                onClick={() => setEditing(c)}
-                                aria-label={`${t('common.edit')}: ${c.name}`}
-                              >
-                                {t('common.edit')}
-                              </Button>
+                              {canEdit ? (
+                                <Button
+                                  size="compact-sm"
+                                  variant="subtle"
+                                  onClick={() => setEditing(c)}
+                                  aria-label={`${t('common.edit')}: ${c.name}`}
+                                >
+                                  {t('common.edit')}
+                                </Button>
+                              ) : null}
                             </Group>
                           </Table.Td>
                         </Table.Tr>

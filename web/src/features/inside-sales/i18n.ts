@@ -241,6 +241,8 @@ export const insideSalesJa = {
     enrolled: '{{lead}} を「{{name}}」に登録しました',
     archivedNoEnrol: 'アーカイブ済みのケイデンスには登録できません',
     stepsOf: '{{name}} のステップ',
+    readOnly:
+      'ケイデンスの作成・編集はマーケティングと管理者が行います。有効なケイデンスにリードを登録できます。',
   },
 };
 
@@ -484,5 +486,6 @@ export const insideSalesEn: Widen<typeof insideSalesJa> = {
     enrolled: 'Enrolled {{lead}} in "{{name}}"',
     archivedNoEnrol: 'An archived cadence takes no enrolments',
     stepsOf: 'Steps of {{name}}',
+    readOnly: 'Marketing and admins create and edit cadences; you can enrol leads in the active ones.',
   },
 };

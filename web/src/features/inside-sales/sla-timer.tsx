@@ -28,7 +28,7 @@ export function SlaTimer({ dueAt, now }: { dueAt: string | null; now: number }) 
   const text = useSlaText();
   if (!dueAt) {
     return (
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="dimmed" data-testid="sla-timer" data-overdue={false}>
         {t('insideSales.sla.none')}
       </Text>
     );
