@@ -28,7 +28,7 @@ export function DealNotes({ card, onReload }: { card: Card; onReload: () => void
           }}
         >
           <Title order={2} size="h4" mb="sm">
-            {t('fieldSales.opportunity.nextStep')}
+            {t('fieldSales.opportunity.notes')}
           </Title>
           <Textarea
             label={t('fieldSales.opportunity.nextStep')}

@@ -80,7 +80,7 @@ export function ForecastTable({
               <Table.Td fw={500}>
                 {l.name}
                 {l.key === mine ? (
-                  <Badge size="xs" variant="light" ml={6}>
+                  <Badge size="xs" variant="light" ml={6} tt="none">
                     {t('fieldSales.forecast.mine')}
                   </Badge>
                 ) : null}

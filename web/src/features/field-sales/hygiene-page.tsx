@@ -103,7 +103,12 @@ export default function HygienePage() {
               <Text size="xs" c="dimmed" fw={600}>
                 {flagLabel(f)}
               </Text>
-              <Text size="xl" fw={700} c={FLAG_COLORS[f]} data-testid={`hygiene-flag-${f}`}>
+              <Text
+                size="xl"
+                fw={700}
+                c={report.totals.flags[f] ? FLAG_COLORS[f] : 'dimmed'}
+                data-testid={`hygiene-flag-${f}`}
+              >
                 {fmt.number(report.totals.flags[f])}
               </Text>
             </Paper>

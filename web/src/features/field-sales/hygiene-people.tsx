@@ -40,15 +40,15 @@ export function HygienePeople({
       <Title order={2} size="h5" mb="sm">
         {title}
       </Title>
-      <Table.ScrollContainer minWidth={520}>
+      <Table.ScrollContainer minWidth={480}>
         <Table verticalSpacing={6} fz="sm" data-testid={testId}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('fieldSales.hygiene.person')}</Table.Th>
               <Table.Th style={{ textAlign: 'right' }}>{t('fieldSales.hygiene.opportunities')}</Table.Th>
               {HYGIENE_FLAGS.map((f) => (
-                <Table.Th key={f} style={{ textAlign: 'right' }}>
-                  {flagLabel(f)}
+                <Table.Th key={f} style={{ textAlign: 'right', whiteSpace: 'nowrap' }} title={flagLabel(f)}>
+                  {t(`fieldSales.flagsShort.${f}`)}
                 </Table.Th>
               ))}
             </Table.Tr>
@@ -66,7 +66,7 @@ export function HygienePeople({
                   bg={selected === key ? 'indigo.0' : undefined}
                   data-testid={`${testId}-${key}`}
                 >
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <UnstyledButton
                       onClick={() => onSelect(selected === key ? null : key)}
                       aria-pressed={selected === key}

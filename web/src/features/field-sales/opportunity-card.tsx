@@ -147,6 +147,7 @@ export function OpportunityCard({
             {card.ownerName ?? t('fieldSales.card.unowned')}
           </Text>
           <Badge
+            tt="none"
             size="xs"
             variant="light"
             color={overNorm ? 'orange' : 'gray'}

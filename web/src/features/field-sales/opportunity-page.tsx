@@ -48,7 +48,12 @@ export default function OpportunityPage() {
             <Title order={1} size="h2" data-testid="opportunity-name">
               {o.name}
             </Title>
-            <Badge variant="light" color={PHASE_COLORS[o.phase] ?? 'indigo'} data-testid="opportunity-phase">
+            <Badge
+              variant="light"
+              color={PHASE_COLORS[o.phase] ?? 'indigo'}
+              data-testid="opportunity-phase"
+              tt="none"
+            >
               {labels.phase(o.phase)}
             </Badge>
           </Group>

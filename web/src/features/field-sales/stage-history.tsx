@@ -53,7 +53,7 @@ export function StageHistory({ opportunityId }: { opportunityId: string }) {
                       ? `${labels.phase(row.fromStage)} → ${labels.phase(row.toStage)}`
                       : t('fieldSales.opportunity.historyEntered', { to: labels.phase(row.toStage) })}
                     {row.skipped ? (
-                      <Badge size="xs" variant="light" color="gray" ml={6}>
+                      <Badge size="xs" variant="light" color="gray" ml={6} tt="none">
                         {t('fieldSales.opportunity.skipped')}
                       </Badge>
                     ) : null}
