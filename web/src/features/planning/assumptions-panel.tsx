@@ -1,4 +1,5 @@
 import { Button, Paper, Stack, Text, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assumptions, Evidence, Step } from './api.ts';
@@ -108,7 +109,7 @@ export function AssumptionsPanel({
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 /** "Measured 20 % (20 of 100)": the workspace's own number and its evidence. */
 function measuredText(
@@ -118,19 +119,20 @@ function measuredText(
   fmt: PlanFormat,
   t: T,
 ): string {
+  const none = t('common.none');
   if (field.kind === 'rate' && evidence) {
     const step = field.path.slice('rates.'.length) as Step;
     if (step === 'opportunity_to_won') {
       const { won, lost } = evidence.wins;
       return t('planning.assumptions.measuredWinRate', {
-        value: won + lost > 0 ? fmt.percent(won / (won + lost)) : t('common.none'),
+        value: won + lost > 0 ? fmt.percent(won / (won + lost)) : none,
         won,
         lost,
       });
     }
     const { entered, reached } = evidence.steps[step];
     return t('planning.assumptions.measuredRate', {
-      value: entered > 0 ? fmt.percent(reached / entered) : t('common.none'),
+      value: entered > 0 ? fmt.percent(reached / entered) : none,
       entered,
       reached,
     });

@@ -1,11 +1,12 @@
 import { Alert, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { OrgSim, OrgSimResult } from './api.ts';
 import { OrgRoleChart } from './org-sim-chart.tsx';
 import { OrgRoleTable } from './org-sim-table.tsx';
 import { type PlanFormat, usePlanFormat } from './plan-format.ts';
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 /** Where a model jams, named in the user's words with the numbers that show it. */
 export function jamText(r: OrgSimResult, fmt: PlanFormat, t: T): { title: string; detail: string } {
