@@ -31,6 +31,15 @@ test.describe('the RevOps admin configures Baton', () => {
       await expect(page.getByTestId('stages-version')).toHaveText(/バージョン \d+/);
       const version = Number((await page.getByTestId('stages-version').textContent())?.match(/\d+/)?.[0]);
 
+      // Without the opportunity stage, lost can no longer be reached: refused, naming rule and stage.
+      await page.getByRole('button', { name: 'ステージ 商談 を削除' }).click();
+      await page.getByRole('button', { name: `バージョン ${version + 1} として保存` }).click();
+      await expect(page.getByTestId('stage-issues')).toContainText('到達できないステージ');
+      await expect(page.getByTestId('stage-issues')).toContainText('ステージ「失注」');
+      await expect(page.getByTestId('stages-version')).toHaveText(`バージョン ${version}`);
+      await page.getByRole('button', { name: '変更を破棄' }).click();
+      await expect(page.getByTestId('stage-issues')).toBeHidden();
+
       const dwell = page.getByLabel('滞留上限（時間）: 対応中 (SAL)');
       await expect(dwell).toHaveValue(String(salHours));
       // Emptied, the SLA stage breaks a rule: the API refuses and the screen names rule and stage.

@@ -72,6 +72,12 @@ describe('pipeline board API', () => {
     expect(second.nextCursor).toBeNull();
     const mine = (await get('/api/v1/pipeline/cards?phase=qualification', aeAuth)).json();
     expect(mine.items.every((c: { ownerUserId: string }) => c.ownerUserId === ae)).toBe(true);
+    const biggest = (await get('/api/v1/pipeline/cards?phase=qualification&sort=-amountMrr&limit=1')).json();
+    expect(biggest.items[0].name).toBe('A 全社導入');
+    const rest = (
+      await get(`/api/v1/pipeline/cards?phase=qualification&sort=-amountMrr&cursor=${biggest.nextCursor}`)
+    ).json();
+    expect(rest.items.map((c: { name: string }) => c.name)).toEqual(['C 他担当', 'B 部門導入']);
     const one = await get(`/api/v1/pipeline/cards/${first.items[0].id}`, aeAuth);
     expect(one.json()).toMatchObject({ name: 'B 部門導入', accountName: '株式会社ボード検証' });
     expect(one.json().primaryPersonName).toBeNull();

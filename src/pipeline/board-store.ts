@@ -1,12 +1,19 @@
-import { and, asc, eq, getTableColumns, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { accounts, people } from '../crm/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { memberships, users } from '../workspace/schema.ts';
-import type { BoardFilters } from './board.ts';
+import type { BoardFilters, CardSort } from './board.ts';
 import { opportunities } from './schema.ts';
 
 // Open deals without a close date sort last, as in the opportunities list.
 const closeKey = sql<string>`coalesce(${opportunities.closeDate}, '9999-12-31'::date)`;
+
+/** Each card order: its key (never null), the key's type for a cursor, and its direction. */
+const ORDERS: Record<CardSort, { key: SQL; type: SQL; descending: boolean }> = {
+  closeDate: { key: closeKey, type: sql`date`, descending: false },
+  '-amountMrr': { key: sql`${opportunities.amountMrr}`, type: sql`bigint`, descending: true },
+  phaseEnteredAt: { key: sql`${opportunities.phaseEnteredAt}`, type: sql`timestamptz`, descending: false },
+};
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -53,19 +60,22 @@ export function boardTotals(ctx: RequestContext, filters: BoardFilters, scope: S
     .groupBy(opportunities.phase);
 }
 
-/** One page of cards (of one phase, or all), soonest close date first, with the account's, owner's and contact's names. */
+/** One page of cards (of one phase, or all) in the asked order, with the account's, owner's and contact's names. */
 export async function boardCards(
   ctx: RequestContext,
   filters: BoardFilters & { phase?: string | undefined; id?: string | undefined },
   scope: SQL | undefined,
-  page: { limit: number; after?: [string, string] | undefined },
+  page: { limit: number; sort?: CardSort | undefined; after?: [string, string] | undefined },
 ) {
+  const order = ORDERS[page.sort ?? 'closeDate'];
+  const direction = order.descending ? desc : asc;
   const conditions = boardConditions(ctx, filters, scope);
   if (filters.phase) conditions.push(eq(opportunities.phase, filters.phase));
   if (filters.id) conditions.push(eq(opportunities.id, filters.id));
   if (page.after) {
+    const cmp = order.descending ? sql`<` : sql`>`;
     conditions.push(
-      sql`(${closeKey}, ${opportunities.id}) > (${page.after[0]}::date, ${page.after[1]}::uuid)`,
+      sql`(${order.key}, ${opportunities.id}) ${cmp} (${page.after[0]}::${order.type}, ${page.after[1]}::uuid)`,
     );
   }
   const rows = await ctx.db
@@ -76,7 +86,7 @@ export async function boardCards(
       primaryPersonName: sql<
         string | null
       >`nullif(concat_ws(' ', ${people.lastName}, ${people.firstName}), '')`,
-      sortKey: sql<string>`${closeKey}::text`,
+      sortKey: sql<string>`(${order.key})::text`,
     })
     .from(opportunities)
     .innerJoin(
@@ -92,7 +102,7 @@ export async function boardCards(
       and(eq(people.workspaceId, opportunities.workspaceId), eq(people.id, opportunities.primaryPersonId)),
     )
     .where(and(...conditions))
-    .orderBy(asc(closeKey), asc(opportunities.id))
+    .orderBy(direction(order.key), direction(opportunities.id))
     .limit(page.limit + 1);
   return rows;
 }

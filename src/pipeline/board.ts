@@ -10,8 +10,13 @@ export const boardFiltersSchema = z.strictObject({
 });
 export type BoardFilters = z.infer<typeof boardFiltersSchema>;
 
+/** Card orders: soonest close date, largest MRR, longest in its phase. */
+export const CARD_SORTS = ['closeDate', '-amountMrr', 'phaseEnteredAt'] as const;
+export type CardSort = (typeof CARD_SORTS)[number];
+
 export const boardCardsQuerySchema = boardFiltersSchema.extend({
   phase: z.enum(PHASES).optional(),
+  sort: z.enum(CARD_SORTS).default('closeDate'),
   limit: z.coerce.number().int().min(1).max(200).default(25),
   cursor: z.string().max(500).optional(),
 });

@@ -16,11 +16,12 @@ export async function getPipelineBoard(ctx: RequestContext, filters: BoardFilter
   return { columns: boardColumns(totals) };
 }
 
-/** One page of a phase's cards with account and owner names, soonest close date first. */
+/** One page of a phase's cards with account and owner names, in the asked order (default: soonest close date). */
 export async function listBoardCards(ctx: RequestContext, query: z.infer<typeof boardCardsQuerySchema>) {
-  const { limit, cursor, ...filters } = query;
+  const { limit, cursor, sort, ...filters } = query;
   const rows = await boardCards(ctx, filters, await readScope(ctx), {
     limit,
+    sort,
     after: cursor ? decodeCursor(cursor) : undefined,
   });
   const items = rows.slice(0, limit);

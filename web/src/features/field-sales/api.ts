@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { CardSort } from '../../../../src/pipeline/board.ts';
 import type {
   FORECAST_CATEGORIES as ServerCategories,
   OPEN_PHASES as ServerOpenPhases,
@@ -147,9 +148,16 @@ const filterQuery = (f: BoardFilters) => ({
 export const fetchBoard = (filters: BoardFilters) =>
   api<{ columns: BoardColumnTotals[] }>('/pipeline/board', { query: filterQuery(filters) });
 
-export const fetchCards = (filters: BoardFilters, phase: Phase, cursor?: string) =>
+/** Card orders the API knows: soonest close date, largest MRR, longest in its phase. */
+export const CARD_SORTS = [
+  'closeDate',
+  '-amountMrr',
+  'phaseEnteredAt',
+] as const satisfies readonly CardSort[];
+
+export const fetchCards = (filters: BoardFilters, phase: Phase, sort: string, cursor?: string) =>
   api<{ items: Card[]; nextCursor: string | null }>('/pipeline/cards', {
-    query: { ...filterQuery(filters), phase, cursor, limit: 20 },
+    query: { ...filterQuery(filters), phase, sort, cursor, limit: 20 },
   });
 
 export const fetchCard = (id: string) => api<Card>(`/pipeline/cards/${id}`);

@@ -21,6 +21,7 @@ export function BoardColumn({
   phase,
   totals,
   filters,
+  sort,
   norm,
   today,
   dragging,
@@ -31,6 +32,7 @@ export function BoardColumn({
   phase: OpenPhase;
   totals: BoardColumnTotals | undefined;
   filters: BoardFilters;
+  sort: string;
   norm: number | undefined;
   today: string;
   /** The card being dragged, and whether this column is later than its phase. */
@@ -44,8 +46,8 @@ export function BoardColumn({
   const labels = useLabels();
   const [over, setOver] = useState(false);
   const cards = useInfiniteQuery({
-    queryKey: [...pipelineKeys.cards, filters, phase],
-    queryFn: ({ pageParam }) => fetchCards(filters, phase, pageParam),
+    queryKey: [...pipelineKeys.cards, filters, phase, sort],
+    queryFn: ({ pageParam }) => fetchCards(filters, phase, sort, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
-import { type BoardFilters, OPPORTUNITY_TYPES } from './api.ts';
+import { type BoardFilters, CARD_SORTS, OPPORTUNITY_TYPES } from './api.ts';
 import { useDirectory } from './directory.ts';
 import { useLabels } from './labels.ts';
 
@@ -19,6 +19,7 @@ export function useBoardFilters() {
   const sells = me.user.roles.some((r) => SELLING_ROLES.includes(r.role));
   const owner = params.get('owner') ?? (sells ? 'mine' : 'all');
   const q = params.get('q') ?? '';
+  const sort = params.get('sort') ?? 'closeDate';
   const [search] = useDebouncedValue(q.trim(), 250);
   const set = (key: string, value: string | null) =>
     setParams(
@@ -35,7 +36,7 @@ export function useBoardFilters() {
     type: params.get('type') ?? undefined,
     q: search || undefined,
   };
-  return { owner, q, filters, set };
+  return { owner, q, sort, filters, set };
 }
 
 export function BoardFilterBar({ state }: { state: ReturnType<typeof useBoardFilters> }) {
@@ -43,7 +44,7 @@ export function BoardFilterBar({ state }: { state: ReturnType<typeof useBoardFil
   const labels = useLabels();
   const directory = useDirectory();
   const me = useSession();
-  const { owner, q, filters, set } = state;
+  const { owner, q, sort, filters, set } = state;
   const ownerOptions = [
     { value: 'mine', label: t('fieldSales.pipeline.ownerMine') },
     { value: 'all', label: t('fieldSales.pipeline.ownerAll') },
@@ -87,6 +88,14 @@ export function BoardFilterBar({ state }: { state: ReturnType<typeof useBoardFil
         value={filters.type ?? null}
         onChange={(v) => set('type', v)}
         w={160}
+      />
+      <Select
+        label={t('fieldSales.pipeline.sort')}
+        data={CARD_SORTS.map((s) => ({ value: s, label: t(`fieldSales.pipeline.sorts.${s}`) }))}
+        value={sort}
+        onChange={(v) => set('sort', v === 'closeDate' ? null : v)}
+        allowDeselect={false}
+        w={200}
       />
     </Group>
   );

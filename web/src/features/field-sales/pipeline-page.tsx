@@ -88,6 +88,7 @@ export default function PipelinePage() {
                 phase={phase}
                 totals={totals(phase)}
                 filters={filters}
+                sort={filterState.sort}
                 norm={settings.data?.settings.phaseNormDays[phase]}
                 today={today}
                 dragging={

@@ -88,7 +88,14 @@ export default function StagesPage() {
       if (taken) next.splice(index + by, 0, taken);
       return renumber(next);
     });
-  const remove = (index: number) => update((stages) => stages.filter((_, i) => i !== index));
+  // A removed stage leaves no transitions pointing at it; whether records still sit in it is the API's call.
+  const remove = (index: number) =>
+    update((stages) => {
+      const gone = stages[index]?.key;
+      return stages
+        .filter((_, i) => i !== index)
+        .map((s) => ({ ...s, transitions: s.transitions.filter((k) => k !== gone) }));
+    });
   const switchLifecycle = (v: string) => {
     save.reset();
     setSavedVersion(null);

@@ -138,12 +138,16 @@ export function TeamMembers({ team, onClose }: { team: Team; onClose: () => void
                         size="compact-sm"
                         variant="subtle"
                         color="red"
+                        aria-label={t('setup.teams.member.remove', {
+                          name: m.displayName,
+                          role: t(`roles.${m.role}`),
+                        })}
                         onClick={() => {
                           remove.reset();
                           setRemoving(m);
                         }}
                       >
-                        {t('setup.teams.member.remove', { name: m.displayName, role: t(`roles.${m.role}`) })}
+                        {t('setup.teams.member.removeShort')}
                       </Button>
                     </Table.Td>
                   </Table.Tr>
