@@ -109,7 +109,7 @@ export function MrrWaterfall({ period, label }: { period: MrrPeriod; label: stri
         formatter: (items: { name: string; dataIndex: number }[]) =>
           `${items[0]?.name ?? ''}: ${fmt.money(steps[items[0]?.dataIndex ?? 0]?.value ?? 0)}`,
       },
-      grid: { left: 72, right: 16, top: 36, bottom: 28 },
+      grid: { left: 72, right: 16, top: 52, bottom: 36 },
       xAxis: {
         type: 'category',
         data: names,

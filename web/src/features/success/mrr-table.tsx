@@ -1,4 +1,4 @@
-import { Table } from '@mantine/core';
+import { Table, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format.ts';
 import type { MrrPeriod } from './api.ts';
@@ -51,14 +51,14 @@ export function MrrTable({
                 data-testid={`mrr-row-${p.period}`}
               >
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <button
-                    type="button"
+                  <UnstyledButton
                     onClick={() => onPick(i)}
-                    style={{ all: 'unset', cursor: 'pointer', fontWeight: 600 }}
+                    fw={600}
+                    fz="sm"
                     aria-label={t('success.mrr.showPeriod', { period: labels[i] })}
                   >
                     {labels[i]}
-                  </button>
+                  </UnstyledButton>
                 </Table.Td>
                 {MONEY.map((m) => (
                   <Table.Td
