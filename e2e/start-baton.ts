@@ -18,7 +18,7 @@ function freePort(): Promise<number> {
 }
 
 async function waitForServer(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 300_000;
+  const deadline = Date.now() + 600_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`baton start exited with ${child.exitCode}:\n${output()}`);
     try {
@@ -28,7 +28,7 @@ async function waitForServer(url: string, child: ChildProcess, output: () => str
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`baton start did not answer within 300 s:\n${output()}`);
+  throw new Error(`baton start did not answer within 600 s:\n${output()}`);
 }
 
 /** A fresh database on the PostgreSQL server of `url`, dropped by `drop`. */

@@ -9,6 +9,7 @@ import { useFormat } from '../../app/format.ts';
 import { ErrorState, PageLoader } from '../../app/query-state.tsx';
 import { type Person, personName } from '../people/api.ts';
 import { StageBadge } from '../people/stage-badge.tsx';
+import { CustomerSuccessPanel } from '../success/customer-success-panel.tsx';
 import type { Account } from './api.ts';
 import { CustomerStage } from './customer-stage.tsx';
 
@@ -78,6 +79,7 @@ export default function AccountPage() {
             ]}
           />
         </Paper>
+        {a.customerStage !== null ? <CustomerSuccessPanel accountId={a.id} /> : null}
         <Paper withBorder p="lg" radius="md">
           <Title order={2} size="h4" mb="md">
             {t('accounts.people')}
