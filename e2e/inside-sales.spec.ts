@@ -170,6 +170,11 @@ test.describe('a day of the MDR', () => {
     await expect(row.getByTestId('queue-reason')).toHaveText('新規MQL引き継ぎ');
     await expect(page.getByText('他の担当者のキューは閲覧のみです')).toBeVisible();
     await expect(row.getByTestId('log-call')).toHaveCount(0);
+    // Leave her queue as it was: the lead goes back to Marketing.
+    await api.post(`/handoffs/${lead.handoffId}/reject`, {
+      reason: '検証の後片付け',
+      outcome: 'disqualified',
+    });
   });
 
   test('Marketing builds a cadence; the MDR is refused an opted-out lead and works the first step', async ({

@@ -153,7 +153,7 @@ export default function QueuePage() {
             </Paper>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 3 }}>
-            <TasksPanel userId={rep} now={now} />
+            <TasksPanel userId={rep} now={now} readOnly={!own} />
           </Grid.Col>
         </Grid>
       </Stack>

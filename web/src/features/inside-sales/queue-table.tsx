@@ -1,23 +1,13 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { LoadMore, SortableTh } from '../../app/cursor-list.tsx';
+import { SortableTh } from '../../app/cursor-list.tsx';
 import { EmptyState } from '../../app/query-state.tsx';
-import { StageBadge } from '../people/stage-badge.tsx';
-import { ActivityButtons, type PickedOutcome } from './activity-buttons.tsx';
+import type { PickedOutcome } from './activity-buttons.tsx';
 import type { ActivityType, QueueItem } from './api.ts';
-import { LastTouch } from './last-touch.tsx';
-import { SlaTimer } from './sla-timer.tsx';
+import { QueueRow } from './queue-row.tsx';
 
 const PAGE = 25;
-const REASON_COLORS: Record<QueueItem['reason'], string> = {
-  handoff: 'indigo',
-  working: 'green',
-  recycled_due: 'orange',
-  follow_up: 'cyan',
-  cadence_task: 'grape',
-};
 
 type Ranked = QueueItem & { rank: number };
 const time = (iso: string | null, missing: number) => (iso ? new Date(iso).getTime() : missing);
@@ -116,100 +106,33 @@ export function QueueTable({
               </Table.Thead>
               <Table.Tbody>
                 {rows.slice(0, shown).map((i) => (
-                  <Table.Tr key={i.personId} data-testid="queue-row" data-person-id={i.personId}>
-                    <Table.Td className="num">{i.rank}</Table.Td>
-                    <Table.Td>
-                      <Stack gap={2}>
-                        <Anchor component={Link} to={`/marketing/leads/${i.personId}`} fw={600} size="sm">
-                          {leadName(i)}
-                        </Anchor>
-                        {i.accountId && i.accountName ? (
-                          <Anchor component={Link} to={`/accounts/${i.accountId}`} size="xs" c="dimmed">
-                            {i.accountName}
-                          </Anchor>
-                        ) : (
-                          <Text size="xs" c="dimmed">
-                            {i.email}
-                          </Text>
-                        )}
-                        <Group gap={6}>
-                          <StageBadge stage={i.stage} />
-                          <Badge
-                            variant="dot"
-                            color={REASON_COLORS[i.reason]}
-                            size="sm"
-                            data-testid="queue-reason"
-                          >
-                            {t(`insideSales.reasons.${i.reason}`)}
-                          </Badge>
-                        </Group>
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <Text size="sm" className="num" fw={600}>
-                          {i.score ?? t('common.none')}
-                        </Text>
-                        {i.grade ? (
-                          <Badge size="sm" variant="outline" color="gray">
-                            {i.grade}
-                          </Badge>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <SlaTimer dueAt={i.slaDueAt} now={now} />
-                    </Table.Td>
-                    <Table.Td>
-                      <LastTouch item={i} />
-                    </Table.Td>
-                    {readOnly ? null : (
-                      <Table.Td>
-                        <Stack gap={4}>
-                          <ActivityButtons
-                            item={i}
-                            lead={leadName(i)}
-                            pending={pendingPersonId === i.personId}
-                            onPick={handlers.onPick}
-                            onNote={handlers.onNote}
-                          />
-                          <Group gap={4} wrap="nowrap">
-                            {i.stage === 'mql' || i.stage === 'sal' ? (
-                              <Button
-                                size="compact-xs"
-                                color="teal"
-                                variant="outline"
-                                onClick={() => handlers.onSql(i)}
-                                data-testid="open-sql"
-                              >
-                                {t('insideSales.sqlDialog.openSql')}
-                              </Button>
-                            ) : null}
-                            <Button
-                              size="compact-xs"
-                              variant="subtle"
-                              color="gray"
-                              onClick={() => handlers.onFollowUp(i)}
-                            >
-                              {t('insideSales.followUp.open')}
-                            </Button>
-                          </Group>
-                        </Stack>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
+                  <QueueRow
+                    key={i.personId}
+                    item={i}
+                    rank={i.rank}
+                    lead={leadName(i)}
+                    now={now}
+                    readOnly={readOnly}
+                    pending={pendingPersonId === i.personId}
+                    handlers={handlers}
+                  />
                 ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
           <Group justify="space-between">
-            <Text size="sm" c="dimmed" data-testid="queue-count">
-              {t('insideSales.queue.showing', { count: Math.min(shown, rows.length), total })}
+            <Text size="sm" c="dimmed" aria-live="polite" data-testid="queue-count">
+              {t('insideSales.queue.showing', {
+                count: Math.min(shown, rows.length),
+                total: q.trim() ? rows.length : total,
+              })}
             </Text>
+            {rows.length > shown ? (
+              <Button variant="default" onClick={() => setShown((n) => n + PAGE)}>
+                {t('common.loadMore')}
+              </Button>
+            ) : null}
           </Group>
-          {rows.length > shown ? (
-            <LoadMore count={shown} hasMore loading={false} onMore={() => setShown((n) => n + PAGE)} />
-          ) : null}
         </>
       )}
     </Stack>

@@ -11,7 +11,7 @@ const meterColor = (rate: number) =>
   rate >= 1 ? 'red' : rate >= 0.85 ? 'orange' : rate >= 0.6 ? 'yellow' : 'teal';
 
 /** The rep's half-hour slots used this week against their capacity, as a gauge. */
-export function SlotMeter({ userId }: { userId: string | undefined }) {
+export function SlotMeter({ userId }: { userId: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const slots = useQuery({

@@ -30,8 +30,8 @@ function useTaskText() {
   };
 }
 
-/** Today's open tasks of the rep (cadence steps, follow-ups), each completable. */
-export function TasksPanel({ userId, now }: { userId: string | undefined; now: number }) {
+/** Today's open tasks of the rep (cadence steps, follow-ups), each completable by the rep. */
+export function TasksPanel({ userId, now, readOnly }: { userId: string; now: number; readOnly: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const client = useQueryClient();
@@ -90,15 +90,17 @@ export function TasksPanel({ userId, now }: { userId: string | undefined; now: n
                       </Text>
                     ) : null}
                   </Stack>
-                  <Button
-                    size="compact-xs"
-                    variant="light"
-                    loading={complete.isPending && complete.variables === task.id}
-                    onClick={() => complete.mutate(task.id)}
-                    aria-label={t('insideSales.tasks.completeLabel', { title })}
-                  >
-                    {t('insideSales.tasks.complete')}
-                  </Button>
+                  {readOnly ? null : (
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      loading={complete.isPending && complete.variables === task.id}
+                      onClick={() => complete.mutate(task.id)}
+                      aria-label={t('insideSales.tasks.completeLabel', { title })}
+                    >
+                      {t('insideSales.tasks.complete')}
+                    </Button>
+                  )}
                 </Group>
               </Paper>
             );
