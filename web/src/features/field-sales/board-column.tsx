@@ -110,7 +110,7 @@ export function BoardColumn({
           {t('fieldSales.pipeline.dropHere', { phase: name })}
         </Text>
       ) : null}
-      <ScrollArea.Autosize mah="calc(100vh - 330px)" type="auto" offsetScrollbars>
+      <ScrollArea.Autosize mah="calc(100vh - 330px)" type="auto" offsetScrollbars="y" scrollbars="y">
         <Stack gap="xs">
           {cards.isPending ? (
             <Center py="md">

@@ -59,7 +59,7 @@ export function BoardFilterBar({ state }: { state: ReturnType<typeof useBoardFil
         placeholder={t('fieldSales.pipeline.searchPlaceholder')}
         value={q}
         onChange={(e) => set('q', e.currentTarget.value)}
-        w={280}
+        w={240}
         type="search"
       />
       <Select
@@ -69,7 +69,7 @@ export function BoardFilterBar({ state }: { state: ReturnType<typeof useBoardFil
         onChange={(v) => set('owner', v)}
         allowDeselect={false}
         searchable
-        w={220}
+        w={190}
       />
       <Select
         label={t('fieldSales.pipeline.team')}
@@ -78,7 +78,7 @@ export function BoardFilterBar({ state }: { state: ReturnType<typeof useBoardFil
         data={directory.teams.map((team) => ({ value: team.id, label: team.name }))}
         value={filters.teamId ?? null}
         onChange={(v) => set('team', v)}
-        w={200}
+        w={180}
       />
       <Select
         label={t('fieldSales.pipeline.type')}
@@ -87,7 +87,7 @@ export function BoardFilterBar({ state }: { state: ReturnType<typeof useBoardFil
         data={OPPORTUNITY_TYPES.map((type) => ({ value: type, label: labels.type(type) }))}
         value={filters.type ?? null}
         onChange={(v) => set('type', v)}
-        w={160}
+        w={140}
       />
       <Select
         label={t('fieldSales.pipeline.sort')}
@@ -95,7 +95,7 @@ export function BoardFilterBar({ state }: { state: ReturnType<typeof useBoardFil
         value={sort}
         onChange={(v) => set('sort', v === 'closeDate' ? null : v)}
         allowDeselect={false}
-        w={200}
+        w={190}
       />
     </Group>
   );

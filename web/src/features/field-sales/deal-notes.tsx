@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Stack, TagsInput, Text, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { ApiError } from '../../app/api.ts';
 import { ErrorState } from '../../app/query-state.tsx';
 import type { Card } from './api.ts';
@@ -10,6 +11,12 @@ import { useSaveOpportunity } from './use-save-opportunity.ts';
 export function DealNotes({ card, onReload }: { card: Card; onReload: () => void }) {
   const { t } = useTranslation();
   const [nextStep, setNextStep] = useState(card.nextStep ?? '');
+  const input = useRef<HTMLTextAreaElement>(null);
+  const { hash } = useLocation();
+  // The hygiene list links here to fill in a missing next step: put the cursor in it.
+  useEffect(() => {
+    if (hash === '#next-step') input.current?.focus();
+  }, [hash]);
   const [competitors, setCompetitors] = useState<string[]>(card.competitors);
   const saveNext = useSaveOpportunity(card);
   const saveCompetitors = useSaveOpportunity(card);
@@ -40,6 +47,7 @@ export function DealNotes({ card, onReload }: { card: Card; onReload: () => void
             minRows={2}
             error={saveNext.error instanceof ApiError ? saveNext.error.fieldErrors().nextStep : undefined}
             data-testid="next-step-input"
+            ref={input}
           />
           {saveNext.error ? <ErrorState error={saveNext.error} onRetry={retry(saveNext.error)} /> : null}
           <Group justify="space-between" mt="sm">

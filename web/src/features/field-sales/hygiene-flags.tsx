@@ -27,7 +27,7 @@ export function FlagBadges({ flags }: { flags: HygieneFlag[] }) {
   return (
     <Group gap={4}>
       {flags.map((f) => (
-        <Badge key={f} size="sm" variant="light" color={FLAG_COLORS[f]} data-flag={f} tt="none">
+        <Badge key={f} size="sm" variant="light" color={FLAG_COLORS[f]} data-flag={f} tt="none" maw="none">
           {label(f)}
         </Badge>
       ))}

@@ -68,7 +68,9 @@ export function HygieneIssues({
                     {i.name}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>{directory.userName(i.ownerUserId) ?? t('fieldSales.card.unowned')}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {directory.userName(i.ownerUserId) ?? t('fieldSales.card.unowned')}
+                </Table.Td>
                 <Table.Td>{labels.phase(i.phase)}</Table.Td>
                 <Table.Td className="num">{fmt.money(i.amountMrr)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -78,7 +80,7 @@ export function HygieneIssues({
                 </Table.Td>
                 <Table.Td className="num">{days(i.daysSinceUpdate)}</Table.Td>
                 <Table.Td className="num">{days(i.daysInPhase)}</Table.Td>
-                <Table.Td>
+                <Table.Td miw={200}>
                   <FlagBadges flags={i.flags} />
                 </Table.Td>
                 <Table.Td>

@@ -40,12 +40,14 @@ export function HygienePeople({
       <Title order={2} size="h5" mb="sm">
         {title}
       </Title>
-      <Table.ScrollContainer minWidth={480}>
+      <Table.ScrollContainer minWidth={420}>
         <Table verticalSpacing={6} fz="sm" data-testid={testId}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('fieldSales.hygiene.person')}</Table.Th>
-              <Table.Th style={{ textAlign: 'right' }}>{t('fieldSales.hygiene.opportunities')}</Table.Th>
+              <Table.Th style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+                {t('fieldSales.hygiene.opportunities')}
+              </Table.Th>
               {HYGIENE_FLAGS.map((f) => (
                 <Table.Th key={f} style={{ textAlign: 'right', whiteSpace: 'nowrap' }} title={flagLabel(f)}>
                   {t(`fieldSales.flagsShort.${f}`)}
