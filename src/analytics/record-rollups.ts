@@ -1,4 +1,5 @@
 import type { LifecycleDefinition } from '../lifecycle/stages.ts';
+import { atCommit } from '../platform/commit-writes.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { NO_SLICES } from './funnel.ts';
 import { rollupDeltas } from './rollup.ts';
@@ -25,7 +26,8 @@ export interface WrittenHistoryRow {
 /**
  * Moves the analytics rollups with newly written stage history. Call in the transaction
  * that appends the rows, with the rows in the order they were written: the rollups then
- * never disagree with history, and a dashboard reads days instead of rows.
+ * never disagree with history, and a dashboard reads days instead of rows. Each record's
+ * progress is saved at once (a later transition in the same transaction reads it).
  */
 export async function recordRollups(ctx: RequestContext, rows: WrittenHistoryRow[]): Promise<void> {
   if (rows.length === 0) return;
@@ -50,8 +52,19 @@ export async function recordRollups(ctx: RequestContext, rows: WrittenHistoryRow
       cal,
       (id) => slices.get(id) ?? NO_SLICES,
     );
-    await addStageCells(ctx, lifecycle, deltas.stage);
-    await addCohortCells(ctx, lifecycle, deltas.cohort);
     await saveProgress(ctx, lifecycle, deltas.progress);
+    // The counters are shared by every writer of the day: added at commit (commit-writes.ts).
+    await atCommit(
+      ctx,
+      `analytics:stage:${lifecycle}`,
+      (c, cells) => addStageCells(c, lifecycle, cells),
+      deltas.stage,
+    );
+    await atCommit(
+      ctx,
+      `analytics:cohort:${lifecycle}`,
+      (c, cells) => addCohortCells(c, lifecycle, cells),
+      deltas.cohort,
+    );
   }
 }

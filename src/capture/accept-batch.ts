@@ -1,7 +1,8 @@
 import type { Db } from '../platform/db/open-database.ts';
 import { DomainError } from '../platform/errors.ts';
+import { groupCommitOf } from './group-commit.ts';
 import { isActiveWriteKey } from './store.ts';
-import { type CapturedEvent, trackEvents } from './track-events.ts';
+import type { CapturedEvent } from './track-events.ts';
 import { batchEnvelopeSchema, hashWriteKey, validateEvents, workspaceOfPublicKey } from './tracking.ts';
 
 export interface BatchResultItem {
@@ -18,12 +19,11 @@ export interface BatchResult {
   results: BatchResultItem[];
 }
 
-const systemActor = { type: 'system' as const, userId: null, roles: [] };
-
 /**
  * The public tracking endpoint's use case: authenticate the write key, validate every
  * event, then store the batch (all of it, or with `partial` the valid events) in one
- * transaction. A wrong key or a rejected batch stores nothing.
+ * transaction, which concurrent requests of the workspace may share (group-commit.ts).
+ * A wrong key or a rejected batch stores nothing.
  */
 export async function acceptBatch(
   db: Db,
@@ -61,16 +61,16 @@ export async function acceptBatch(
       issues.map((i) => ({ path: i.path, message: i.message })),
     );
   }
-  const ctx = { workspaceId, db, now: () => now, actor: systemActor };
-  const tracked = valid.length
-    ? await trackEvents(
-        ctx,
+  const outcomes = valid.length
+    ? await groupCommitOf(db).track(
+        workspaceId,
         valid.map((v) => v.event as CapturedEvent),
+        now,
       )
-    : { outcomes: [] };
+    : [];
   const results: BatchResultItem[] = envelope.data.events.map((_, index) => ({ index, status: 'rejected' }));
   valid.forEach((v, i) => {
-    const o = tracked.outcomes[i]!;
+    const o = outcomes[i]!;
     results[v.index] = { index: v.index, status: o.status, eventId: o.eventId };
   });
   for (const issue of issues) {

@@ -9,6 +9,7 @@ import { bulkInsert } from '../platform/db/bulk-insert.ts';
 import type { Db } from '../platform/db/open-database.ts';
 import { type Progress, silentProgress } from '../platform/progress.ts';
 import { Rng } from '../platform/random.ts';
+import { inTransaction } from '../platform/transaction.ts';
 import { teams } from '../routing/schema.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 import { generatePassword, hashPassword } from '../workspace/passwords.ts';
@@ -70,8 +71,7 @@ export async function generateDemo(
   const users = await createTeam(ctx, adminPassword, adminUserId);
 
   const market = generateMarket(rng, { anchor, months: options.months, peopleCount: options.people });
-  await db.transaction(async (tx) => {
-    const t = { ...ctx, db: tx as unknown as Db };
+  await inTransaction(ctx, async (t) => {
     await insertRows(
       t,
       accounts,
@@ -173,8 +173,7 @@ async function writeHistory(
 
   progress.start('Simulating days', days);
   for (let day = 0; day < days; day++) {
-    await ctx.db.transaction(async (tx) => {
-      const t = { ...ctx, db: tx as unknown as Db };
+    await inTransaction(ctx, async (t) => {
       await insertRows(
         t,
         people,

@@ -1,3 +1,4 @@
+import type { CommitWrites } from './commit-writes.ts';
 import type { Db } from './db/open-database.ts';
 
 /** The roles of DOMAIN.md section 1, plus manager and admin. */
@@ -31,6 +32,8 @@ export interface RequestContext {
   actor: Actor;
   db: Db;
   now: () => Date;
+  /** Set inside `inTransaction`: hot-row writes made just before commit (commit-writes.ts). */
+  commitWrites?: CommitWrites;
 }
 
 export function systemContext(

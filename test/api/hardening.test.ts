@@ -15,7 +15,7 @@ let token: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = await buildServer({ database, hardening: { rateLimitPerMinute: 40, loginFailures: 3 } });
+  app = await buildServer({ database, hardening: { rateLimitPerMinute: 40, trackingRateLimitPerMinute: 30, loginFailures: 3 } });
   ws = await newWorkspace(database);
   token = (await createApiToken(ws.ctx, { userId: ws.adminUserId, name: 't' })).token;
 });
@@ -164,25 +164,35 @@ describe('rate limits', () => {
 });
 
 describe('rate limits before authentication', () => {
-  it('limits floods of unknown credentials and tracking write keys per key', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 45; i++) {
-      const res = await app.inject({
+  it('limits floods of unknown tokens, and tracking requests per write key with their own budget', async () => {
+    const flood = async (n: number, request: () => Promise<{ statusCode: number }>) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < n; i++) statuses.push((await request()).statusCode);
+      return statuses;
+    };
+    const bearer = await flood(45, () =>
+      app.inject({
         method: 'GET',
         url: '/api/v1/people',
-        headers: { 'x-write-key': 'wk_flood' },
+        headers: { authorization: 'Bearer bt_flood' },
         remoteAddress: '10.7.7.7',
+      }),
+    );
+    expect(bearer.slice(0, 40).every((s) => s === 401)).toBe(true);
+    expect(bearer.at(-1)).toBe(429);
+
+    const track = (key: string) => () =>
+      app.inject({
+        method: 'POST',
+        url: '/t/v1/batch',
+        headers: { 'x-baton-write-key': key },
+        payload: { events: [{ type: 'page_view' }] },
+        remoteAddress: '10.7.7.8',
       });
-      statuses.push(res.statusCode);
-    }
-    expect(statuses).toContain(401);
-    expect(statuses.at(-1)).toBe(429);
-    const otherKey = await app.inject({
-      method: 'GET',
-      url: '/api/v1/people',
-      headers: { 'x-write-key': 'wk_other' },
-      remoteAddress: '10.7.7.7',
-    });
-    expect(otherKey.statusCode).toBe(401);
+    const tracked = await flood(31, track('bwk_flood'));
+    expect(tracked.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(tracked.at(-1)).toBe(429);
+    // Another site's key from the same address has its own budget.
+    expect((await track('bwk_other')()).statusCode).toBe(401);
   });
 });

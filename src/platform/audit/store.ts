@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { toJsonValue } from '../canonical-json.ts';
+import { atCommit } from '../commit-writes.ts';
 import type { RequestContext } from '../context.ts';
 import { auditLog } from '../schema.ts';
 import { AUDIT_HASH_VERSION, type AuditContent, auditHash, payloadDigest } from './audit-chain.ts';
@@ -15,17 +16,12 @@ export interface AuditEntry {
 }
 
 /**
- * Appends one audit row inside the caller's transaction. A per-workspace advisory lock
- * orders concurrent appenders so each row links to the one committed before it.
+ * Appends one audit row inside the caller's transaction. The row's content is fixed now;
+ * it is chained and inserted just before commit (atCommit), under a per-workspace
+ * advisory lock that orders concurrent appenders so each row links to the one committed
+ * before it.
  */
 export async function appendAudit(ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${ctx.workspaceId}`}, 0))`);
-  const [last] = await ctx.db
-    .select({ hash: auditLog.hash })
-    .from(auditLog)
-    .where(eq(auditLog.workspaceId, ctx.workspaceId))
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
   const content: AuditContent = {
     id: randomUUID(),
     workspaceId: ctx.workspaceId,
@@ -39,13 +35,27 @@ export async function appendAudit(ctx: RequestContext, entry: AuditEntry): Promi
     after: toJsonValue(entry.after),
     reason: entry.reason ?? null,
   };
-  const prevHash = last?.hash ?? null;
-  await ctx.db.insert(auditLog).values({
-    ...content,
-    prevHash,
-    hash: auditHash(prevHash, content),
-    hashVersion: AUDIT_HASH_VERSION,
+  await atCommit(ctx, 'z:audit', insertChained, [content]);
+}
+
+/** Links rows to the chain's head and inserts them, in the order they were appended. */
+async function insertChained(ctx: RequestContext, contents: AuditContent[]): Promise<void> {
+  await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${ctx.workspaceId}`}, 0))`);
+  const [last] = await ctx.db
+    .select({ hash: auditLog.hash })
+    .from(auditLog)
+    .where(eq(auditLog.workspaceId, ctx.workspaceId))
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  let prevHash = last?.hash ?? null;
+  const rows = contents.map((content) => {
+    const hash = auditHash(prevHash, content);
+    const row = { ...content, prevHash, hash, hashVersion: AUDIT_HASH_VERSION };
+    prevHash = hash;
+    return row;
   });
+  // Chunks keep each statement under the protocol's parameter limit; seq follows insert order.
+  for (let i = 0; i < rows.length; i += 1000) await ctx.db.insert(auditLog).values(rows.slice(i, i + 1000));
 }
 
 /** Audit rows in chain order, a page at a time (for verify, the viewer and export). */

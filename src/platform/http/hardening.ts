@@ -6,8 +6,13 @@ import { DomainError } from '../errors.ts';
 import { LoginThrottle } from './login-throttle.ts';
 
 export interface HardeningOptions {
-  /** Requests per minute per API token, write key, session or address (default 1200). */
+  /** Requests per minute per API token, session or address (default 1200). */
   rateLimitPerMinute?: number;
+  /**
+   * Tracking requests per minute per write key (default 120,000, or
+   * BATON_TRACKING_RATE_LIMIT): one key serves every visitor of a site.
+   */
+  trackingRateLimitPerMinute?: number;
   /** Failed sign-ins per email and address before a 15-minute pause (default 5). */
   loginFailures?: number;
 }
@@ -15,6 +20,7 @@ export interface HardeningOptions {
 export const CSRF_COOKIE = 'baton_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 const LOGIN_URL = '/api/v1/auth/login';
+const TRACKING_URL = '/t/v1/batch';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const digest = (s: string) => createHash('sha256').update(s).digest('base64url').slice(0, 22);
@@ -26,7 +32,7 @@ const digest = (s: string) => createHash('sha256').update(s).digest('base64url')
 export function rateLimitKey(req: FastifyRequest): string {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return `token:${digest(auth.slice(7).trim())}`;
-  const writeKey = req.headers['x-write-key'];
+  const writeKey = req.headers['x-baton-write-key'] ?? (req.query as { writeKey?: unknown } | undefined)?.writeKey;
   if (typeof writeKey === 'string' && writeKey) return `writekey:${digest(writeKey)}`;
   const session = req.cookies?.baton_session;
   if (session) return `session:${digest(session)}`;
@@ -74,12 +80,15 @@ export async function registerHardening(app: FastifyInstance, options: Hardening
       ),
   });
   // A global hook registered before authentication, so floods of bad credentials are
-  // refused before they cost a database lookup. A route with its own `config.rateLimit`
-  // (the public tracking endpoint) is limited by that instead.
+  // refused before they cost a database lookup. The public tracking endpoint has its own,
+  // larger budget per write key.
   const limit = app.rateLimit();
+  const trackingLimit = app.rateLimit({
+    max: options.trackingRateLimitPerMinute ?? Number(process.env.BATON_TRACKING_RATE_LIMIT ?? 120_000),
+    timeWindow: 60_000,
+  });
   app.addHook('onRequest', async (req, reply) => {
-    if ((req.routeOptions.config as { rateLimit?: unknown } | undefined)?.rateLimit !== undefined) return;
-    await limit.call(app, req, reply);
+    await (req.routeOptions.url === TRACKING_URL ? trackingLimit : limit).call(app, req, reply);
   });
 
   // Sign-in bodies are tiny; refusing large ones early costs an attacker more than us.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../context.ts';
 import type { Db } from '../db/open-database.ts';
+import { inTransaction } from '../transaction.ts';
 import { retryAt } from './backoff.ts';
 import {
   type ClaimedJob,
@@ -107,15 +108,15 @@ export class JobRunner {
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
       if (job.attempts > job.maxAttempts) throw new Error(`gave up after ${job.maxAttempts} attempts`);
-      await this.db.transaction(async (tx) => {
-        const ctx: RequestContext = {
-          workspaceId: job.workspaceId,
-          db: tx as unknown as Db,
-          now: this.now,
-          actor: { type: 'system', userId: null, roles: ['admin'] },
-        };
+      const base: RequestContext = {
+        workspaceId: job.workspaceId,
+        db: this.db,
+        now: this.now,
+        actor: { type: 'system', userId: null, roles: ['admin'] },
+      };
+      await inTransaction(base, async (ctx) => {
         const result = await handler(ctx, job.payload, { id: job.id, attempts: job.attempts });
-        const kept = await finishJob(tx as unknown as Db, job, this.workerId, {
+        const kept = await finishJob(ctx.db, job, this.workerId, {
           again: result?.again ?? false,
           progress: result?.progress,
           now: this.now(),

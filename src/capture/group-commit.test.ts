@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/db.ts';
+import { newWorkspace } from '../../test/factories.ts';
+import type { RequestContext } from '../platform/context.ts';
+import type { Database } from '../platform/db/open-database.ts';
+import { queryRows } from '../platform/db/query-rows.ts';
+import { GroupCommit } from './group-commit.ts';
+
+let database: Database;
+let ctx: RequestContext;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  ({ ctx } = await newWorkspace(database));
+});
+afterAll(() => database.close());
+
+const stored = async (prefix: string) =>
+  (
+    await queryRows<{ k: string }>(
+      ctx.db,
+      sql`select idempotency_key as k from events where workspace_id = ${ctx.workspaceId}
+          and starts_with(idempotency_key, ${prefix}) order by k`,
+    )
+  ).map((r) => r.k);
+
+describe('group commit of tracking requests', () => {
+  it('answers each of many concurrent requests with its own outcomes, a replayed id once', async () => {
+    const group = new GroupCommit(database.db);
+    const now = new Date();
+    const requests = Array.from({ length: 30 }, (_, i) => [
+      { id: `gc-${i}`, type: 'page_view', email: `gc${i % 7}@example.co.jp` },
+      // Every request replays the previous request's id: stored once, wherever it lands.
+      { id: `gc-${Math.max(0, i - 1)}`, type: 'page_view', email: `gc${i % 7}@example.co.jp` },
+    ]);
+    const answers = await Promise.all(requests.map((events) => group.track(ctx.workspaceId, events, now)));
+    expect(answers.map((a) => a.length)).toEqual(requests.map(() => 2));
+    const storedIds = answers.flat().filter((o) => o.status === 'stored');
+    expect(storedIds).toHaveLength(30);
+    expect(await stored('gc-')).toHaveLength(30);
+    // Each id is stored by exactly one of the requests that carry it.
+    const storedKeys = answers.flatMap((a, i) =>
+      a.flatMap((o, k) => (o.status === 'stored' ? [requests[i]![k]!.id] : [])),
+    );
+    expect(new Set(storedKeys).size).toBe(30);
+    for (const a of answers) for (const o of a) expect(o.personId).not.toBeNull();
+  });
+
+  it("one request's failure is not another's", async () => {
+    const group = new GroupCommit(database.db);
+    const now = new Date();
+    const good = (i: number) => [{ id: `ok-${i}`, type: 'page_view', email: `ok${i}@example.co.jp` }];
+    // A campaign that does not exist breaks the insert (foreign key) of whatever transaction holds it.
+    const bad = [{ id: 'bad-1', type: 'page_view', email: 'bad@example.co.jp', campaignId: randomUUID() }];
+    const results = await Promise.allSettled([
+      group.track(ctx.workspaceId, good(1), now),
+      group.track(ctx.workspaceId, good(2), now),
+      group.track(ctx.workspaceId, good(3), now),
+      group.track(ctx.workspaceId, good(4), now),
+      group.track(ctx.workspaceId, bad, now),
+      group.track(ctx.workspaceId, good(5), now),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect(await stored('ok-')).toEqual(['ok-1', 'ok-2', 'ok-3', 'ok-4', 'ok-5']);
+    expect(await stored('bad-')).toEqual([]);
+  });
+});

@@ -1,0 +1,106 @@
+import type { RequestContext } from '../platform/context.ts';
+import type { Db } from '../platform/db/open-database.ts';
+import { type CapturedEvent, type EventOutcome, trackEvents } from './track-events.ts';
+
+const systemActor = { type: 'system' as const, userId: null, roles: [] };
+
+/** Transactions of one workspace's tracking traffic that may run at once. */
+const MAX_IN_FLIGHT = 3;
+/** Requests are joined into one transaction up to this many events. */
+const MAX_GROUP_EVENTS = 1000;
+
+interface Pending {
+  events: CapturedEvent[];
+  now: Date;
+  resolve: (outcomes: EventOutcome[]) => void;
+  reject: (err: unknown) => void;
+}
+
+interface Lane {
+  inFlight: number;
+  queue: Pending[];
+}
+
+/**
+ * Group commit for the tracking endpoint. A transaction costs the same dozen statements
+ * and one commit whether it holds one event or hundreds, so requests of a workspace that
+ * arrive while its transactions are busy wait and then share the next one. Nobody waits
+ * on a timer: an idle workspace's request starts at once. Each request is answered only
+ * after the commit that holds its events; if a shared transaction fails, its requests are
+ * retried one by one, so one request's failure is never another's.
+ */
+export class GroupCommit {
+  private readonly lanes = new Map<string, Lane>();
+
+  constructor(private readonly db: Db) {}
+
+  track(workspaceId: string, events: CapturedEvent[], now: Date): Promise<EventOutcome[]> {
+    return new Promise((resolve, reject) => {
+      let lane = this.lanes.get(workspaceId);
+      if (!lane) {
+        lane = { inFlight: 0, queue: [] };
+        this.lanes.set(workspaceId, lane);
+      }
+      lane.queue.push({ events, now, resolve, reject });
+      this.pump(workspaceId, lane);
+    });
+  }
+
+  private pump(workspaceId: string, lane: Lane): void {
+    while (lane.inFlight < MAX_IN_FLIGHT && lane.queue.length > 0) {
+      const group: Pending[] = [lane.queue.shift()!];
+      let size = group[0]!.events.length;
+      while (lane.queue.length > 0 && size + lane.queue[0]!.events.length <= MAX_GROUP_EVENTS) {
+        const next = lane.queue.shift()!;
+        size += next.events.length;
+        group.push(next);
+      }
+      lane.inFlight++;
+      void this.commit(workspaceId, group).finally(() => {
+        lane.inFlight--;
+        if (lane.inFlight === 0 && lane.queue.length === 0) this.lanes.delete(workspaceId);
+        else this.pump(workspaceId, lane);
+      });
+    }
+  }
+
+  private async commit(workspaceId: string, group: Pending[]): Promise<void> {
+    try {
+      const outcomes = await this.run(
+        workspaceId,
+        group[0]!.now,
+        group.flatMap((p) => p.events),
+      );
+      let at = 0;
+      for (const p of group) {
+        p.resolve(outcomes.slice(at, at + p.events.length));
+        at += p.events.length;
+      }
+    } catch (err) {
+      if (group.length === 1) {
+        group[0]!.reject(err);
+        return;
+      }
+      for (const p of group) {
+        await this.run(workspaceId, p.now, p.events).then(p.resolve, p.reject);
+      }
+    }
+  }
+
+  private async run(workspaceId: string, now: Date, events: CapturedEvent[]): Promise<EventOutcome[]> {
+    const ctx: RequestContext = { workspaceId, db: this.db, now: () => now, actor: systemActor };
+    return (await trackEvents(ctx, events)).outcomes;
+  }
+}
+
+const perDatabase = new WeakMap<Db, GroupCommit>();
+
+/** The group commit of a database connection (one per server process). */
+export function groupCommitOf(db: Db): GroupCommit {
+  let found = perDatabase.get(db);
+  if (!found) {
+    found = new GroupCommit(db);
+    perDatabase.set(db, found);
+  }
+  return found;
+}
