@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { RequestContext } from '../platform/context.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
+import { memoInTransaction } from '../platform/transaction-memo.ts';
 import type { HistoryFact, SliceFilter, SliceKeys } from './funnel.ts';
 import { type Calendar, coverBefore, coverRange, type Grain, type SpanSegment } from './periods.ts';
 import type { CohortCell, EntityProgress, FlowKind, PeriodCell, StageCell } from './rollup.ts';
@@ -13,37 +14,41 @@ export async function workspaceCalendar(ctx: RequestContext): Promise<Calendar &
 }
 
 /** The workspace calendar, settings and the stage definitions in force, in one round trip. */
-export async function reportSetup(
+export function reportSetup(
   ctx: RequestContext,
 ): Promise<Calendar & { settings: unknown; definitions: Record<string, unknown> }> {
-  const [row] = await queryRows<{
-    time_zone: string;
-    fiscal_year_start_month: number;
-    settings: unknown;
-    definitions: Record<string, unknown> | null;
-  }>(
-    ctx.db,
-    sql`select w.time_zone, w.fiscal_year_start_month, w.settings,
-          (select jsonb_object_agg(lifecycle, stages) from (select distinct on (lifecycle) lifecycle, stages
-            from stage_definitions where workspace_id = w.id order by lifecycle, version desc) d) as definitions
-        from workspaces w where w.id = ${ctx.workspaceId}`,
-  );
-  return {
-    timeZone: row?.time_zone ?? 'Asia/Tokyo',
-    fiscalYearStartMonth: Number(row?.fiscal_year_start_month ?? 4),
-    settings: row?.settings ?? {},
-    definitions: row?.definitions ?? {},
-  };
+  return memoInTransaction(ctx, 'reportSetup', async () => {
+    const [row] = await queryRows<{
+      time_zone: string;
+      fiscal_year_start_month: number;
+      settings: unknown;
+      definitions: Record<string, unknown> | null;
+    }>(
+      ctx.db,
+      sql`select w.time_zone, w.fiscal_year_start_month, w.settings,
+            (select jsonb_object_agg(lifecycle, stages) from (select distinct on (lifecycle) lifecycle, stages
+              from stage_definitions where workspace_id = w.id order by lifecycle, version desc) d) as definitions
+          from workspaces w where w.id = ${ctx.workspaceId}`,
+    );
+    return {
+      timeZone: row?.time_zone ?? 'Asia/Tokyo',
+      fiscalYearStartMonth: Number(row?.fiscal_year_start_month ?? 4),
+      settings: row?.settings ?? {},
+      definitions: row?.definitions ?? {},
+    };
+  });
 }
 
 /** The stage definition in force for a lifecycle (the analytics read; the lifecycle slice writes it). */
-export async function latestStages(ctx: RequestContext, lifecycle: string): Promise<unknown> {
-  const [row] = await queryRows<{ stages: unknown }>(
-    ctx.db,
-    sql`select stages from stage_definitions where workspace_id = ${ctx.workspaceId} and lifecycle = ${lifecycle}
-        order by version desc limit 1`,
-  );
-  return row?.stages;
+export function latestStages(ctx: RequestContext, lifecycle: string): Promise<unknown> {
+  return memoInTransaction(ctx, `latestStages:${lifecycle}`, async () => {
+    const [row] = await queryRows<{ stages: unknown }>(
+      ctx.db,
+      sql`select stages from stage_definitions where workspace_id = ${ctx.workspaceId} and lifecycle = ${lifecycle}
+          order by version desc limit 1`,
+    );
+    return row?.stages;
+  });
 }
 
 const podOf = (owner: SQL) => sql`coalesce((select m.team_id::text from memberships m

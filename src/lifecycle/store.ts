@@ -6,6 +6,7 @@ import { opportunities } from '../pipeline/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { bulkInsert } from '../platform/db/bulk-insert.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
+import { forgetMemo, memoInTransaction } from '../platform/transaction-memo.ts';
 import { workspaces } from '../workspace/schema.ts';
 import { type BusinessCalendar, workspaceCalendar } from './business-hours.ts';
 import { stageDefinitions, stageHistory } from './schema.ts';
@@ -46,13 +47,17 @@ export async function currentDefinition(
   ctx: RequestContext,
   lifecycle: Lifecycle,
 ): Promise<{ version: number; definition: LifecycleDefinition } | undefined> {
-  const [row] = await ctx.db
-    .select({ version: stageDefinitions.version, stages: stageDefinitions.stages })
-    .from(stageDefinitions)
-    .where(and(eq(stageDefinitions.workspaceId, ctx.workspaceId), eq(stageDefinitions.lifecycle, lifecycle)))
-    .orderBy(desc(stageDefinitions.version))
-    .limit(1);
-  return row ? { version: row.version, definition: row.stages as LifecycleDefinition } : undefined;
+  return memoInTransaction(ctx, `definition:${lifecycle}`, async () => {
+    const [row] = await ctx.db
+      .select({ version: stageDefinitions.version, stages: stageDefinitions.stages })
+      .from(stageDefinitions)
+      .where(
+        and(eq(stageDefinitions.workspaceId, ctx.workspaceId), eq(stageDefinitions.lifecycle, lifecycle)),
+      )
+      .orderBy(desc(stageDefinitions.version))
+      .limit(1);
+    return row ? { version: row.version, definition: row.stages as LifecycleDefinition } : undefined;
+  });
 }
 
 export async function insertDefinition(
@@ -60,6 +65,7 @@ export async function insertDefinition(
   version: number,
   definition: LifecycleDefinition,
 ): Promise<void> {
+  forgetMemo(ctx);
   await ctx.db.insert(stageDefinitions).values({
     workspaceId: ctx.workspaceId,
     lifecycle: definition.lifecycle,
@@ -158,12 +164,14 @@ export function listHistory(ctx: RequestContext, type: EntityType, id: string): 
 }
 
 /** The workspace's business calendar (time zone, working hours, holidays) for SLA due times. */
-export async function calendarOf(ctx: RequestContext): Promise<BusinessCalendar> {
-  const [row] = await ctx.db
-    .select({ timeZone: workspaces.timeZone, settings: workspaces.settings })
-    .from(workspaces)
-    .where(eq(workspaces.id, ctx.workspaceId));
-  return workspaceCalendar(row?.timeZone ?? 'Asia/Tokyo', row?.settings ?? {});
+export function calendarOf(ctx: RequestContext): Promise<BusinessCalendar> {
+  return memoInTransaction(ctx, 'calendar', async () => {
+    const [row] = await ctx.db
+      .select({ timeZone: workspaces.timeZone, settings: workspaces.settings })
+      .from(workspaces)
+      .where(eq(workspaces.id, ctx.workspaceId));
+    return workspaceCalendar(row?.timeZone ?? 'Asia/Tokyo', row?.settings ?? {});
+  });
 }
 
 /** How many records of a lifecycle are in each stage (a new definition must keep those stages). */

@@ -4,6 +4,7 @@ import { handoffs } from '../lifecycle/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { makeCrudStore } from '../platform/db/crud-store.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
+import { forgetMemo } from '../platform/transaction-memo.ts';
 import { memberships, workspaces } from '../workspace/schema.ts';
 import { opportunities, quotas } from './schema.ts';
 
@@ -179,6 +180,7 @@ export async function saveSettingsSection(
   value: unknown,
   expectedVersion: number,
 ): Promise<boolean> {
+  forgetMemo(ctx);
   const rows = await ctx.db
     .update(workspaces)
     .set({

@@ -34,6 +34,8 @@ export interface RequestContext {
   now: () => Date;
   /** Set inside `inTransaction`: hot-row writes made just before commit (commit-writes.ts). */
   commitWrites?: CommitWrites;
+  /** Set inside `inTransaction`: configuration read once per transaction (transaction-memo.ts). */
+  memo?: Map<string, Promise<unknown>>;
 }
 
 export function systemContext(

@@ -23,7 +23,12 @@ export async function inTransaction<T>(
     }
   }
   return ctx.db.transaction(async (tx) => {
-    const txCtx: RequestContext = { ...ctx, db: tx as unknown as Db, commitWrites: new CommitWrites() };
+    const txCtx: RequestContext = {
+      ...ctx,
+      db: tx as unknown as Db,
+      commitWrites: new CommitWrites(),
+      memo: new Map(),
+    };
     const result = await work(txCtx);
     await txCtx.commitWrites!.flush(txCtx);
     return result;

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { currentDefinition } from '../lifecycle/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
 import type { QueueReason } from './workbench.ts';
@@ -88,11 +89,6 @@ export function queueDetails(ctx: RequestContext, personIds: string[]) {
 
 /** Maximum dwell hours of the lead stages that have an SLA, from the lead lifecycle in force. */
 export async function leadSlaHours(ctx: RequestContext): Promise<Map<string, number>> {
-  const rows = await queryRows<{ stages: { stages: { key: string; maxDwellHours: number | null }[] } }>(
-    ctx.db,
-    sql`select stages from stage_definitions where workspace_id = ${ctx.workspaceId} and lifecycle = 'lead'
-        order by version desc limit 1`,
-  );
-  const stages = rows[0]?.stages.stages ?? [];
+  const stages = (await currentDefinition(ctx, 'lead'))?.definition.stages ?? [];
   return new Map(stages.filter((s) => s.maxDwellHours).map((s) => [s.key, s.maxDwellHours!]));
 }

@@ -9,6 +9,7 @@ import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { notFound } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
+import { forgetMemo } from '../platform/transaction-memo.ts';
 import { getWorkspace, updateWorkspaceSettings } from './store.ts';
 
 export interface AccessPolicyView {
@@ -40,6 +41,7 @@ export async function setAccessPolicy(ctx: RequestContext, input: AccessSettings
     if (!ws) throw notFound('Workspace', tx.workspaceId);
     const before = overridesOf(ws.settings);
     const settings = { ...(ws.settings as Record<string, unknown>), access: overrides };
+    forgetMemo(tx);
     await updateWorkspaceSettings(tx.db, tx.workspaceId, settings, tx.now());
     await appendAudit(tx, {
       action: 'workspace.access_policy',

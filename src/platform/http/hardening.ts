@@ -32,7 +32,8 @@ const digest = (s: string) => createHash('sha256').update(s).digest('base64url')
 export function rateLimitKey(req: FastifyRequest): string {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return `token:${digest(auth.slice(7).trim())}`;
-  const writeKey = req.headers['x-baton-write-key'] ?? (req.query as { writeKey?: unknown } | undefined)?.writeKey;
+  const writeKey =
+    req.headers['x-baton-write-key'] ?? (req.query as { writeKey?: unknown } | undefined)?.writeKey;
   if (typeof writeKey === 'string' && writeKey) return `writekey:${digest(writeKey)}`;
   const session = req.cookies?.baton_session;
   if (session) return `session:${digest(session)}`;

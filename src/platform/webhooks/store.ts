@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { RequestContext } from '../context.ts';
 import { webhookDeliveries, webhookSubscriptions } from '../schema.ts';
+import { forgetMemo, memoInTransaction } from '../transaction-memo.ts';
 
 export type SubscriptionRow = typeof webhookSubscriptions.$inferSelect;
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
@@ -13,6 +14,7 @@ export async function insertSubscription(
   ctx: RequestContext,
   values: { url: string; events: string[]; secret: string; description: string | null },
 ): Promise<SubscriptionRow> {
+  forgetMemo(ctx);
   const [row] = await ctx.db
     .insert(webhookSubscriptions)
     .values({
@@ -45,6 +47,7 @@ export async function updateSubscription(
   version: number,
   values: Partial<Pick<SubscriptionRow, 'url' | 'events' | 'active' | 'description'>>,
 ): Promise<SubscriptionRow | undefined> {
+  forgetMemo(ctx);
   const [row] = await ctx.db
     .update(webhookSubscriptions)
     .set({ ...values, version: sql`${webhookSubscriptions.version} + 1`, updatedAt: ctx.now() })
@@ -54,6 +57,7 @@ export async function updateSubscription(
 }
 
 export async function deleteSubscription(ctx: RequestContext, id: string): Promise<boolean> {
+  forgetMemo(ctx);
   const rows = await ctx.db
     .delete(webhookSubscriptions)
     .where(sub(ctx, id))
@@ -63,16 +67,18 @@ export async function deleteSubscription(ctx: RequestContext, id: string): Promi
 
 /** Active subscriptions that want an event type (events is a JSON array of types). */
 export function subscribersOf(ctx: RequestContext, eventType: string): Promise<SubscriptionRow[]> {
-  return ctx.db
-    .select()
-    .from(webhookSubscriptions)
-    .where(
-      and(
-        eq(webhookSubscriptions.workspaceId, ctx.workspaceId),
-        eq(webhookSubscriptions.active, true),
-        sql`${webhookSubscriptions.events} @> ${JSON.stringify([eventType])}::jsonb`,
+  return memoInTransaction(ctx, `webhooks:${eventType}`, () =>
+    ctx.db
+      .select()
+      .from(webhookSubscriptions)
+      .where(
+        and(
+          eq(webhookSubscriptions.workspaceId, ctx.workspaceId),
+          eq(webhookSubscriptions.active, true),
+          sql`${webhookSubscriptions.events} @> ${JSON.stringify([eventType])}::jsonb`,
+        ),
       ),
-    );
+  );
 }
 
 export async function insertDelivery(
