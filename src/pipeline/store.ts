@@ -36,18 +36,7 @@ export const quotasStore = makeCrudStore({
   filterable: { period: quotas.period, ownerUserId: quotas.ownerUserId, teamId: quotas.teamId },
 });
 
-export async function pipelineConfig(ctx: RequestContext) {
-  const [row] = await ctx.db
-    .select({
-      timeZone: workspaces.timeZone,
-      fiscalYearStartMonth: workspaces.fiscalYearStartMonth,
-      settings: workspaces.settings,
-    })
-    .from(workspaces)
-    .where(eq(workspaces.id, ctx.workspaceId));
-  if (!row) throw new Error(`workspace ${ctx.workspaceId} is missing`);
-  return { ...row, settings: (row.settings ?? {}) as Record<string, unknown> };
-}
+export { getWorkspaceConfig as pipelineConfig } from '../workspace/store.ts';
 
 export function rolesOfUser(ctx: RequestContext, userId: string) {
   return ctx.db

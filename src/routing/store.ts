@@ -4,7 +4,7 @@ import { handoffs } from '../lifecycle/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { makeCrudStore } from '../platform/db/crud-store.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
-import { forgetMemo, memoInTransaction } from '../platform/transaction-memo.ts';
+import { forgetMemo } from '../platform/transaction-memo.ts';
 import { memberships, users, workspaces } from '../workspace/schema.ts';
 import type { Candidate } from './assignment.ts';
 import { routingCredits, teams } from './schema.ts';
@@ -19,22 +19,7 @@ export const teamsStore = makeCrudStore({
   filterable: { kind: teams.kind },
 });
 
-export function getWorkspaceConfig(ctx: RequestContext) {
-  return memoInTransaction(ctx, 'workspaceConfig', async () => {
-    const [row] = await ctx.db
-      .select({
-        orgModel: workspaces.orgModel,
-        timeZone: workspaces.timeZone,
-        fiscalYearStartMonth: workspaces.fiscalYearStartMonth,
-        settings: workspaces.settings,
-        version: workspaces.version,
-      })
-      .from(workspaces)
-      .where(eq(workspaces.id, ctx.workspaceId));
-    if (!row) throw new Error(`workspace ${ctx.workspaceId} is missing`);
-    return { ...row, settings: (row.settings ?? {}) as Record<string, unknown> };
-  });
-}
+export { getWorkspaceConfig } from '../workspace/store.ts';
 
 /** Writes the org model and one settings section when the version is still `expectedVersion`. */
 export async function updateWorkspaceConfig(

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-or
 import type { RequestContext, Role } from '../platform/context.ts';
 import { makeCrudStore } from '../platform/db/crud-store.ts';
 import type { Db } from '../platform/db/open-database.ts';
+import { memoInTransaction } from '../platform/transaction-memo.ts';
 import { apiTokens, memberships, sessions, users, workspaces } from './schema.ts';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
@@ -183,4 +184,22 @@ export async function revokeApiToken(ctx: RequestContext, id: string, scope?: SQ
     )
     .returning({ id: apiTokens.id });
   return rows.length > 0;
+}
+
+/** Org model, calendar and settings of the workspace, read once per transaction. */
+export function getWorkspaceConfig(ctx: RequestContext) {
+  return memoInTransaction(ctx, 'workspaceConfig', async () => {
+    const [row] = await ctx.db
+      .select({
+        orgModel: workspaces.orgModel,
+        timeZone: workspaces.timeZone,
+        fiscalYearStartMonth: workspaces.fiscalYearStartMonth,
+        settings: workspaces.settings,
+        version: workspaces.version,
+      })
+      .from(workspaces)
+      .where(eq(workspaces.id, ctx.workspaceId));
+    if (!row) throw new Error(`workspace ${ctx.workspaceId} is missing`);
+    return { ...row, settings: (row.settings ?? {}) as Record<string, unknown> };
+  });
 }
