@@ -71,6 +71,9 @@ function forbidden(ctx: RequestContext, resource: Resource, action: AccessAction
   );
 }
 
+const reaches = (scopes: RecordScope[], need: 'any' | 'all') =>
+  need === 'all' ? scopes.includes('all') : !scopes.includes('none');
+
 /**
  * Refuses (403) unless the actor may act on the resource at all (`any`), or on every
  * record of it (`all`: creating users, viewing the audit log).
@@ -82,9 +85,25 @@ export async function assertCan(
   need: 'any' | 'all' = 'any',
 ): Promise<RecordScope[]> {
   const scopes = await scopesOf(ctx, resource, action);
-  const ok = need === 'all' ? scopes.includes('all') : !scopes.includes('none');
-  if (!ok) throw forbidden(ctx, resource, action, need === 'all' ? `all ${resource}` : resource);
+  if (!reaches(scopes, need))
+    throw forbidden(ctx, resource, action, need === 'all' ? `all ${resource}` : resource);
   return scopes;
+}
+
+/** One grant an action may rest on: a resource, an action, and whether every record must be reachable. */
+export interface Need {
+  resource: Resource;
+  action: AccessAction;
+  need: 'any' | 'all';
+}
+
+/** Refuses (403) unless at least one of the grants holds (e.g. a report for managers or for Customer Success). */
+export async function assertCanOneOf(ctx: RequestContext, needs: readonly Need[]): Promise<void> {
+  for (const n of needs) {
+    if (reaches(await scopesOf(ctx, n.resource, n.action), n.need)) return;
+  }
+  const n = needs[0]!;
+  throw forbidden(ctx, n.resource, n.action, needs.map((x) => `${x.need} ${x.resource}`).join(' or '));
 }
 
 /** The SQL condition limiting a query to the records the actor may read or write (403 if none). */
