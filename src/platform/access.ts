@@ -117,6 +117,24 @@ export async function recordScope(
   return scopeCondition(ctx, scopes, owner);
 }
 
+/**
+ * Loads a record to change through `load` (which applies the scope it is given): 404
+ * (`missing`) when the actor cannot see it, 403 when it can see but not change it.
+ */
+export async function loadWritable<R>(
+  ctx: RequestContext,
+  resource: Resource,
+  owner: AnyPgColumn,
+  load: (scope: SQL | undefined) => Promise<R | undefined>,
+  missing: () => DomainError,
+): Promise<R> {
+  const row = await load(await recordScope(ctx, resource, 'read', owner));
+  if (!row) throw missing();
+  const write = await recordScope(ctx, resource, 'write', owner);
+  if (write && !(await load(write))) throw cannotChange(ctx, resource, `this ${resource} record`);
+  return row;
+}
+
 /** 403 for a record the actor can see but not change. */
 export function cannotChange(ctx: RequestContext, resource: Resource, what: string): DomainError {
   return forbidden(ctx, resource, 'write', what);
