@@ -1,3 +1,4 @@
+import { assertCan } from '../platform/access.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { getAttribution } from './get-attribution.ts';
 import { getBottlenecks } from './get-bottlenecks.ts';
@@ -17,6 +18,12 @@ export const REPORTS = {
 export type ReportKind = keyof typeof REPORTS;
 export const REPORT_KINDS = Object.keys(REPORTS) as ReportKind[];
 
-export function runReport(ctx: RequestContext, kind: ReportKind, params: ReportParams): Promise<unknown> {
+/** Revenue analytics cover the whole workspace: readers of every report only (managers, marketing, admins). */
+export async function runReport(
+  ctx: RequestContext,
+  kind: ReportKind,
+  params: ReportParams,
+): Promise<unknown> {
+  await assertCan(ctx, 'reports', 'read', 'all');
   return REPORTS[kind](ctx, params);
 }

@@ -1,4 +1,7 @@
 import Papa from 'papaparse';
+import { accounts, people } from '../crm/schema.ts';
+import { opportunities } from '../pipeline/schema.ts';
+import { recordScope } from '../platform/access.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { neutralizeCell } from './import-formats.ts';
 import { exportPage } from './store.ts';
@@ -55,6 +58,12 @@ const COLUMNS: Record<ExportEntity, string[]> = {
   ],
 };
 
+const OWNER = {
+  people: people.ownerUserId,
+  accounts: accounts.ownerUserId,
+  opportunities: opportunities.ownerUserId,
+} as const;
+
 /**
  * Writes a CSV of people, accounts or opportunities a page at a time (never the whole
  * table in memory). Cells that a spreadsheet would run as a formula are neutralised.
@@ -66,11 +75,13 @@ export async function exportCsv(
   pageSize = 5000,
 ): Promise<number> {
   const columns = COLUMNS[entity];
+  // A rep exports the book they may read, nothing more (the scope names the unaliased table).
+  const scope = await recordScope(ctx, entity, 'read', OWNER[entity]);
   await write(`\uFEFF${Papa.unparse({ fields: columns, data: [] }, { newline: '\r\n' })}\r\n`);
   let after: string | null = null;
   let total = 0;
   for (;;) {
-    const rows = await exportPage(ctx, entity, columns, after, pageSize);
+    const rows = await exportPage(ctx, entity, columns, after, pageSize, scope);
     if (rows.length === 0) break;
     const data = rows.map((r) => columns.map((c) => neutralizeCell(r[c])));
     await write(`${Papa.unparse(data, { header: false, newline: '\r\n' })}\r\n`);

@@ -117,7 +117,8 @@ export async function startImportRun(
 }
 
 /** A run of this workspace, started by the same user (or read by an admin). */
-export function importRunOf(ctx: RequestContext, id: string): ImportRun {
+export async function importRunOf(ctx: RequestContext, id: string): Promise<ImportRun> {
+  await assertCan(ctx, 'people', 'write', 'all');
   const entry = runs.get(id);
   const mine =
     entry &&

@@ -1,9 +1,12 @@
+import { people } from '../crm/schema.ts';
+import { recordScope } from '../platform/access.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { FOREIGN_KEY_VIOLATION, pgErrorOf } from '../platform/db/pg-errors.ts';
-import { DomainError, notFound } from '../platform/errors.ts';
+import { DomainError } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
-import { campaignsStore, listMembers, upsertMembers } from './store.ts';
+import { campaignUseCases } from './manage-campaigns.ts';
+import { listMembers, upsertMembers } from './store.ts';
 
 export async function listCampaignMembers(
   ctx: RequestContext,
@@ -11,8 +14,10 @@ export async function listCampaignMembers(
   limit: number,
   after: string | null,
 ) {
-  if (!(await campaignsStore.get(ctx, campaignId))) throw notFound('campaign', campaignId);
-  const items = await listMembers(ctx, campaignId, limit, after);
+  await campaignUseCases.get(ctx, campaignId);
+  // Members are people: a rep sees only the members in their own people scope.
+  const scope = await recordScope(ctx, 'people', 'read', people.ownerUserId);
+  const items = await listMembers(ctx, campaignId, limit, after, scope);
   return { items, nextCursor: items.length === limit ? items[items.length - 1]!.personId : null };
 }
 
@@ -23,7 +28,8 @@ export function setCampaignMembers(
   members: { personId: string; status: string; at?: Date | undefined }[],
 ): Promise<void> {
   return inTransaction(ctx, async (tx) => {
-    if (!(await campaignsStore.get(tx, campaignId))) throw notFound('campaign', campaignId);
+    // Changing who is in a campaign is a campaign write (marketing, admins).
+    await campaignUseCases.getWritable(tx, campaignId);
     try {
       await upsertMembers(
         tx,

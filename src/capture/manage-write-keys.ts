@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { assertCan } from '../platform/access.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { notFound } from '../platform/errors.ts';
@@ -12,6 +13,7 @@ export function createWriteKey(
   name: string,
 ): Promise<WriteKeyRow & { writeKey: string }> {
   return inTransaction(ctx, async (tx) => {
+    await assertCan(tx, 'settings', 'write', 'all');
     const id = randomUUID();
     const { key, hash, hint } = newWriteKey(tx.workspaceId);
     await insertWriteKey(tx, { id, name, keyHash: hash, keyHint: hint });
@@ -25,11 +27,16 @@ export function createWriteKey(
   });
 }
 
-export const listTrackingWriteKeys = (ctx: RequestContext) => listWriteKeys(ctx);
+/** The write keys (hints only): for those who set up tracking, marketing and admins. */
+export async function listTrackingWriteKeys(ctx: RequestContext) {
+  await assertCan(ctx, 'campaigns', 'write', 'all');
+  return listWriteKeys(ctx);
+}
 
 /** Revokes a write key: pages still embedding it get 401 from then on. */
 export function revokeTrackingWriteKey(ctx: RequestContext, id: string): Promise<void> {
   return inTransaction(ctx, async (tx) => {
+    await assertCan(tx, 'settings', 'write', 'all');
     if (!(await revokeWriteKey(tx, id))) throw notFound('write key', id);
     await appendAudit(tx, { action: 'write_key.revoke', entityType: 'write_key', entityId: id });
   });

@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import { people } from '../crm/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { makeCrudStore } from '../platform/db/crud-store.ts';
 import type { Db } from '../platform/db/open-database.ts';
@@ -193,6 +194,8 @@ export async function listMembers(
   campaignId: string,
   limit: number,
   after: string | null,
+  /** The actor's people scope (a condition over the unaliased `people` table). */
+  peopleScope?: SQL,
 ): Promise<MemberRow[]> {
   const rows = await queryRows<{
     campaign_id: string;
@@ -204,6 +207,7 @@ export async function listMembers(
     ctx.db,
     sql`select campaign_id, person_id, status, first_touch_at, updated_at from campaign_members
         where workspace_id = ${ctx.workspaceId} and campaign_id = ${campaignId} ${after ? sql`and person_id > ${after}` : sql``}
+          ${peopleScope ? sql`and person_id in (select ${people.id} from ${people} where ${people.workspaceId} = ${ctx.workspaceId} and ${peopleScope})` : sql``}
         order by person_id limit ${limit}`,
   );
   return rows.map((r) => ({
@@ -248,11 +252,13 @@ export async function exportPage(
   columns: string[],
   after: string | null,
   limit: number,
+  scope?: SQL,
 ): Promise<Record<string, unknown>[]> {
   return queryRows<Record<string, unknown>>(
     ctx.db,
     sql`select ${sql.raw(columns.map((c) => `"${c}"`).join(', '))} from ${sql.raw(table)}
-        where workspace_id = ${ctx.workspaceId} ${after ? sql`and id > ${after}` : sql``} order by id limit ${limit}`,
+        where workspace_id = ${ctx.workspaceId} ${after ? sql`and id > ${after}` : sql``}
+          ${scope ? sql`and ${scope}` : sql``} order by id limit ${limit}`,
   );
 }
 

@@ -1,4 +1,5 @@
 import { recordEntry, transitionEntity } from '../lifecycle/transition-entity.ts';
+import { assertCan } from '../platform/access.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { makeCrudUseCases } from '../platform/crud-use-cases.ts';
 import { DomainError, invalid } from '../platform/errors.ts';
@@ -110,6 +111,8 @@ export async function createOpportunity(
   ctx: RequestContext,
   input: CreateOpportunityInput,
 ): Promise<OpportunityRow> {
+  // The grant first, so a role that may not create opportunities learns nothing about the references.
+  await assertCan(ctx, 'opportunities', 'write');
   const config = await pipelineConfig(ctx);
   assertCloseDateNotPast(input.closeDate, zonedDate(ctx.now(), config.timeZone));
   await assertReferences(ctx, input);

@@ -103,6 +103,7 @@ const ownerTeam = sql`(select m.team_id from memberships m where m.workspace_id 
 export function forecastRows(
   ctx: RequestContext,
   period: { startDate: string; endDate: string; start: Date; end: Date },
+  scope: SQL | undefined,
 ) {
   return queryRows<{
     ownerUserId: string | null;
@@ -118,15 +119,23 @@ export function forecastRows(
         from opportunities o
         where o.workspace_id = ${ctx.workspaceId}
           and ((o.phase not in ('won', 'lost') and o.close_date >= ${period.startDate}::date and o.close_date < ${period.endDate}::date)
-            or (o.phase = 'won' and o.closed_at >= ${period.start.toISOString()} and o.closed_at < ${period.end.toISOString()}))`,
+            or (o.phase = 'won' and o.closed_at >= ${period.start.toISOString()} and o.closed_at < ${period.end.toISOString()}))
+          ${scope ? sql`and o.id in (select ${opportunities.id} from ${opportunities} where ${opportunities.workspaceId} = ${ctx.workspaceId} and ${scope})` : sql``}`,
   );
 }
 
-export function quotasOf(ctx: RequestContext, period: string) {
+/** The quotas of a period, limited by `scope` (a condition over `quotas`). */
+export function quotasOf(ctx: RequestContext, period: string, scope: SQL | undefined) {
   return ctx.db
     .select({ ownerUserId: quotas.ownerUserId, teamId: quotas.teamId, amountMrr: quotas.amountMrr })
     .from(quotas)
-    .where(and(eq(quotas.workspaceId, ctx.workspaceId), eq(quotas.period, period)));
+    .where(and(eq(quotas.workspaceId, ctx.workspaceId), eq(quotas.period, period), scope));
+}
+
+/** Quotas of the teams the user belongs to. */
+export function ownTeamQuota(ctx: RequestContext, userId: string): SQL {
+  return sql`${quotas.teamId} in (select m.team_id from ${memberships} m
+    where m.workspace_id = ${ctx.workspaceId} and m.user_id = ${userId} and m.team_id is not null)`;
 }
 
 /**

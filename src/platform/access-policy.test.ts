@@ -36,6 +36,24 @@ describe('access policy defaults', () => {
     expect(p.privacy.write).toBe('none');
   });
 
+  it('gives Customer Success the whole customer book to read and its own accounts to change', () => {
+    for (const role of ['onb', 'csm', 'am', 'adr'] as const)
+      expect(DEFAULT_ACCESS_POLICY[role].customers).toEqual({ read: 'all', write: 'own' });
+    expect(DEFAULT_ACCESS_POLICY.ae.customers).toEqual({ read: 'own', write: 'own' });
+    expect(DEFAULT_ACCESS_POLICY.mdr.customers.read).toBe('none');
+    expect(DEFAULT_ACCESS_POLICY.marketing.customers.read).toBe('none');
+  });
+
+  it('keeps revenue reports and cadence templates for managers and admins (marketing reads reports)', () => {
+    for (const role of ROLES) {
+      const reads = scopeFor(DEFAULT_ACCESS_POLICY, [role], 'reports', 'read');
+      expect(reads, role).toEqual(['admin', 'manager', 'marketing'].includes(role) ? ['all'] : ['none']);
+      const edits = scopeFor(DEFAULT_ACCESS_POLICY, [role], 'cadences', 'write');
+      expect(edits, role).toEqual(['admin', 'manager'].includes(role) ? ['all'] : ['none']);
+      expect(scopeFor(DEFAULT_ACCESS_POLICY, [role], 'cadences', 'read')).toEqual(['all']);
+    }
+  });
+
   it('unions the scopes of several roles', () => {
     expect(scopeFor(DEFAULT_ACCESS_POLICY, ['mdr', 'manager'], 'people', 'read').sort()).toEqual([
       'own_or_unowned',

@@ -26,6 +26,10 @@ export const RESOURCES = [
   'planning',
   'opportunities',
   'handoffs',
+  'reports',
+  'customers',
+  'tasks',
+  'cadences',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type AccessAction = 'read' | 'write';
@@ -56,7 +60,20 @@ function rep(people: RecordScope, accounts: RecordScope): RoleGrants {
     opportunities: g('own'),
     // A hand-off's owner is its receiver: reps answer their own and pick up unassigned ones.
     handoffs: g('own_or_unowned'),
+    // Revenue analytics are for the people who run the machine (managers, admins, marketing).
+    reports: NONE,
+    // A customer account is a rep's when the rep owns the account or carries it as ONB/CSM/AM.
+    customers: g('own'),
+    // A task's owner is its assignee.
+    tasks: g('own'),
+    // Cadence templates are shared outreach material: everyone reads, managers write.
+    cadences: g('all', 'none'),
   };
+}
+
+/** Customer Success works from the whole book (health, renewals) and changes the accounts it carries. */
+function cs(): RoleGrants {
+  return { ...rep('own', 'own'), customers: g('all', 'own') };
 }
 
 const ALL: RoleGrants = Object.fromEntries(RESOURCES.map((r) => [r, g('all')])) as RoleGrants;
@@ -64,7 +81,8 @@ const ALL: RoleGrants = Object.fromEntries(RESOURCES.map((r) => [r, g('all')])) 
 /**
  * The defaults of DOMAIN.md section 1: admins everything; managers their teams; Inside
  * Sales their own leads plus the unowned queue; other reps their own records; marketing
- * the leads and campaigns, never user administration, audit or privacy requests.
+ * the leads and campaigns, never user administration, audit or privacy requests;
+ * Customer Success reads every customer account and changes the ones it carries.
  */
 export const DEFAULT_ACCESS_POLICY: AccessPolicy = {
   admin: ALL,
@@ -75,6 +93,10 @@ export const DEFAULT_ACCESS_POLICY: AccessPolicy = {
     planning: g('all'),
     opportunities: g('team'),
     handoffs: g('team'),
+    reports: g('all', 'none'),
+    customers: g('team'),
+    tasks: g('team'),
+    cadences: g('all'),
   },
   marketing: {
     ...rep('all', 'all'),
@@ -83,14 +105,16 @@ export const DEFAULT_ACCESS_POLICY: AccessPolicy = {
     planning: g('all', 'none'),
     opportunities: g('all', 'none'),
     handoffs: g('all', 'none'),
+    reports: g('all', 'none'),
+    customers: NONE,
   },
-  mdr: rep('own_or_unowned', 'own_or_unowned'),
-  sdr: rep('own_or_unowned', 'own_or_unowned'),
+  mdr: { ...rep('own_or_unowned', 'own_or_unowned'), customers: NONE },
+  sdr: { ...rep('own_or_unowned', 'own_or_unowned'), customers: NONE },
   ae: rep('own', 'own'),
-  onb: rep('own', 'own'),
-  csm: rep('own', 'own'),
-  am: rep('own', 'own'),
-  adr: rep('own', 'own'),
+  onb: cs(),
+  csm: cs(),
+  am: cs(),
+  adr: cs(),
 };
 
 const scopeSchema = z.enum(RECORD_SCOPES);

@@ -71,6 +71,9 @@ function forbidden(ctx: RequestContext, resource: Resource, action: AccessAction
   );
 }
 
+const reaches = (scopes: RecordScope[], need: 'any' | 'all') =>
+  need === 'all' ? scopes.includes('all') : !scopes.includes('none');
+
 /**
  * Refuses (403) unless the actor may act on the resource at all (`any`), or on every
  * record of it (`all`: creating users, viewing the audit log).
@@ -82,9 +85,25 @@ export async function assertCan(
   need: 'any' | 'all' = 'any',
 ): Promise<RecordScope[]> {
   const scopes = await scopesOf(ctx, resource, action);
-  const ok = need === 'all' ? scopes.includes('all') : !scopes.includes('none');
-  if (!ok) throw forbidden(ctx, resource, action, need === 'all' ? `all ${resource}` : resource);
+  if (!reaches(scopes, need))
+    throw forbidden(ctx, resource, action, need === 'all' ? `all ${resource}` : resource);
   return scopes;
+}
+
+/** One grant an action may rest on: a resource, an action, and whether every record must be reachable. */
+export interface Need {
+  resource: Resource;
+  action: AccessAction;
+  need: 'any' | 'all';
+}
+
+/** Refuses (403) unless at least one of the grants holds (e.g. a report for managers or for Customer Success). */
+export async function assertCanOneOf(ctx: RequestContext, needs: readonly Need[]): Promise<void> {
+  for (const n of needs) {
+    if (reaches(await scopesOf(ctx, n.resource, n.action), n.need)) return;
+  }
+  const n = needs[0]!;
+  throw forbidden(ctx, n.resource, n.action, needs.map((x) => `${x.need} ${x.resource}`).join(' or '));
 }
 
 /** The SQL condition limiting a query to the records the actor may read or write (403 if none). */
@@ -96,6 +115,24 @@ export async function recordScope(
 ): Promise<SQL | undefined> {
   const scopes = await assertCan(ctx, resource, action);
   return scopeCondition(ctx, scopes, owner);
+}
+
+/**
+ * Loads a record to change through `load` (which applies the scope it is given): 404
+ * (`missing`) when the actor cannot see it, 403 when it can see but not change it.
+ */
+export async function loadWritable<R>(
+  ctx: RequestContext,
+  resource: Resource,
+  owner: AnyPgColumn,
+  load: (scope: SQL | undefined) => Promise<R | undefined>,
+  missing: () => DomainError,
+): Promise<R> {
+  const row = await load(await recordScope(ctx, resource, 'read', owner));
+  if (!row) throw missing();
+  const write = await recordScope(ctx, resource, 'write', owner);
+  if (write && !(await load(write))) throw cannotChange(ctx, resource, `this ${resource} record`);
+  return row;
 }
 
 /** 403 for a record the actor can see but not change. */

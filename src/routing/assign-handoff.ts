@@ -1,3 +1,4 @@
+import { assertHandoffAccess } from '../lifecycle/record-access.ts';
 import { assertRole } from '../platform/access.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
@@ -111,6 +112,14 @@ async function apply(tx: RequestContext, h: HandoffRow, d: RoutingDecision): Pro
   return row;
 }
 
+/** Routes an open hand-off on request: the actor must be allowed to answer it (its receiver's scope). */
+export function routeHandoff(ctx: RequestContext, handoffId: string): Promise<HandoffRow> {
+  return inTransaction(ctx, async (tx) => {
+    await assertHandoffAccess(tx, handoffId, 'write');
+    return assignHandoff(tx, handoffId);
+  });
+}
+
 /**
  * Assigns an open hand-off by the routing rules (org model → team → member by round
  * robin weighted by free capacity) and records the reason on it. Call it right after the
@@ -168,6 +177,8 @@ export function overrideHandoffAssignment(
 ): Promise<HandoffRow> {
   assertRole(ctx, ['manager'], 'assign hand-offs by hand');
   return inTransaction(ctx, async (tx) => {
+    // A manager overrides the hand-offs of their teams only.
+    await assertHandoffAccess(tx, handoffId, 'write');
     const h = await loadOpen(tx, handoffId);
     const config = await getWorkspaceConfig(tx);
     const settings = readFloorSettings(config.settings.salesFloor);

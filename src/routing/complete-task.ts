@@ -1,3 +1,4 @@
+import { loadWritable } from '../platform/access.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
@@ -5,6 +6,7 @@ import { inTransaction } from '../platform/transaction.ts';
 import { type CadenceStep, exitReason } from './cadences.ts';
 import { stepTask } from './enrol-in-cadence.ts';
 import { exitCadences } from './exit-cadences.ts';
+import { tasks } from './schema.ts';
 import {
   type CadenceRow,
   cadencesStore,
@@ -23,8 +25,14 @@ import { isOptedOut } from './workbench.ts';
  */
 export function completeTask(ctx: RequestContext, taskId: string) {
   return inTransaction(ctx, async (tx) => {
-    const task = await getTaskForUpdate(tx, taskId);
-    if (!task) throw notFound('Task', taskId);
+    // A task belongs to its assignee: reps complete their own, managers their teams'.
+    const task = await loadWritable(
+      tx,
+      'tasks',
+      tasks.assigneeUserId,
+      (scope) => getTaskForUpdate(tx, taskId, scope),
+      () => notFound('Task', taskId),
+    );
     if (task.status !== 'open')
       throw new DomainError('conflict', `The task is already ${task.status}.`, [
         { path: 'status', message: task.status },

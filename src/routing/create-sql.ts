@@ -1,3 +1,4 @@
+import { peopleUseCases } from '../crm/manage-people.ts';
 import { transitionEntity } from '../lifecycle/transition-entity.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
@@ -21,6 +22,7 @@ export function createSql(
   input: { checklist: Record<string, boolean>; notes?: string | undefined },
 ) {
   return inTransaction(ctx, async (tx) => {
+    await peopleUseCases.getWritable(tx, personId);
     const person = await personInfo(tx, personId);
     if (!person) throw notFound('Person', personId);
     if (person.stage !== 'mql' && person.stage !== 'sal') {

@@ -1,16 +1,11 @@
+import { peopleUseCases } from '../crm/manage-people.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { DomainError, notFound } from '../platform/errors.ts';
+import { DomainError } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { type CadenceStep, stepDueAt } from './cadences.ts';
-import {
-  activeEnrolments,
-  type CadenceRow,
-  cadencesStore,
-  insertEnrolment,
-  insertTask,
-  personInfo,
-} from './work-store.ts';
+import { cadenceUseCases } from './manage-cadences.ts';
+import { activeEnrolments, type CadenceRow, insertEnrolment, insertTask, personInfo } from './work-store.ts';
 import { isOptedOut } from './workbench.ts';
 
 /** The task of one cadence step, due its day offset after enrolment. */
@@ -42,8 +37,7 @@ export function enrolInCadence(
   input: { personId: string; userId?: string | undefined },
 ) {
   return inTransaction(ctx, async (tx) => {
-    const cadence = (await cadencesStore.get(tx, cadenceId)) as CadenceRow | undefined;
-    if (!cadence) throw notFound('Cadence', cadenceId);
+    const cadence = (await cadenceUseCases.get(tx, cadenceId)) as CadenceRow;
     if (cadence.status !== 'active')
       throw new DomainError('conflict', `Cadence "${cadence.name}" is archived.`, [
         { path: 'cadenceId', message: 'enrol in an active cadence' },
@@ -53,6 +47,8 @@ export function enrolInCadence(
       throw new DomainError('invalid_input', 'No person with this id in this workspace.', [
         { path: 'personId', message: 'unknown id' },
       ]);
+    // Enrolling works the lead: the actor must be allowed to change it.
+    await peopleUseCases.getWritable(tx, input.personId);
     if (isOptedOut(person.attributes)) {
       throw new DomainError(
         'conflict',

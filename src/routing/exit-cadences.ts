@@ -1,3 +1,4 @@
+import { peopleUseCases } from '../crm/manage-people.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { notFound } from '../platform/errors.ts';
@@ -69,6 +70,7 @@ export function optOutPerson(
   reason: string,
 ): Promise<{ exited: number }> {
   return inTransaction(ctx, async (tx) => {
+    await peopleUseCases.getWritable(tx, personId);
     const person = await personInfo(tx, personId);
     if (!person) throw notFound('Person', personId);
     await setOptedOut(tx, personId);

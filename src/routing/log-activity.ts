@@ -1,3 +1,7 @@
+import { accountUseCases } from '../crm/manage-accounts.ts';
+import { peopleUseCases } from '../crm/manage-people.ts';
+import { getWritableOpportunity } from '../pipeline/manage-opportunities.ts';
+import { assertRole } from '../platform/access.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { DomainError, invalid } from '../platform/errors.ts';
@@ -5,6 +9,18 @@ import { inTransaction } from '../platform/transaction.ts';
 import { exitCadences } from './exit-cadences.ts';
 import { type ActivityRow, insertActivity, personInfo } from './work-store.ts';
 import { DEFAULT_MINUTES, type LogActivityInput, REPLY_OUTCOMES } from './workbench.ts';
+
+/**
+ * An activity is work on its records: the actor must be allowed to change the person,
+ * account and opportunity it names (404 out of sight, 403 read-only), and logging for
+ * someone else is a manager's correction.
+ */
+async function assertMayLog(tx: RequestContext, input: LogActivityInput, userId: string | null) {
+  if (userId !== tx.actor.userId) assertRole(tx, ['manager'], "log another member's activity");
+  if (input.personId) await peopleUseCases.getWritable(tx, input.personId);
+  if (input.accountId) await accountUseCases.getWritable(tx, input.accountId);
+  if (input.opportunityId) await getWritableOpportunity(tx, input.opportunityId);
+}
 
 /**
  * Logs a call, email, meeting or note with its outcome. A reply (outcome replied or
@@ -27,6 +43,7 @@ export function logActivity(
         ]);
       accountId ??= person.accountId;
     }
+    await assertMayLog(tx, input, userId);
     const activity = await insertActivity(tx, {
       type: input.type,
       outcome: input.outcome ?? null,

@@ -15,6 +15,6 @@ export const cadenceUseCases = makeCrudUseCases<
   toInsert: (_ctx, input: z.infer<typeof createCadenceSchema>) => input,
   toUpdate: (_ctx, { version: _v, ...input }: z.infer<typeof updateCadenceSchema>) => input,
   constraintFields: {},
-  // Cadence templates are outreach material, shared like campaigns: everyone reads them.
-  access: { resource: 'campaigns', ownerKey: null },
+  // Cadence templates are shared outreach material: everyone reads them, managers and admins write them.
+  access: { resource: 'cadences', ownerKey: null },
 });

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { accountUseCases } from '../crm/manage-accounts.ts';
+import { assertCan } from '../platform/access.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { ROLES } from '../platform/context.ts';
@@ -72,6 +74,8 @@ export async function listTeamMembers(ctx: RequestContext, teamId: string) {
 /** Adds a member to a team in a role, with the role's default capacity unless given. */
 export function addTeamMember(ctx: RequestContext, teamId: string, input: z.infer<typeof addMemberSchema>) {
   return inTransaction(ctx, async (tx) => {
+    // Roles come with memberships: granting one is user administration.
+    await assertCan(tx, 'users', 'write', 'all');
     if (!(await teamsStore.get(tx, teamId))) throw notFound('Team', teamId);
     if (!(await userExists(tx, input.userId)))
       throw invalid('userId', 'no user with this id in this workspace');
@@ -95,6 +99,7 @@ export function addTeamMember(ctx: RequestContext, teamId: string, input: z.infe
 
 export function removeTeamMember(ctx: RequestContext, teamId: string, userId: string, role: string) {
   return inTransaction(ctx, async (tx) => {
+    await assertCan(tx, 'users', 'write', 'all');
     const removed = await removeMembership(tx, teamId, userId, role);
     if (removed.length === 0) throw notFound('Team membership', `${userId} (${role})`);
     await appendAudit(tx, {
@@ -108,6 +113,7 @@ export function removeTeamMember(ctx: RequestContext, teamId: string, userId: st
 
 /** An account's segment: its tier (stored or by employee count) and the POD that owns it. */
 export async function segmentOfAccount(ctx: RequestContext, accountId: string) {
+  await accountUseCases.get(ctx, accountId); // 404 for an account outside the actor's scope
   const facts = await accountFacts(ctx, accountId);
   if (!facts) throw notFound('Account', accountId);
   const config = await getWorkspaceConfig(ctx);

@@ -5,7 +5,7 @@ import { ROLES } from '../platform/context.ts';
 import { registerCrudRoutes } from '../platform/http/crud-routes.ts';
 import { recordMeta } from '../platform/http/json-types.ts';
 import { requestContext } from '../platform/http/request-context.ts';
-import { assignHandoff, overrideHandoffAssignment } from './assign-handoff.ts';
+import { overrideHandoffAssignment, routeHandoff } from './assign-handoff.ts';
 import { createCadenceSchema, enrolSchema, updateCadenceSchema } from './cadences.ts';
 import { completeTask } from './complete-task.ts';
 import { getOrgModel, setOrgModel, setOrgModelSchema } from './configure-org-model.ts';
@@ -114,7 +114,7 @@ export function registerRoutingRoutes(app: FastifyInstance): void {
         params: id,
       },
     },
-    (req) => assignHandoff(requestContext(req), req.params.id),
+    (req) => routeHandoff(requestContext(req), req.params.id),
   );
   typed.post(
     '/api/v1/handoffs/:id/override',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { peopleUseCases } from '../crm/manage-people.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { invalid, notFound } from '../platform/errors.ts';
@@ -22,6 +23,7 @@ export function scheduleFollowUp(
   if (dueAt.getTime() <= ctx.now().getTime())
     throw invalid('followUpAt', 'the follow-up date must be in the future');
   return inTransaction(ctx, async (tx) => {
+    await peopleUseCases.getWritable(tx, personId);
     const person = await personInfo(tx, personId);
     if (!person) throw notFound('Person', personId);
     const task = await insertTask(tx, {

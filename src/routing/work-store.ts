@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { people } from '../crm/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { makeCrudStore } from '../platform/db/crud-store.ts';
@@ -77,11 +77,15 @@ export async function insertTask(
   return row!;
 }
 
-export async function getTaskForUpdate(ctx: RequestContext, id: string): Promise<TaskRow | undefined> {
+export async function getTaskForUpdate(
+  ctx: RequestContext,
+  id: string,
+  scope?: SQL,
+): Promise<TaskRow | undefined> {
   const [row] = await ctx.db
     .select()
     .from(tasks)
-    .where(and(eq(tasks.workspaceId, ctx.workspaceId), eq(tasks.id, id)))
+    .where(and(eq(tasks.workspaceId, ctx.workspaceId), eq(tasks.id, id), scope))
     .for('update');
   return row;
 }

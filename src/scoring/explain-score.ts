@@ -1,3 +1,4 @@
+import { peopleUseCases } from '../crm/manage-people.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { notFound } from '../platform/errors.ts';
 import { contribution, engagementAt, engagementRuleFor } from './engagement.ts';
@@ -13,6 +14,7 @@ const EXPLAINED_EVENTS = 2000;
  * engagement rules and events contributing most after decay, and the MQL verdict.
  */
 export async function explainScore(ctx: RequestContext, personId: string) {
+  await peopleUseCases.get(ctx, personId); // 404 for a person outside the actor's scope
   const subjects = await loadSubjects(ctx, [personId]);
   const subject = subjects.get(personId);
   if (!subject) throw notFound('person', personId);

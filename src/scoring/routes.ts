@@ -6,6 +6,7 @@ import { dateTime } from '../platform/http/json-types.ts';
 import { requestContext } from '../platform/http/request-context.ts';
 import { explainScore } from './explain-score.ts';
 import { previewScoringRules } from './preview-scoring-rules.ts';
+import { recomputeAllScores } from './recompute-all-scores.ts';
 import { recomputeJobStatus } from './recompute-job.ts';
 import { recomputeScores } from './recompute-scores.ts';
 import { GRADES, scoringRulesSchema } from './rules.ts';
@@ -136,10 +137,7 @@ export function registerScoringRoutes(app: FastifyInstance): void {
         response: { 200: recomputeResult, ...errors },
       },
     },
-    async (req) => {
-      const { cursor: _c, ...result } = await recomputeScores(requestContext(req));
-      return result;
-    },
+    (req) => recomputeAllScores(requestContext(req)),
   );
   typed.get(
     '/api/v1/people/:id/score',

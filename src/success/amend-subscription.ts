@@ -1,20 +1,14 @@
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { DomainError, invalid, notFound, staleVersion } from '../platform/errors.ts';
+import { DomainError, invalid, staleVersion } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
+import { assertMayChangeSubscriptions, lockSubscriptionInScope } from './customer-scope.ts';
 import { parseInput } from './parse-input.ts';
-import {
-  findOverlapping,
-  insertChanges,
-  lockSubscription,
-  type SubscriptionRow,
-  updateSubscription,
-} from './store.ts';
+import { findOverlapping, insertChanges, type SubscriptionRow, updateSubscription } from './store.ts';
 import {
   type Amendment,
   type AmendSubscriptionInput,
   amendSubscriptionSchema,
-  assertMayChangeSubscriptions,
   overlapError,
 } from './subscriptions.ts';
 
@@ -24,8 +18,7 @@ export async function lockForChange(
   id: string,
   version: number | undefined,
 ): Promise<SubscriptionRow> {
-  const current = await lockSubscription(tx, id);
-  if (!current) throw notFound('Subscription', id);
+  const current = await lockSubscriptionInScope(tx, id);
   if (version !== undefined && current.version !== version) staleThrow(id, version, current.version);
   if (current.status !== 'active') {
     throw new DomainError(
@@ -82,7 +75,7 @@ export async function amendSubscription(
   id: string,
   raw: AmendSubscriptionInput & { opportunityId?: string | null },
 ): Promise<SubscriptionRow> {
-  assertMayChangeSubscriptions(ctx);
+  await assertMayChangeSubscriptions(ctx);
   const { opportunityId, ...fields } = raw;
   const input = parseInput(amendSubscriptionSchema, fields, 'The amendment');
   if (input.mrr === undefined && input.plan === undefined)

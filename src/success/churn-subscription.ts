@@ -4,6 +4,7 @@ import type { RequestContext } from '../platform/context.ts';
 import { invalid } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { applyChange, lockForChange } from './amend-subscription.ts';
+import { assertMayChangeSubscriptions } from './customer-scope.ts';
 import { addDaysToDay, dayIn } from './fiscal-periods.ts';
 import { parseInput } from './parse-input.ts';
 import {
@@ -16,11 +17,7 @@ import {
   upsertCustomerAccount,
   workspaceCalendar,
 } from './store.ts';
-import {
-  assertMayChangeSubscriptions,
-  type ChurnSubscriptionInput,
-  churnSubscriptionSchema,
-} from './subscriptions.ts';
+import { type ChurnSubscriptionInput, churnSubscriptionSchema } from './subscriptions.ts';
 
 export interface ChurnResult {
   subscription: SubscriptionRow;
@@ -47,7 +44,7 @@ export async function churnSubscription(
   id: string,
   raw: ChurnSubscriptionInput,
 ): Promise<ChurnResult> {
-  assertMayChangeSubscriptions(ctx);
+  await assertMayChangeSubscriptions(ctx);
   const input = parseInput(churnSubscriptionSchema, raw, 'The churn');
   return inTransaction(ctx, async (tx) => {
     const current = await lockForChange(tx, id, input.version);

@@ -3,6 +3,7 @@ import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
+import { assertCustomerAccess } from './customer-scope.ts';
 import {
   completeTask,
   getAccount,
@@ -30,6 +31,9 @@ export function completeOnboardingTask(ctx: RequestContext, taskId: string): Pro
   return inTransaction(ctx, async (tx) => {
     const current = await lockTask(tx, taskId);
     if (!current) throw notFound('Task', taskId);
+    // The checklist belongs to the customer account: whoever may change that account ticks it off.
+    if (current.accountId)
+      await assertCustomerAccess(tx, current.accountId, 'write', () => notFound('Task', taskId));
     if (current.kind !== 'onboarding' || !current.accountId)
       throw new DomainError('invalid_input', `Task ${taskId} is not an onboarding item.`, [
         { path: 'taskId', message: `it is a ${current.kind} task` },

@@ -3,6 +3,7 @@ import { DomainError, invalid, notFound } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { amendSubscription } from './amend-subscription.ts';
 import { createSubscription, type StartOptions } from './create-subscription.ts';
+import { assertCustomerAccess, assertMayChangeSubscriptions } from './customer-scope.ts';
 import { dayIn, laterDay } from './fiscal-periods.ts';
 import { renewSubscription } from './renew-subscription.ts';
 import {
@@ -35,8 +36,10 @@ export function createSubscriptionFromWin(
   options: FromWinOptions = {},
 ): Promise<SubscriptionRow> {
   return inTransaction(ctx, async (tx) => {
+    await assertMayChangeSubscriptions(tx);
     const opp = await getOpportunity(tx, opportunityId);
     if (!opp) throw notFound('Opportunity', opportunityId);
+    await assertCustomerAccess(tx, opp.accountId, 'write', () => notFound('Opportunity', opportunityId));
     if (opp.phase !== 'won') {
       throw new DomainError(
         'conflict',

@@ -3,6 +3,7 @@ import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { invalid } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
+import { assertCustomerAccess, assertMayChangeSubscriptions } from './customer-scope.ts';
 import { successConfigOf } from './load-success-config.ts';
 import { parseInput } from './parse-input.ts';
 import { startOnboarding } from './start-onboarding.ts';
@@ -14,7 +15,6 @@ import {
   type SubscriptionRow,
 } from './store.ts';
 import {
-  assertMayChangeSubscriptions,
   assertSubscriptionWindow,
   type CreateSubscriptionInput,
   createSubscriptionSchema,
@@ -39,12 +39,14 @@ export async function createSubscription(
   raw: CreateSubscriptionInput,
   options: StartOptions = {},
 ): Promise<SubscriptionRow> {
-  assertMayChangeSubscriptions(ctx);
+  await assertMayChangeSubscriptions(ctx);
   const input = parseInput(createSubscriptionSchema, raw, 'The subscription');
   assertSubscriptionWindow(input);
   return inTransaction(ctx, async (tx) => {
+    const missing = () => invalid('accountId', `Account ${input.accountId} was not found in this workspace.`);
     const account = await getAccount(tx, input.accountId);
-    if (!account) throw invalid('accountId', `Account ${input.accountId} was not found in this workspace.`);
+    if (!account) throw missing();
+    await assertCustomerAccess(tx, input.accountId, 'write', missing);
     const endsOn = input.endsOn ?? null;
     const other = await findOverlapping(tx, { ...input, endsOn });
     if (other) throw overlapError(input.plan, other);

@@ -13,6 +13,8 @@ export interface CustomerFilters {
   csmUserId?: string | undefined;
   onbUserId?: string | undefined;
   amUserId?: string | undefined;
+  /** The actor's customers scope over `c.account_id` (see customer-scope.ts). */
+  scope?: SQL | undefined;
 }
 
 /** Conditions over customer_accounts `c` and accounts `a`; churned accounts only when asked for. */
@@ -29,6 +31,7 @@ export function customerWhere(ctx: RequestContext, f: CustomerFilters, q?: strin
   if (f.onbUserId) parts.push(sql`c.onb_user_id = ${f.onbUserId}`);
   if (f.amUserId) parts.push(sql`c.am_user_id = ${f.amUserId}`);
   if (q) parts.push(sql`a.name ilike ${likePattern(q)}`);
+  if (f.scope) parts.push(f.scope);
   return sql.join(parts, sql` and `);
 }
 
@@ -186,10 +189,15 @@ export interface AccountTeamRow {
  */
 export function signalAccountCondition(
   ctx: RequestContext,
-  o: { q?: string | undefined; csmUserId?: string | undefined; amUserId?: string | undefined },
+  o: {
+    q?: string | undefined;
+    csmUserId?: string | undefined;
+    amUserId?: string | undefined;
+    scope?: SQL | undefined;
+  },
 ): SQL | undefined {
   const accountId = expansionSignals.accountId;
-  const parts: SQL[] = [];
+  const parts: SQL[] = o.scope ? [o.scope] : [];
   if (o.q)
     parts.push(
       sql`${accountId} in (select a.id from ${accounts} a where a.workspace_id = ${ctx.workspaceId} and a.name ilike ${likePattern(o.q)})`,

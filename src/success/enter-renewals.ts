@@ -1,4 +1,5 @@
 import { recordEntry, transitionEntity } from '../lifecycle/transition-entity.ts';
+import { assertCan } from '../platform/access.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { inTransaction } from '../platform/transaction.ts';
@@ -29,6 +30,8 @@ export interface RenewalEntry {
  */
 export function enterRenewals(ctx: RequestContext): Promise<RenewalEntry[]> {
   return inTransaction(ctx, async (tx) => {
+    // A workspace-wide run: it opens renewal deals and tasks on every customer account.
+    await assertCan(tx, 'customers', 'write', 'all');
     const { config } = await successConfigOf(tx);
     const { timeZone } = await workspaceCalendar(tx);
     const horizon = addDaysToDay(dayIn(tx.now(), timeZone), config.renewalLeadDays);

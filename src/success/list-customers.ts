@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { RequestContext } from '../platform/context.ts';
 import { listQueryBase } from '../platform/http/list-query.ts';
 import { customerAccountsPage, customerTeam, healthMix } from './customer-list-store.ts';
+import { customerScope } from './customer-scope.ts';
 import { parseInput } from './parse-input.ts';
 
 export const HEALTH_FILTERS = ['green', 'yellow', 'red', 'unscored'] as const;
@@ -25,9 +27,14 @@ export const customerSummaryQuerySchema = z.strictObject({
  * Customer accounts (churned ones only with `stage=churned`) with health, trend, MRR,
  * next renewal, ONB/CSM/AM and onboarding progress; sortable, searchable by name.
  */
-export function listCustomers(ctx: RequestContext, raw: z.input<typeof customerListQuerySchema>) {
+export async function listCustomers(ctx: RequestContext, raw: z.input<typeof customerListQuerySchema>) {
   const { limit, cursor, sort, q, ...filters } = parseInput(customerListQuerySchema, raw, 'The list query');
-  return customerAccountsPage(ctx, filters, { limit, cursor, sort: sort ?? 'name', q: q || undefined });
+  const scope = await customerScope(ctx, 'read', sql`c.account_id`);
+  return customerAccountsPage(
+    ctx,
+    { ...filters, scope },
+    { limit, cursor, sort: sort ?? 'name', q: q || undefined },
+  );
 }
 
 const BANDS = ['green', 'yellow', 'red', 'unscored'] as const;
@@ -41,7 +48,11 @@ export async function summariseCustomers(
   raw: z.input<typeof customerSummaryQuerySchema>,
 ) {
   const { q, ...filters } = parseInput(customerSummaryQuerySchema, raw, 'The summary query');
-  const [mix, team] = await Promise.all([healthMix(ctx, filters, q || undefined), customerTeam(ctx)]);
+  const scope = await customerScope(ctx, 'read', sql`c.account_id`);
+  const [mix, team] = await Promise.all([
+    healthMix(ctx, { ...filters, scope }, q || undefined),
+    customerTeam(ctx),
+  ]);
   const bands = Object.fromEntries(
     BANDS.map((band) => {
       const row = mix.find((m) => m.band === band);

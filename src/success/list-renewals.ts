@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { RequestContext } from '../platform/context.ts';
 import { invalid } from '../platform/errors.ts';
 import { listQueryBase } from '../platform/http/list-query.ts';
+import { customerScope } from './customer-scope.ts';
 import { addDaysToDay, addMonthsToDay, dayIn } from './fiscal-periods.ts';
 import { HEALTH_FILTERS } from './list-customers.ts';
 import { parseInput } from './parse-input.ts';
@@ -43,7 +45,7 @@ export async function listRenewals(ctx: RequestContext, raw: z.input<typeof rene
   if (from > to) throw invalid('to', `The end (${to}) is before the start (${from}).`);
   return renewalsPage(
     ctx,
-    { ...rest, from, to },
+    { ...rest, from, to, scope: await customerScope(ctx, 'read', sql`s.account_id`) },
     { limit, cursor, sort: sort ?? 'renewsOn', q: q || undefined },
   );
 }
@@ -66,7 +68,8 @@ export async function renewalCalendar(
   const input = parseInput(renewalCalendarQuerySchema, raw, 'The calendar query');
   const first = input.from ? `${input.from}-01` : `${(await nextTwelveMonths(ctx)).from.slice(0, 7)}-01`;
   const last = addDaysToDay(addMonthsToDay(first, input.months), -1);
-  const rows = await renewalMonths(ctx, { from: first, to: last, csmUserId: input.csmUserId });
+  const scope = await customerScope(ctx, 'read', sql`s.account_id`);
+  const rows = await renewalMonths(ctx, { from: first, to: last, csmUserId: input.csmUserId, scope });
   const months: RenewalMonth[] = [];
   for (let i = 0; i < input.months; i++) {
     const from = addMonthsToDay(first, i);

@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { RequestContext } from '../platform/context.ts';
 import { listQueryBase } from '../platform/http/list-query.ts';
+import { customerScope } from './customer-scope.ts';
 import { parseInput } from './parse-input.ts';
 import { successTasksPage } from './task-list-store.ts';
 
@@ -23,7 +25,7 @@ export const successTaskQuerySchema = z.strictObject({
 });
 
 /** Customer Success tasks with their account (name, current health) and assignee; soonest due first. */
-export function listSuccessTasks(ctx: RequestContext, raw: z.input<typeof successTaskQuerySchema>) {
+export async function listSuccessTasks(ctx: RequestContext, raw: z.input<typeof successTaskQuerySchema>) {
   const { limit, cursor, sort, q, kind, ...filters } = parseInput(
     successTaskQuerySchema,
     raw,
@@ -31,7 +33,11 @@ export function listSuccessTasks(ctx: RequestContext, raw: z.input<typeof succes
   );
   return successTasksPage(
     ctx,
-    { ...filters, kinds: kind ? [kind] : SUCCESS_TASK_KINDS },
+    {
+      ...filters,
+      kinds: kind ? [kind] : SUCCESS_TASK_KINDS,
+      scope: await customerScope(ctx, 'read', sql`k.account_id`),
+    },
     { limit, cursor, sort: sort ?? 'dueAt', q: q || undefined },
   );
 }

@@ -1,4 +1,4 @@
-import { assertRole } from '../platform/access.ts';
+import { assertCan } from '../platform/access.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { inTransaction } from '../platform/transaction.ts';
@@ -20,7 +20,7 @@ export async function updateSuccessConfig(
   ctx: RequestContext,
   input: unknown,
 ): Promise<{ version: number; config: SuccessConfig }> {
-  assertRole(ctx, ['manager'], 'change the Customer Success settings');
+  await assertCan(ctx, 'settings', 'write', 'all');
   const config = parseInput(successConfigSchema, input, 'The Customer Success settings');
   return inTransaction(ctx, async (tx) => {
     const current = await latestSuccessConfig(tx);

@@ -1,6 +1,9 @@
+import { assertCan } from '../platform/access.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
+import { notFound } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
+import { accountsInScope } from './customer-scope.ts';
 import { dayIn, daysBetween } from './fiscal-periods.ts';
 import { computeHealth, hasSustainedGrowth } from './health.ts';
 import { successConfigOf } from './load-success-config.ts';
@@ -28,6 +31,15 @@ export interface HealthRun {
   expansionSignalIds: string[];
 }
 
+/** Every account needs a customers write grant on all of them; named ones each need to be writable (404 if not). */
+async function assertMayRecompute(tx: RequestContext, accountIds: string[] | undefined): Promise<void> {
+  await assertCan(tx, 'customers', 'write', accountIds ? 'any' : 'all');
+  if (!accountIds) return;
+  const writable = await accountsInScope(tx, accountIds, 'write');
+  const missing = accountIds.find((id) => !writable.has(id));
+  if (missing) throw notFound('Account', missing);
+}
+
 /**
  * Recomputes the health of one, some or all customer accounts (not churned) from the
  * last window of usage events, active users, open tickets, NPS, CS touches and the
@@ -40,6 +52,7 @@ export function recomputeHealth(
   options: { accountIds?: string[] } = {},
 ): Promise<HealthRun> {
   return inTransaction(ctx, async (tx) => {
+    await assertMayRecompute(tx, options.accountIds);
     const { version, config } = await successConfigOf(tx);
     const { timeZone } = await workspaceCalendar(tx);
     const now = tx.now();

@@ -1,11 +1,13 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
+import { assertCan } from '../platform/access.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { DomainError } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
+import { accountsInScope } from './customer-scope.ts';
 import { parseInput } from './parse-input.ts';
-import { existingAccountIds, upsertCustomerSignals } from './store.ts';
+import { upsertCustomerSignals } from './store.ts';
 
 const when = z.coerce.date();
 
@@ -48,8 +50,10 @@ export async function recordCustomerSignals(
   where: (index: number) => string = (i) => `items.${i}`,
 ): Promise<{ recorded: number }> {
   const { items } = parseInput(customerSignalsSchema, raw, 'The signals');
+  await assertCan(ctx, 'customers', 'write');
   return inTransaction(ctx, async (tx) => {
-    const known = await existingAccountIds(tx, [...new Set(items.map((i) => i.accountId))]);
+    // An account the actor may not change is as unknown to it as one that does not exist.
+    const known = await accountsInScope(tx, [...new Set(items.map((i) => i.accountId))], 'write');
     const unknown = items.flatMap((item, i) =>
       known.has(item.accountId)
         ? []

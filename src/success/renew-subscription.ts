@@ -4,14 +4,11 @@ import type { RequestContext } from '../platform/context.ts';
 import { DomainError } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { applyChange, lockForChange } from './amend-subscription.ts';
+import { assertMayChangeSubscriptions } from './customer-scope.ts';
 import { addMonthsToDay } from './fiscal-periods.ts';
 import { parseInput } from './parse-input.ts';
 import { getAccount, openOpportunities, type SubscriptionRow, setOpportunityClosed } from './store.ts';
-import {
-  assertMayChangeSubscriptions,
-  type RenewSubscriptionInput,
-  renewSubscriptionSchema,
-} from './subscriptions.ts';
+import { type RenewSubscriptionInput, renewSubscriptionSchema } from './subscriptions.ts';
 
 /**
  * The customer renewed (契約更新): the renewal date moves one term on, the MRR of the new
@@ -23,7 +20,7 @@ export async function renewSubscription(
   id: string,
   raw: RenewSubscriptionInput & { opportunityId?: string | null },
 ): Promise<SubscriptionRow> {
-  assertMayChangeSubscriptions(ctx);
+  await assertMayChangeSubscriptions(ctx);
   const { opportunityId, ...fields } = raw;
   const input = parseInput(renewSubscriptionSchema, fields, 'The renewal');
   return inTransaction(ctx, async (tx) => {

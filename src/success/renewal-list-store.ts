@@ -12,6 +12,8 @@ export interface RenewalFilters {
   to: string;
   csmUserId?: string | undefined;
   band?: 'green' | 'yellow' | 'red' | 'unscored' | undefined;
+  /** The actor's customers scope over `s.account_id` (see customer-scope.ts). */
+  scope?: SQL | undefined;
 }
 
 /** Active subscriptions `s` renewing in [from, to] (accounts `a`, customer accounts `c` joined). */
@@ -25,6 +27,7 @@ function renewalWhere(ctx: RequestContext, f: RenewalFilters, q?: string): SQL {
   if (f.band === 'unscored') parts.push(sql`c.health_band is null`);
   else if (f.band) parts.push(sql`c.health_band = ${f.band}`);
   if (q) parts.push(sql`(a.name ilike ${likePattern(q)} or s.plan ilike ${likePattern(q)})`);
+  if (f.scope) parts.push(f.scope);
   return sql.join(parts, sql` and `);
 }
 

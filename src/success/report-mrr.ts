@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RequestContext } from '../platform/context.ts';
 import { invalid } from '../platform/errors.ts';
+import { assertMayReadRevenue } from './customer-scope.ts';
 import {
   addDaysToDay,
   addMonthsToDay,
@@ -39,6 +40,7 @@ const DEFAULT_SPAN: Record<PeriodGrain, number> = { month: 11, quarter: 9, fisca
  */
 export async function reportMrr(ctx: RequestContext, raw: MrrReportQuery = {}): Promise<MrrReport> {
   const q = parseInput(mrrReportQuerySchema, raw, 'The report query');
+  await assertMayReadRevenue(ctx);
   const { timeZone, fiscalYearStartMonth } = await workspaceCalendar(ctx);
   const to = q.to ?? dayIn(ctx.now(), timeZone);
   const from =

@@ -4,6 +4,7 @@ import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { DomainError, invalid, notFound, staleVersion } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
+import { assertCustomerAccess, assertMayChangeSubscriptions } from './customer-scope.ts';
 import { parseInput } from './parse-input.ts';
 import {
   type ExpansionSignalRow,
@@ -34,6 +35,7 @@ export const dismissSignalSchema = z.strictObject({
 async function lockOpen(tx: RequestContext, id: string, version: number): Promise<ExpansionSignalRow> {
   const signal = await lockExpansionSignal(tx, id);
   if (!signal) throw notFound('Expansion signal', id);
+  await assertCustomerAccess(tx, signal.accountId, 'write', () => notFound('Expansion signal', id));
   if (signal.version !== version) throw staleVersion('Expansion signal', id, version, signal.version);
   if (signal.status !== 'open')
     throw new DomainError('conflict', `Expansion signal ${id} is already ${signal.status}.`, [
@@ -52,6 +54,7 @@ export async function acceptExpansionSignal(
   raw: z.input<typeof acceptSignalSchema>,
 ): Promise<{ signal: ExpansionSignalRow; opportunity: OpportunityRow }> {
   const input = parseInput(acceptSignalSchema, raw, 'The acceptance');
+  await assertMayChangeSubscriptions(ctx);
   return inTransaction(ctx, async (tx) => {
     const signal = await lockOpen(tx, id, input.version);
     const team = await getCustomerAccount(tx, signal.accountId);
@@ -106,6 +109,7 @@ export async function dismissExpansionSignal(
   raw: z.input<typeof dismissSignalSchema>,
 ): Promise<ExpansionSignalRow> {
   const input = parseInput(dismissSignalSchema, raw, 'The dismissal');
+  await assertMayChangeSubscriptions(ctx);
   return inTransaction(ctx, async (tx) => {
     const signal = await lockOpen(tx, id, input.version);
     const updated = await updateExpansionSignal(tx, id, {

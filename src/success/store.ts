@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { events } from '../capture/schema.ts';
 import { accounts, people } from '../crm/schema.ts';
 import { opportunities } from '../pipeline/schema.ts';
@@ -627,12 +627,17 @@ export async function insertCustomerSignals(
   );
 }
 
-export async function existingAccountIds(ctx: RequestContext, ids: string[]): Promise<Set<string>> {
+/** The ids of these accounts that exist in the workspace (and are inside `scope`, a condition over `accounts`). */
+export async function existingAccountIds(
+  ctx: RequestContext,
+  ids: string[],
+  scope?: SQL,
+): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await ctx.db
     .select({ id: accounts.id })
     .from(accounts)
-    .where(and(eq(accounts.workspaceId, ws(ctx)), inArray(accounts.id, ids)));
+    .where(and(eq(accounts.workspaceId, ws(ctx)), inArray(accounts.id, ids), scope));
   return new Set(rows.map((r) => r.id));
 }
 

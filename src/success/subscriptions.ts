@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { assertRole } from '../platform/access.ts';
-import type { RequestContext } from '../platform/context.ts';
 import { DomainError, invalid } from '../platform/errors.ts';
 import { addMonthsToDay, isIsoDay } from './fiscal-periods.ts';
 
@@ -97,9 +95,4 @@ export function overlapError(plan: string, other: { id: string; startsOn: string
     `This account already has a "${plan}" subscription for these days (${other.startsOn} – ${other.endsOn ?? 'open-ended'}, ${other.id}). Amend that one, or end it before this one starts.`,
     [{ path: 'plan', message: `overlaps subscription ${other.id} on the same plan` }],
   );
-}
-
-/** Who may change subscriptions: Field Sales (wins), Customer Success and managers. */
-export function assertMayChangeSubscriptions(ctx: RequestContext): void {
-  assertRole(ctx, ['ae', 'onb', 'csm', 'am', 'manager'], 'change subscriptions');
 }

@@ -12,6 +12,8 @@ export interface TaskFilters {
   status?: string | undefined;
   assigneeUserId?: string | undefined;
   accountId?: string | undefined;
+  /** The actor's customers scope over `k.account_id` (see customer-scope.ts). */
+  scope?: SQL | undefined;
 }
 
 function taskWhere(ctx: RequestContext, f: TaskFilters, q?: string): SQL {
@@ -23,6 +25,7 @@ function taskWhere(ctx: RequestContext, f: TaskFilters, q?: string): SQL {
   if (f.assigneeUserId) parts.push(sql`k.assignee_user_id = ${f.assigneeUserId}`);
   if (f.accountId) parts.push(sql`k.account_id = ${f.accountId}`);
   if (q) parts.push(sql`(k.title ilike ${likePattern(q)} or a.name ilike ${likePattern(q)})`);
+  if (f.scope) parts.push(f.scope);
   return sql.join(parts, sql` and `);
 }
 

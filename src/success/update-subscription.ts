@@ -1,19 +1,11 @@
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { invalid, notFound, staleVersion } from '../platform/errors.ts';
+import { invalid, staleVersion } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
+import { assertMayChangeSubscriptions, lockSubscriptionInScope } from './customer-scope.ts';
 import { parseInput } from './parse-input.ts';
-import {
-  lockSubscription,
-  type SubscriptionRow,
-  updateSubscription as saveSubscription,
-  subscriptionsStore,
-} from './store.ts';
-import {
-  assertMayChangeSubscriptions,
-  type UpdateSubscriptionInput,
-  updateSubscriptionSchema,
-} from './subscriptions.ts';
+import { type SubscriptionRow, updateSubscription as saveSubscription, subscriptionsStore } from './store.ts';
+import { type UpdateSubscriptionInput, updateSubscriptionSchema } from './subscriptions.ts';
 
 /**
  * Edits the terms that do not move MRR (term length, renewal date, the deal it came
@@ -24,11 +16,10 @@ export async function updateSubscriptionTerms(
   id: string,
   raw: UpdateSubscriptionInput,
 ): Promise<SubscriptionRow> {
-  assertMayChangeSubscriptions(ctx);
+  await assertMayChangeSubscriptions(ctx);
   const input = parseInput(updateSubscriptionSchema, raw, 'The subscription');
   return inTransaction(ctx, async (tx) => {
-    const current = await lockSubscription(tx, id);
-    if (!current) throw notFound('Subscription', id);
+    const current = await lockSubscriptionInScope(tx, id);
     if (current.version !== input.version)
       throw staleVersion('Subscription', id, input.version, current.version);
     if (input.renewsOn && input.renewsOn <= current.startsOn)
@@ -56,10 +47,9 @@ export async function updateSubscriptionTerms(
  * recomputed without it). A real ending is a churn, which keeps the history.
  */
 export async function deleteSubscription(ctx: RequestContext, id: string, version: number): Promise<void> {
-  assertMayChangeSubscriptions(ctx);
+  await assertMayChangeSubscriptions(ctx);
   await inTransaction(ctx, async (tx) => {
-    const current = await lockSubscription(tx, id);
-    if (!current) throw notFound('Subscription', id);
+    const current = await lockSubscriptionInScope(tx, id);
     if (!(await subscriptionsStore.remove(tx, id, version)))
       throw staleVersion('Subscription', id, version, current.version);
     await appendAudit(tx, {

@@ -2,6 +2,8 @@ import type { RequestContext } from '../platform/context.ts';
 import type { ListQuery } from '../platform/db/crud-store.ts';
 import { notFound } from '../platform/errors.ts';
 import { accountTeams, signalAccountCondition } from './customer-list-store.ts';
+import { assertCustomerAccess, customerScope } from './customer-scope.ts';
+import { expansionSignals, subscriptions } from './schema.ts';
 import {
   expansionSignalsStore,
   getAccount,
@@ -13,10 +15,19 @@ import {
   tasksOfAccount,
 } from './store.ts';
 
-export const listSubscriptions = (ctx: RequestContext, q: ListQuery) => subscriptionsStore.list(ctx, q);
+/** Subscriptions of the customer accounts the actor may see. */
+export const listSubscriptions = async (ctx: RequestContext, q: ListQuery) =>
+  subscriptionsStore.list(ctx, {
+    ...q,
+    scope: await customerScope(ctx, 'read', subscriptions.accountId),
+  });
 
 export async function getSubscription(ctx: RequestContext, id: string) {
-  const row = await subscriptionsStore.get(ctx, id);
+  const row = await subscriptionsStore.get(
+    ctx,
+    id,
+    await customerScope(ctx, 'read', subscriptions.accountId),
+  );
   if (!row) throw notFound('Subscription', id);
   return { ...row, changes: await listChangesOf(ctx, id) };
 }
@@ -26,6 +37,7 @@ const member = (id: string | null | undefined, displayName: string | null | unde
 
 /** Everything Customer Success knows about one account, for its page. */
 export async function customerSuccessView(ctx: RequestContext, accountId: string) {
+  await assertCustomerAccess(ctx, accountId, 'read');
   const account = await getAccount(ctx, accountId);
   if (!account) throw notFound('Account', accountId);
   const [team, names, health, subscriptions, signals, tasks] = await Promise.all([
@@ -61,7 +73,12 @@ export async function listExpansionSignals(ctx: RequestContext, q: ListQuery) {
     ...q,
     q: undefined,
     filters,
-    scope: signalAccountCondition(ctx, { q: q.q, csmUserId, amUserId }),
+    scope: signalAccountCondition(ctx, {
+      q: q.q,
+      csmUserId,
+      amUserId,
+      scope: await customerScope(ctx, 'read', expansionSignals.accountId),
+    }),
   });
   const teams = await accountTeams(ctx, [...new Set(page.items.map((s) => s.accountId))]);
   return {
