@@ -7,12 +7,14 @@ import { FormModal, fieldErrorsOf } from '../../app/form-modal.tsx';
 import { type OrgModel, ROLES, type Team } from './api.ts';
 import { ORG_MODEL_KEY } from './org-model-card.tsx';
 import { EMPTY_SEGMENT, formToSegment, type SegmentForm, segmentToForm } from './segment-rule.ts';
+import { useTierName } from './tier-name.ts';
 
 const KINDS = ['function', 'pod', 'marketing'] as const;
 
 /** Creates a team or edits its name, role and segment. */
 export function TeamForm({ team, onClose }: { team: Team | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const tierName = useTierName();
   const client = useQueryClient();
   const org = useQuery({ queryKey: ORG_MODEL_KEY, queryFn: () => api<OrgModel>('/org-model') });
   const [name, setName] = useState(team?.name ?? '');
@@ -85,7 +87,7 @@ export function TeamForm({ team, onClose }: { team: Team | null; onClose: () => 
         <>
           <MultiSelect
             label={t('setup.teams.rule.tiers')}
-            data={[...new Set([...tiers, ...segment.tiers])]}
+            data={[...new Set([...tiers, ...segment.tiers])].map((k) => ({ value: k, label: tierName(k) }))}
             value={segment.tiers}
             onChange={(v) => set({ tiers: v })}
           />

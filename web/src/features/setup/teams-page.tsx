@@ -12,12 +12,14 @@ import { OrgModelCard } from './org-model-card.tsx';
 import { segmentToForm } from './segment-rule.ts';
 import { TeamForm } from './team-form.tsx';
 import { TeamMembers } from './team-members.tsx';
+import { useTierName } from './tier-name.ts';
 
 const KINDS = ['function', 'pod', 'marketing'] as const;
 
 function SegmentSummary({ rule }: { rule: SegmentRule | null }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const tierName = useTierName();
   if (!rule)
     return (
       <Text size="sm" c="dimmed">
@@ -27,7 +29,9 @@ function SegmentSummary({ rule }: { rule: SegmentRule | null }) {
   const form = segmentToForm(rule);
   if (!form) return <Text size="sm">{t('setup.teams.rule.complex')}</Text>;
   const parts = [
-    form.tiers.length ? t('setup.teams.rule.summaryTier', { values: form.tiers.join(', ') }) : null,
+    form.tiers.length
+      ? t('setup.teams.rule.summaryTier', { values: form.tiers.map(tierName).join(', ') })
+      : null,
     form.industries.length
       ? t('setup.teams.rule.summaryIndustry', { values: form.industries.join(', ') })
       : null,

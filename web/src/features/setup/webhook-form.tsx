@@ -65,7 +65,12 @@ export function WebhookForm({ onClose }: { onClose: () => void }) {
       >
         <Stack gap={6} mt={6}>
           {WEBHOOK_EVENTS.map((e) => (
-            <Checkbox key={e} value={e} label={`${t(`setup.webhooks.eventNames.${e}`)} (${e})`} />
+            <Checkbox
+              key={e}
+              value={e}
+              label={t(`setup.webhooks.eventNames.${e}`)}
+              description={<code>{e}</code>}
+            />
           ))}
         </Stack>
       </Checkbox.Group>
