@@ -1,14 +1,14 @@
 import { createTheme, MantineProvider, Modal, MultiSelect, PasswordInput, Select } from '@mantine/core';
-import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { en } from '../i18n/en.ts';
 import { ja } from '../i18n/ja.ts';
-import { ApiError } from './api.ts';
 import { homeFor, preloadPage, SECTIONS } from './nav.ts';
+import { queryClient } from './query-client.ts';
 import { PageLoader } from './query-state.tsx';
-import { ME_KEY, SessionGate, useSession } from './session.tsx';
+import { SessionGate, useSession } from './session.tsx';
 import { Shell } from './shell.tsx';
 
 const FONT =
@@ -41,18 +41,6 @@ function Theme({ children }: { children: ReactNode }) {
 
 if (window.location.pathname !== '/') preloadPage(window.location.pathname);
 
-const client: QueryClient = new QueryClient({
-  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 15_000 } },
-  queryCache: new QueryCache({
-    // An expired session anywhere sends the user back to the login page.
-    onError: (error, query) => {
-      if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== ME_KEY[0]) {
-        void client.invalidateQueries({ queryKey: ME_KEY });
-      }
-    },
-  }),
-});
-
 /** The start page of the signed-in user's role. */
 function Home() {
   const { user } = useSession();
@@ -62,7 +50,7 @@ function Home() {
 export function App() {
   return (
     <Theme>
-      <QueryClientProvider client={client}>
+      <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <SessionGate>
             <Shell>

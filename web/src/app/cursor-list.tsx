@@ -3,6 +3,7 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from './api.ts';
+import { ErrorState, PageLoader } from './query-state.tsx';
 
 type Params = Record<string, string | number | undefined | null>;
 
@@ -82,5 +83,37 @@ export function SortableTh({
         </Text>
       </UnstyledButton>
     </Table.Th>
+  );
+}
+
+/** What a cursor list shows below its toolbar: loading, the error, `empty`, or the rows with "load more". */
+export function CursorListBody({
+  list,
+  empty,
+  children,
+}: {
+  list: Pick<
+    ReturnType<typeof useCursorList<unknown>>,
+    'isPending' | 'error' | 'items' | 'refetch' | 'hasNextPage' | 'isFetchingNextPage' | 'fetchNextPage'
+  >;
+  /** Shown when the list has no items (say whether filters hide them). */
+  empty: ReactNode;
+  children: ReactNode;
+}) {
+  if (list.isPending) return <PageLoader />;
+  if (list.error && list.items.length === 0)
+    return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  if (list.items.length === 0) return empty;
+  return (
+    <>
+      {children}
+      {list.error ? <ErrorState error={list.error} /> : null}
+      <LoadMore
+        count={list.items.length}
+        hasMore={list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onMore={() => void list.fetchNextPage()}
+      />
+    </>
   );
 }

@@ -88,3 +88,29 @@ export function EmptyState({ title, hint, action }: { title: string; hint: strin
     </Center>
   );
 }
+
+/**
+ * An empty list: when `filtered`, it says the filters hide everything; otherwise it says
+ * what the list holds and offers `action` (e.g. "new").
+ */
+export function ListEmpty({
+  filtered,
+  title,
+  hint,
+  filteredTitle,
+  filteredHint,
+  action,
+}: {
+  filtered: boolean;
+  title: string;
+  hint: string;
+  filteredTitle: string;
+  filteredHint: string;
+  action?: ReactNode;
+}) {
+  return filtered ? (
+    <EmptyState title={filteredTitle} hint={filteredHint} />
+  ) : (
+    <EmptyState title={title} hint={hint} action={action} />
+  );
+}

@@ -41,6 +41,11 @@ export const ME_KEY = ['me'] as const;
 // The session check starts with the app's code, before React's first render.
 let earlyMe: Promise<Me> | null = api<Me>('/me');
 earlyMe.catch(() => undefined);
+/** The session of this page load (null when signed out): pages prefetch their data with it. */
+export const signedIn: Promise<Me | null> = earlyMe.then(
+  (me) => me,
+  () => null,
+);
 function fetchMe(): Promise<Me> {
   const pending = earlyMe ?? api<Me>('/me');
   earlyMe = null;

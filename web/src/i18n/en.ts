@@ -30,6 +30,7 @@ export const en: Messages = {
     sortDescending: 'Sort descending',
     clearFilters: 'Clear filters',
     clear: 'Clear',
+    copied: 'Copied',
     togglePassword: 'Show or hide the password',
   },
   errors: {
@@ -278,7 +279,6 @@ export const en: Messages = {
     secretTitle: 'Token created',
     secretWarning: 'This is the only time the token is shown. Store it somewhere safe.',
     copy: 'Copy',
-    copied: 'Copied',
     stored: 'I have stored it',
     usage: 'Use it as: Authorization: Bearer <token>',
     emptyTitle: 'No API tokens yet',

@@ -30,6 +30,7 @@ export const ja = {
     sortDescending: '降順で並べ替え',
     clearFilters: '絞り込みを解除',
     clear: 'クリア',
+    copied: 'コピーしました',
     togglePassword: 'パスワードの表示を切り替え',
   },
   errors: {
@@ -277,7 +278,6 @@ export const ja = {
     secretTitle: 'トークンを作成しました',
     secretWarning: 'このトークンが表示されるのは今だけです。安全な場所に保管してください。',
     copy: 'コピー',
-    copied: 'コピーしました',
     stored: '保管しました',
     usage: '使い方: Authorization: Bearer <トークン>',
     emptyTitle: 'API トークンはまだありません',

@@ -1,10 +1,10 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
+import { FormModal, fieldErrorsOf } from '../../app/form-modal.tsx';
 import { useFormat } from '../../app/format.ts';
-import { ErrorState } from '../../app/query-state.tsx';
 import { CAMPAIGN_STATUSES, type Campaign, type CampaignInput, CHANNELS } from './api.ts';
 
 const EMPTY: CampaignInput = {
@@ -46,85 +46,71 @@ export function CampaignForm({ campaign, onClose }: { campaign: Campaign | null;
       onClose();
     },
   });
-  const fieldErrors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
+  const fieldErrors = fieldErrorsOf(save.error);
   const set = <K extends keyof CampaignInput>(key: K, value: CampaignInput[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
 
   return (
-    <Modal
-      opened
+    <FormModal
       onClose={onClose}
       title={campaign ? t('campaigns.editTitle') : t('campaigns.new')}
       size="lg"
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      pending={save.isPending}
+      submitLabel={campaign ? t('common.save') : t('common.create')}
     >
-      <form onSubmit={submit}>
-        <Stack>
-          <TextInput
-            label={t('campaigns.name')}
-            required
-            data-autofocus
-            value={form.name}
-            onChange={(e) => set('name', e.currentTarget.value)}
-            error={fieldErrors.name}
-          />
-          <SimpleGrid cols={2}>
-            <Select
-              label={t('campaigns.channel')}
-              required
-              allowDeselect={false}
-              data={CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
-              value={form.channel}
-              onChange={(v) => v && set('channel', v as CampaignInput['channel'])}
-              error={fieldErrors.channel}
-            />
-            <Select
-              label={t('campaigns.status')}
-              allowDeselect={false}
-              data={CAMPAIGN_STATUSES.map((s) => ({ value: s, label: t(`campaignStatuses.${s}`) }))}
-              value={form.status}
-              onChange={(v) => v && set('status', v as CampaignInput['status'])}
-              error={fieldErrors.status}
-            />
-            <TextInput
-              label={t('campaigns.startsOn')}
-              type="date"
-              value={form.startsOn ?? ''}
-              onChange={(e) => set('startsOn', e.currentTarget.value || null)}
-              error={fieldErrors.startsOn}
-            />
-            <TextInput
-              label={t('campaigns.endsOn')}
-              type="date"
-              value={form.endsOn ?? ''}
-              onChange={(e) => set('endsOn', e.currentTarget.value || null)}
-              error={fieldErrors.endsOn}
-            />
-          </SimpleGrid>
-          <NumberInput
-            label={t('campaigns.cost')}
-            description={t('campaigns.costHint', { currency: fmt.currency })}
-            min={0}
-            allowDecimal={false}
-            thousandSeparator=","
-            value={form.cost}
-            onChange={(v) => set('cost', typeof v === 'number' ? v : Number(v) || 0)}
-            error={fieldErrors.cost}
-          />
-          {save.error ? <ErrorState error={save.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {campaign ? t('common.save') : t('common.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('campaigns.name')}
+        required
+        data-autofocus
+        value={form.name}
+        onChange={(e) => set('name', e.currentTarget.value)}
+        error={fieldErrors.name}
+      />
+      <SimpleGrid cols={2}>
+        <Select
+          label={t('campaigns.channel')}
+          required
+          allowDeselect={false}
+          data={CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
+          value={form.channel}
+          onChange={(v) => v && set('channel', v as CampaignInput['channel'])}
+          error={fieldErrors.channel}
+        />
+        <Select
+          label={t('campaigns.status')}
+          allowDeselect={false}
+          data={CAMPAIGN_STATUSES.map((s) => ({ value: s, label: t(`campaignStatuses.${s}`) }))}
+          value={form.status}
+          onChange={(v) => v && set('status', v as CampaignInput['status'])}
+          error={fieldErrors.status}
+        />
+        <TextInput
+          label={t('campaigns.startsOn')}
+          type="date"
+          value={form.startsOn ?? ''}
+          onChange={(e) => set('startsOn', e.currentTarget.value || null)}
+          error={fieldErrors.startsOn}
+        />
+        <TextInput
+          label={t('campaigns.endsOn')}
+          type="date"
+          value={form.endsOn ?? ''}
+          onChange={(e) => set('endsOn', e.currentTarget.value || null)}
+          error={fieldErrors.endsOn}
+        />
+      </SimpleGrid>
+      <NumberInput
+        label={t('campaigns.cost')}
+        description={t('campaigns.costHint', { currency: fmt.currency })}
+        min={0}
+        allowDecimal={false}
+        thousandSeparator=","
+        value={form.cost}
+        onChange={(v) => set('cost', typeof v === 'number' ? v : Number(v) || 0)}
+        error={fieldErrors.cost}
+      />
+    </FormModal>
   );
 }

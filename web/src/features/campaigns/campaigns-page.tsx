@@ -1,11 +1,12 @@
-import { Badge, Button, Group, Paper, Select, Table, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Badge, Button, Paper, Select, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadMore, SortableTh, useCursorList } from '../../app/cursor-list.tsx';
+import { CursorListBody, SortableTh, useCursorList } from '../../app/cursor-list.tsx';
 import { useFormat } from '../../app/format.ts';
+import { ListToolbar, SearchField, useListSearch } from '../../app/list-toolbar.tsx';
 import { PageHeader } from '../../app/page-header.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
+import { ListEmpty } from '../../app/query-state.tsx';
+import { ActionsTh, EditButton } from '../../app/table-parts.tsx';
 import { CAMPAIGN_STATUSES, type Campaign, CHANNELS } from './api.ts';
 import { CampaignForm } from './campaign-form.tsx';
 
@@ -19,8 +20,7 @@ const STATUS_COLORS: Record<Campaign['status'], string> = {
 export default function CampaignsPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [q, setQ] = useState('');
-  const [search] = useDebouncedValue(q, 250);
+  const { q, setQ, search } = useListSearch();
   const [channel, setChannel] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [sort, setSort] = useState('-createdAt');
@@ -41,15 +41,8 @@ export default function CampaignsPage() {
         actions={<Button onClick={() => setEditing('new')}>{t('campaigns.new')}</Button>}
       />
       <Paper withBorder p="md" radius="md">
-        <Group mb="md" gap="sm" align="flex-end">
-          <TextInput
-            label={t('common.search')}
-            placeholder={t('campaigns.searchPlaceholder')}
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            w={280}
-            type="search"
-          />
+        <ListToolbar>
+          <SearchField placeholder={t('campaigns.searchPlaceholder')} value={q} onChange={setQ} />
           <Select
             label={t('campaigns.channel')}
             placeholder={t('common.all')}
@@ -68,81 +61,61 @@ export default function CampaignsPage() {
             onChange={setStatus}
             w={160}
           />
-        </Group>
-        {list.isPending ? (
-          <PageLoader />
-        ) : list.error && list.items.length === 0 ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : list.items.length === 0 ? (
-          filtered ? (
-            <EmptyState title={t('campaigns.emptyFilteredTitle')} hint={t('campaigns.emptyFilteredHint')} />
-          ) : (
-            <EmptyState
+        </ListToolbar>
+        <CursorListBody
+          list={list}
+          empty={
+            <ListEmpty
+              filtered={filtered}
               title={t('campaigns.emptyTitle')}
               hint={t('campaigns.emptyHint')}
+              filteredTitle={t('campaigns.emptyFilteredTitle')}
+              filteredHint={t('campaigns.emptyFilteredHint')}
               action={<Button onClick={() => setEditing('new')}>{t('campaigns.new')}</Button>}
             />
-          )
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={760}>
-              <Table highlightOnHover verticalSpacing="sm" data-testid="campaigns-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <SortableTh field="name" sort={sort} onSort={setSort}>
-                      {t('campaigns.name')}
-                    </SortableTh>
-                    <Table.Th>{t('campaigns.channel')}</Table.Th>
-                    <Table.Th>{t('campaigns.status')}</Table.Th>
-                    <Table.Th>{t('campaigns.period')}</Table.Th>
-                    <SortableTh field="cost" sort={sort} onSort={setSort} align="right">
-                      {t('campaigns.cost')}
-                    </SortableTh>
-                    <SortableTh field="createdAt" sort={sort} onSort={setSort}>
-                      {t('campaigns.createdAt')}
-                    </SortableTh>
-                    <Table.Th>
-                      <span className="visually-hidden">{t('common.edit')}</span>
-                    </Table.Th>
+          }
+        >
+          <Table.ScrollContainer minWidth={760}>
+            <Table highlightOnHover verticalSpacing="sm" data-testid="campaigns-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <SortableTh field="name" sort={sort} onSort={setSort}>
+                    {t('campaigns.name')}
+                  </SortableTh>
+                  <Table.Th>{t('campaigns.channel')}</Table.Th>
+                  <Table.Th>{t('campaigns.status')}</Table.Th>
+                  <Table.Th>{t('campaigns.period')}</Table.Th>
+                  <SortableTh field="cost" sort={sort} onSort={setSort} align="right">
+                    {t('campaigns.cost')}
+                  </SortableTh>
+                  <SortableTh field="createdAt" sort={sort} onSort={setSort}>
+                    {t('campaigns.createdAt')}
+                  </SortableTh>
+                  <ActionsTh />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.items.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td fw={500}>{c.name}</Table.Td>
+                    <Table.Td>{t(`channels.${c.channel}`)}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={STATUS_COLORS[c.status]}>
+                        {t(`campaignStatuses.${c.status}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{period(c)}</Table.Td>
+                    <Table.Td className="num">{fmt.money(c.cost)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(c.createdAt)}</Table.Td>
+                    <Table.Td>
+                      <EditButton name={c.name} onClick={() => setEditing(c)} />
+                    </Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.items.map((c) => (
-                    <Table.Tr key={c.id}>
-                      <Table.Td fw={500}>{c.name}</Table.Td>
-                      <Table.Td>{t(`channels.${c.channel}`)}</Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color={STATUS_COLORS[c.status]}>
-                          {t(`campaignStatuses.${c.status}`)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{period(c)}</Table.Td>
-                      <Table.Td className="num">{fmt.money(c.cost)}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(c.createdAt)}</Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          onClick={() => setEditing(c)}
-                          aria-label={`${t('common.edit')}: ${c.name}`}
-                        >
-                          {t('common.edit')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {list.error ? <ErrorState error={list.error} /> : null}
-            <LoadMore
-              count={list.items.length}
-              hasMore={list.hasNextPage}
-              loading={list.isFetchingNextPage}
-              onMore={() => void list.fetchNextPage()}
-            />
-          </>
-        )}
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </CursorListBody>
       </Paper>
       {editing ? (
         <CampaignForm campaign={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />

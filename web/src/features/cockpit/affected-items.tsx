@@ -1,10 +1,10 @@
-import { Anchor, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadMore, SortableTh, useCursorList } from '../../app/cursor-list.tsx';
 import { useFormat } from '../../app/format.ts';
+import { SearchField, useListSearch } from '../../app/list-toolbar.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
 import type { Finding } from './api.ts';
 import { RecordRow } from './record-row.tsx';
@@ -16,20 +16,17 @@ function StagePeople({ stage }: { stage: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { label } = useStageLabels('lead');
-  const [q, setQ] = useState('');
-  const [search] = useDebouncedValue(q, 250);
+  const { q, setQ, search } = useListSearch();
   const [sort, setSort] = useState('stageEnteredAt');
   const list = useCursorList<PersonRecord>('/people', { lifecycleStage: stage, q: search, sort }, 20);
   return (
     <Stack gap="xs" data-testid="stage-people">
       <Group justify="space-between" align="flex-end">
         <Text size="sm">{t('cockpit.affected.inStage', { stage: label(stage) })}</Text>
-        <TextInput
-          label={t('common.search')}
+        <SearchField
           placeholder={t('cockpit.affected.searchPeople')}
           value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          type="search"
+          onChange={setQ}
           size="xs"
           w={240}
         />

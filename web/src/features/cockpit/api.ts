@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 import type { Grain } from './period.ts';
 
@@ -117,13 +117,30 @@ const report = <T>(kind: string, query: Record<string, string>) => api<T>(`/repo
 // Reports are recomputed from rollups on each call; a minute of caching keeps toggling instant.
 const STALE = 60_000;
 
-export function useKpis(range: ReportRange) {
-  return useQuery({
+export const kpisQuery = (range: ReportRange) =>
+  queryOptions({
     queryKey: ['reports', 'kpis', range],
     queryFn: () => report<KpiReport>('kpis', { ...range }),
     staleTime: STALE,
-    placeholderData: keepPreviousData,
   });
+
+export const funnelQuery = <V extends FunnelView>(range: ReportRange, view: V, lifecycle: Lifecycle) =>
+  queryOptions({
+    queryKey: ['reports', 'funnel', range, view, lifecycle],
+    queryFn: () =>
+      report<V extends 'period' ? PeriodFunnel : CohortFunnel>('funnel', { ...range, view, lifecycle }),
+    staleTime: STALE,
+  });
+
+export const stagesQuery = (lifecycle: Lifecycle) =>
+  queryOptions({
+    queryKey: ['stages', lifecycle],
+    queryFn: () => api<LifecycleDefinition>(`/stages/${lifecycle}`),
+    staleTime: 600_000,
+  });
+
+export function useKpis(range: ReportRange, enabled = true) {
+  return useQuery({ ...kpisQuery(range), enabled, placeholderData: keepPreviousData });
 }
 
 export function useFunnel<V extends FunnelView>(
@@ -132,27 +149,18 @@ export function useFunnel<V extends FunnelView>(
   lifecycle: Lifecycle,
   enabled = true,
 ) {
-  return useQuery({
-    enabled,
-    queryKey: ['reports', 'funnel', range, view, lifecycle],
-    queryFn: () =>
-      report<V extends 'period' ? PeriodFunnel : CohortFunnel>('funnel', { ...range, view, lifecycle }),
-    staleTime: STALE,
-  });
+  return useQuery({ ...funnelQuery(range, view, lifecycle), enabled });
 }
 
-export function useBottlenecks(by: Grain, to: string) {
+export function useBottlenecks(by: Grain, to: string, enabled = true) {
   return useQuery({
     queryKey: ['reports', 'bottlenecks', by, to],
     queryFn: () => report<BottleneckReport>('bottlenecks', { by, to }),
     staleTime: STALE,
+    enabled,
   });
 }
 
 export function useStages(lifecycle: Lifecycle) {
-  return useQuery({
-    queryKey: ['stages', lifecycle],
-    queryFn: () => api<LifecycleDefinition>(`/stages/${lifecycle}`),
-    staleTime: 600_000,
-  });
+  return useQuery(stagesQuery(lifecycle));
 }

@@ -1,21 +1,10 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  List,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Anchor, Button, List, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { loadCharts } from '../../app/chart.tsx';
 import { useFormat } from '../../app/format.ts';
+import { ListToolbar, SearchField } from '../../app/list-toolbar.tsx';
 import { PageHeader } from '../../app/page-header.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
 import { BOTTLENECK_KINDS, useBottlenecks } from './api.ts';
@@ -143,13 +132,11 @@ export default function BottlenecksPage() {
               </Alert>
             ) : null}
             <Paper withBorder p="md" radius="md">
-              <Group mb="md" gap="sm" align="flex-end">
-                <TextInput
-                  label={t('common.search')}
+              <ListToolbar>
+                <SearchField
                   placeholder={t('cockpit.bottlenecks.searchPlaceholder')}
                   value={q}
-                  onChange={(e) => setQ(e.currentTarget.value)}
-                  type="search"
+                  onChange={setQ}
                   w={260}
                 />
                 <Select
@@ -180,7 +167,7 @@ export default function BottlenecksPage() {
                   allowDeselect={false}
                   w={200}
                 />
-              </Group>
+              </ListToolbar>
               {findings.length === 0 ? (
                 <EmptyState
                   title={t('cockpit.bottlenecks.emptyTitle')}

@@ -12,12 +12,12 @@ import { periodSearch } from './use-period.ts';
 const TOP = 5;
 
 /** The bottlenecks with the most New MRR at stake in the period, each linking to its evidence. */
-export function TopBottlenecks({ period }: { period: Period }) {
+export function TopBottlenecks({ period, deferred = false }: { period: Period; deferred?: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const text = useFindingText();
   const role = useRoleName();
-  const report = useBottlenecks(period.grain, period.to);
+  const report = useBottlenecks(period.grain, period.to, !deferred);
   const findings = report.data?.findings ?? [];
   const search = periodSearch(period);
   return (

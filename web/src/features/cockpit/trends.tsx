@@ -10,12 +10,21 @@ import { useLooseT } from './loose-t.ts';
 import { periodOf, shiftPeriod } from './period.ts';
 
 /** The last twelve months of the chain: volumes per stage, and wins with the New MRR they brought. */
-export function Trends({ today, fyStart }: { today: string; fyStart: number }) {
+export function Trends({
+  today,
+  fyStart,
+  deferred = false,
+}: {
+  today: string;
+  fyStart: number;
+  /** Wait before asking (the page's first sections go first). */
+  deferred?: boolean;
+}) {
   const { t } = useTranslation();
   const tx = useLooseT();
   const fmt = useFormat();
   const first = shiftPeriod(periodOf(today, 'month', fyStart, today), 11, fyStart, today).start;
-  const kpis = useKpis({ by: 'month', from: first, to: today });
+  const kpis = useKpis({ by: 'month', from: first, to: today }, !deferred);
   const months = useMemo(() => kpis.data?.periods ?? [], [kpis.data]);
   const monthName = useMemo(
     () => new Intl.DateTimeFormat(fmt.locale, { year: '2-digit', month: 'short', timeZone: 'UTC' }),

@@ -1,7 +1,8 @@
-import { Group, Select, TextInput } from '@mantine/core';
+import { Group, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { SearchField } from '../../app/list-toolbar.tsx';
 import { useSession } from '../../app/session.tsx';
 import { type BoardFilters, CARD_SORTS, OPPORTUNITY_TYPES } from './api.ts';
 import { useDirectory } from './directory.ts';
@@ -54,13 +55,11 @@ export function BoardFilterBar({ state }: { state: ReturnType<typeof useBoardFil
   ];
   return (
     <Group mb="md" gap="sm" align="flex-end" wrap="wrap">
-      <TextInput
-        label={t('common.search')}
+      <SearchField
         placeholder={t('fieldSales.pipeline.searchPlaceholder')}
         value={q}
-        onChange={(e) => set('q', e.currentTarget.value)}
+        onChange={(v) => set('q', v)}
         w={240}
-        type="search"
       />
       <Select
         label={t('fieldSales.pipeline.owner')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadMore, SortableTh } from '../../app/cursor-list.tsx';
 import { useFormat } from '../../app/format.ts';
+import { ActionsTh } from '../../app/table-parts.tsx';
 import { useDirectory } from './directory.ts';
 import type { HygieneIssue } from './hygiene-data.ts';
 import { FlagBadges } from './hygiene-flags.tsx';
@@ -55,9 +56,7 @@ export function HygieneIssues({
               <SortableTh field="flags" sort={sort} onSort={onSort}>
                 {t('fieldSales.hygiene.problems')}
               </SortableTh>
-              <Table.Th>
-                <span className="visually-hidden">{t('fieldSales.hygiene.fix')}</span>
-              </Table.Th>
+              <ActionsTh label={t('fieldSales.hygiene.fix')} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

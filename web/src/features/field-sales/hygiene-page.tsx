@@ -1,20 +1,10 @@
-import {
-  Button,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
+import { Button, Paper, Select, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useFormat } from '../../app/format.ts';
+import { ListToolbar, SearchField } from '../../app/list-toolbar.tsx';
 import { PageHeader } from '../../app/page-header.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
 import { useDirectory } from './directory.ts';
@@ -137,14 +127,12 @@ export default function HygienePage() {
         <Title order={2} size="h4" mb="sm">
           {t('fieldSales.hygiene.issues')}
         </Title>
-        <Group mb="md" gap="sm" align="flex-end">
-          <TextInput
-            label={t('common.search')}
+        <ListToolbar>
+          <SearchField
             placeholder={t('fieldSales.hygiene.searchPlaceholder')}
             value={q}
-            onChange={(e) => set('q', e.currentTarget.value)}
+            onChange={(v) => set('q', v)}
             w={260}
-            type="search"
           />
           <Select
             label={t('fieldSales.hygiene.flag')}
@@ -165,7 +153,7 @@ export default function HygienePage() {
               · {t('common.clearFilters')}
             </Button>
           ) : null}
-        </Group>
+        </ListToolbar>
         {issues.length === 0 && filtered ? (
           <EmptyState
             title={t('fieldSales.hygiene.emptyFilteredTitle')}

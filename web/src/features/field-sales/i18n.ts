@@ -104,7 +104,7 @@ export const fieldSalesJa = {
     saveNextStep: '次のステップを保存',
     nextStepSaved: '次のステップを保存しました',
     competitors: '競合',
-    competitorsPlaceholder: '競合の名前を入力して Enter',
+    competitorsPlaceholder: '競合の名前を入力して確定',
     saveCompetitors: '競合を保存',
     competitorsSaved: '競合を保存しました',
     history: 'フェーズの履歴',

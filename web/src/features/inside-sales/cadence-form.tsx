@@ -1,9 +1,9 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Group, Select, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api.ts';
-import { ErrorState } from '../../app/query-state.tsx';
+import { FormModal, fieldErrorsOf } from '../../app/form-modal.tsx';
 import { useSession } from '../../app/session.tsx';
 import { type Cadence, type CadenceStep, KEYS } from './api.ts';
 import { CadenceStepsEditor } from './cadence-steps.tsx';
@@ -48,62 +48,44 @@ export function CadenceForm({
       onSaved(saved);
     },
   });
-  const fieldErrors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
+  const fieldErrors = fieldErrorsOf(save.error);
   return (
-    <Modal
-      opened
+    <FormModal
       onClose={onClose}
       title={cadence ? t('insideSales.cadences.editTitle') : t('insideSales.cadences.new')}
       size="xl"
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      pending={save.isPending}
+      submitLabel={cadence ? t('common.save') : t('common.create')}
+      onRetry={save.error instanceof ApiError && save.error.code === 'version_conflict' ? onClose : undefined}
+      noValidate
+      testId="cadence-form"
     >
-      <form onSubmit={submit} data-testid="cadence-form" noValidate>
-        <Stack>
-          <Group grow align="flex-start">
-            <TextInput
-              label={t('insideSales.cadences.name')}
-              withAsterisk
-              data-autofocus
-              maxLength={120}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={fieldErrors.name}
-            />
-            <Select
-              label={t('insideSales.cadences.status')}
-              allowDeselect={false}
-              data={(['active', 'archived'] as const).map((s) => ({
-                value: s,
-                label: t(`insideSales.cadences.statuses.${s}`),
-              }))}
-              value={status}
-              onChange={(v) => v && setStatus(v as Cadence['status'])}
-              error={fieldErrors.status}
-              maw={200}
-            />
-          </Group>
-          <CadenceStepsEditor steps={steps} onChange={setSteps} errors={fieldErrors} />
-          {save.error ? (
-            <ErrorState
-              error={save.error}
-              onRetry={
-                save.error instanceof ApiError && save.error.code === 'version_conflict' ? onClose : undefined
-              }
-            />
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {cadence ? t('common.save') : t('common.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('insideSales.cadences.name')}
+          withAsterisk
+          data-autofocus
+          maxLength={120}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={fieldErrors.name}
+        />
+        <Select
+          label={t('insideSales.cadences.status')}
+          allowDeselect={false}
+          data={(['active', 'archived'] as const).map((s) => ({
+            value: s,
+            label: t(`insideSales.cadences.statuses.${s}`),
+          }))}
+          value={status}
+          onChange={(v) => v && setStatus(v as Cadence['status'])}
+          error={fieldErrors.status}
+          maw={200}
+        />
+      </Group>
+      <CadenceStepsEditor steps={steps} onChange={setSteps} errors={fieldErrors} />
+    </FormModal>
   );
 }

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SortableTh } from '../../app/cursor-list.tsx';
 import { useFormat } from '../../app/format.ts';
+import { ActionsTh, EditButton } from '../../app/table-parts.tsx';
 import type { Cadence } from './api.ts';
 
 /** A cadence's steps at a glance: day and channel of each, in order. */
@@ -54,9 +55,7 @@ export function CadenceTable({
             <SortableTh field="createdAt" sort={sort} onSort={onSort}>
               {t('insideSales.cadences.createdAt')}
             </SortableTh>
-            <Table.Th>
-              <span className="visually-hidden">{t('common.edit')}</span>
-            </Table.Th>
+            <ActionsTh />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -98,16 +97,7 @@ export function CadenceTable({
                         {t('insideSales.cadences.enrol')}
                       </Button>
                     </Tooltip>
-                    {canEdit ? (
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        onClick={() => onEdit(c)}
-                        aria-label={`${t('common.edit')}: ${c.name}`}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                    ) : null}
+                    {canEdit ? <EditButton name={c.name} onClick={() => onEdit(c)} /> : null}
                   </Group>
                 </Table.Td>
               </Table.Tr>

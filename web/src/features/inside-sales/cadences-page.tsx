@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Alert, Button, Paper, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadMore, useCursorList } from '../../app/cursor-list.tsx';
+import { CursorListBody, useCursorList } from '../../app/cursor-list.tsx';
+import { ListToolbar, SearchField, useListSearch } from '../../app/list-toolbar.tsx';
 import { PageHeader } from '../../app/page-header.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
+import { ListEmpty } from '../../app/query-state.tsx';
 import type { Cadence } from './api.ts';
 import { CadenceForm, useCanEditCadences } from './cadence-form.tsx';
 import { CadenceTable } from './cadence-table.tsx';
@@ -12,8 +12,7 @@ import { EnrolDialog } from './enrol-dialog.tsx';
 
 export default function CadencesPage() {
   const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const [search] = useDebouncedValue(q, 250);
+  const { q, setQ, search } = useListSearch();
   const [status, setStatus] = useState<string | null>('active');
   const [sort, setSort] = useState('name');
   const [editing, setEditing] = useState<Cadence | 'new' | null>(null);
@@ -52,14 +51,11 @@ export default function CadencesPage() {
           </Alert>
         ) : null}
         <Paper withBorder p="md" radius="md">
-          <Group mb="md" gap="sm" align="flex-end">
-            <TextInput
-              label={t('common.search')}
+          <ListToolbar>
+            <SearchField
               placeholder={t('insideSales.cadences.searchPlaceholder')}
-              type="search"
               value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
-              w={280}
+              onChange={setQ}
             />
             <Select
               label={t('insideSales.cadences.status')}
@@ -73,43 +69,29 @@ export default function CadencesPage() {
               onChange={setStatus}
               w={160}
             />
-          </Group>
-          {list.isPending ? (
-            <PageLoader />
-          ) : list.error && list.items.length === 0 ? (
-            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-          ) : list.items.length === 0 ? (
-            filtered ? (
-              <EmptyState
-                title={t('insideSales.cadences.emptyFilteredTitle')}
-                hint={t('insideSales.cadences.emptyFilteredHint')}
-              />
-            ) : (
-              <EmptyState
+          </ListToolbar>
+          <CursorListBody
+            list={list}
+            empty={
+              <ListEmpty
+                filtered={filtered}
                 title={t('insideSales.cadences.emptyTitle')}
                 hint={t('insideSales.cadences.emptyHint')}
+                filteredTitle={t('insideSales.cadences.emptyFilteredTitle')}
+                filteredHint={t('insideSales.cadences.emptyFilteredHint')}
                 action={newButton}
               />
-            )
-          ) : (
-            <>
-              <CadenceTable
-                items={list.items}
-                sort={sort}
-                onSort={setSort}
-                canEdit={canEdit}
-                onEdit={setEditing}
-                onEnrol={setEnrolling}
-              />
-              {list.error ? <ErrorState error={list.error} /> : null}
-              <LoadMore
-                count={list.items.length}
-                hasMore={list.hasNextPage}
-                loading={list.isFetchingNextPage}
-                onMore={() => void list.fetchNextPage()}
-              />
-            </>
-          )}
+            }
+          >
+            <CadenceTable
+              items={list.items}
+              sort={sort}
+              onSort={setSort}
+              canEdit={canEdit}
+              onEdit={setEditing}
+              onEnrol={setEnrolling}
+            />
+          </CursorListBody>
         </Paper>
       </Stack>
       {editing ? (

@@ -1,10 +1,10 @@
-import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Select, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type Page } from '../../app/api.ts';
-import { ErrorState } from '../../app/query-state.tsx';
+import { api, type Page } from '../../app/api.ts';
+import { FormModal, fieldErrorsOf } from '../../app/form-modal.tsx';
 import { type Person, personName } from '../people/api.ts';
 import { type Cadence, KEYS } from './api.ts';
 
@@ -44,50 +44,38 @@ export function EnrolDialog({
       onDone(t('insideSales.cadences.enrolled', { lead: picked?.name ?? '', name: cadence.name }));
     },
   });
-  const fieldErrors = enrol.error instanceof ApiError ? enrol.error.fieldErrors() : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    enrol.mutate();
-  };
+  const fieldErrors = fieldErrorsOf(enrol.error);
   return (
-    <Modal
-      opened
+    <FormModal
       onClose={onClose}
       title={t('insideSales.cadences.enrolTitle', { name: cadence.name })}
       size="lg"
+      onSubmit={() => enrol.mutate()}
+      error={enrol.error}
+      pending={enrol.isPending}
+      submitLabel={t('insideSales.cadences.enrol')}
+      submitDisabled={!personId}
+      testId="enrol-dialog"
     >
-      <form onSubmit={submit} data-testid="enrol-dialog">
-        <Stack>
-          <Text size="sm" c="dimmed">
-            {t('insideSales.cadences.enrolHint')}
-          </Text>
-          <Select
-            label={t('insideSales.cadences.person')}
-            placeholder={t('insideSales.cadences.personPlaceholder')}
-            searchable
-            withAsterisk
-            data-autofocus
-            data={options.map(({ value, label }) => ({ value, label }))}
-            value={personId}
-            searchValue={search}
-            onSearchChange={setSearch}
-            // The API searched already; show its answers as they are.
-            filter={({ options: all }) => all}
-            onChange={(value) => setPicked(options.find((o) => o.value === value) ?? null)}
-            nothingFoundMessage={people.isFetching ? t('common.loading') : t('people.emptyFilteredTitle')}
-            error={fieldErrors.personId}
-          />
-          {enrol.error ? <ErrorState error={enrol.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={enrol.isPending} disabled={!personId}>
-              {t('insideSales.cadences.enrol')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm" c="dimmed">
+        {t('insideSales.cadences.enrolHint')}
+      </Text>
+      <Select
+        label={t('insideSales.cadences.person')}
+        placeholder={t('insideSales.cadences.personPlaceholder')}
+        searchable
+        withAsterisk
+        data-autofocus
+        data={options.map(({ value, label }) => ({ value, label }))}
+        value={personId}
+        searchValue={search}
+        onSearchChange={setSearch}
+        // The API searched already; show its answers as they are.
+        filter={({ options: all }) => all}
+        onChange={(value) => setPicked(options.find((o) => o.value === value) ?? null)}
+        nothingFoundMessage={people.isFetching ? t('common.loading') : t('people.emptyFilteredTitle')}
+        error={fieldErrors.personId}
+      />
+    </FormModal>
   );
 }

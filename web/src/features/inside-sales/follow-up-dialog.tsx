@@ -1,10 +1,10 @@
-import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
+import { FormModal, fieldErrorsOf } from '../../app/form-modal.tsx';
 import { useFormat } from '../../app/format.ts';
-import { ErrorState } from '../../app/query-state.tsx';
 import { KEYS } from './api.ts';
 
 const DAY = 86_400_000;
@@ -43,48 +43,39 @@ export function FollowUpDialog({
       onDone(t('insideSales.followUp.created', { lead, date: fmt.calendarDate(day) }));
     },
   });
-  const fieldErrors = schedule.error instanceof ApiError ? schedule.error.fieldErrors() : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    schedule.mutate();
-  };
+  const fieldErrors = fieldErrorsOf(schedule.error);
   return (
-    <Modal opened onClose={onClose} title={t('insideSales.followUp.title', { lead })}>
-      <form onSubmit={submit}>
-        <Stack>
-          <Text size="sm" c="dimmed">
-            {t('insideSales.followUp.intro')}
-          </Text>
-          <TextInput
-            type="date"
-            label={t('insideSales.followUp.date')}
-            required
-            min={inputDay(new Date(Date.now() + DAY))}
-            value={day}
-            onChange={(e) => setDay(e.currentTarget.value)}
-            error={fieldErrors.followUpAt}
-            data-autofocus
-          />
-          <Textarea
-            label={t('insideSales.followUp.note')}
-            autosize
-            minRows={2}
-            maxLength={2000}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={fieldErrors.note}
-          />
-          {schedule.error ? <ErrorState error={schedule.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={schedule.isPending} disabled={!day}>
-              {t('insideSales.followUp.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      onClose={onClose}
+      title={t('insideSales.followUp.title', { lead })}
+      onSubmit={() => schedule.mutate()}
+      error={schedule.error}
+      pending={schedule.isPending}
+      submitLabel={t('insideSales.followUp.submit')}
+      submitDisabled={!day}
+    >
+      <Text size="sm" c="dimmed">
+        {t('insideSales.followUp.intro')}
+      </Text>
+      <TextInput
+        type="date"
+        label={t('insideSales.followUp.date')}
+        required
+        min={inputDay(new Date(Date.now() + DAY))}
+        value={day}
+        onChange={(e) => setDay(e.currentTarget.value)}
+        error={fieldErrors.followUpAt}
+        data-autofocus
+      />
+      <Textarea
+        label={t('insideSales.followUp.note')}
+        autosize
+        minRows={2}
+        maxLength={2000}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={fieldErrors.note}
+      />
+    </FormModal>
   );
 }

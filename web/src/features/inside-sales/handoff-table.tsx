@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SortableTh } from '../../app/cursor-list.tsx';
 import { useFormat } from '../../app/format.ts';
+import { ActionsTh } from '../../app/table-parts.tsx';
 import type { Handoff } from './api.ts';
 import { KindBadge, StatusBadge, useHandoffText } from './handoff-labels.tsx';
 import { SlaTimer } from './sla-timer.tsx';
@@ -42,9 +43,7 @@ export function HandoffTable({
               {t('insideSales.handoffs.dueAt')}
             </SortableTh>
             <Table.Th>{t('insideSales.handoffs.status')}</Table.Th>
-            <Table.Th>
-              <span className="visually-hidden">{t('insideSales.handoffs.open')}</span>
-            </Table.Th>
+            <ActionsTh label={t('insideSales.handoffs.open')} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

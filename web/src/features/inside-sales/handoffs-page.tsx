@@ -1,12 +1,12 @@
-import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../app/api.ts';
-import { LoadMore, useCursorList } from '../../app/cursor-list.tsx';
+import { CursorListBody, useCursorList } from '../../app/cursor-list.tsx';
+import { SearchField, useListSearch } from '../../app/list-toolbar.tsx';
 import { PageHeader } from '../../app/page-header.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
+import { EmptyState } from '../../app/query-state.tsx';
 import { useSession } from '../../app/session.tsx';
 import type { Handoff, UserRow } from './api.ts';
 import { HandoffDrawer } from './handoff-drawer.tsx';
@@ -25,8 +25,7 @@ export default function HandoffsPage() {
   const myRole = user.roles.find((r) => WORKING_ROLES.includes(r.role))?.role ?? null;
   const [scope, setScope] = useState<Scope>(canSeeAll && !myRole ? 'all' : 'mine');
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('open');
-  const [q, setQ] = useState('');
-  const [search] = useDebouncedValue(q, 250);
+  const { q, setQ, search } = useListSearch();
   const [sort, setSort] = useState('dueAt');
   const [selected, setSelected] = useState<Handoff | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
@@ -96,53 +95,41 @@ export default function HandoffsPage() {
               allowDeselect={false}
               w={220}
             />
-            <TextInput
-              label={t('common.search')}
+            <SearchField
               placeholder={t('insideSales.handoffs.searchPlaceholder')}
-              type="search"
               value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
+              onChange={setQ}
               w={260}
             />
           </Group>
-          {list.isPending ? (
-            <PageLoader />
-          ) : list.error && list.items.length === 0 ? (
-            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-          ) : list.items.length === 0 ? (
-            <EmptyState
-              title={t('insideSales.handoffs.emptyTitle')}
-              hint={
-                status === 'open' && !search
-                  ? t('insideSales.handoffs.emptyOpenHint')
-                  : t('insideSales.handoffs.emptyHint')
-              }
-              action={
-                scope === 'mine' && myRole ? (
-                  <Button variant="light" onClick={() => setScope('unassigned')}>
-                    {t('insideSales.handoffs.scopes.unassigned')}
-                  </Button>
-                ) : undefined
-              }
+          <CursorListBody
+            list={list}
+            empty={
+              <EmptyState
+                title={t('insideSales.handoffs.emptyTitle')}
+                hint={
+                  status === 'open' && !search
+                    ? t('insideSales.handoffs.emptyOpenHint')
+                    : t('insideSales.handoffs.emptyHint')
+                }
+                action={
+                  scope === 'mine' && myRole ? (
+                    <Button variant="light" onClick={() => setScope('unassigned')}>
+                      {t('insideSales.handoffs.scopes.unassigned')}
+                    </Button>
+                  ) : undefined
+                }
+              />
+            }
+          >
+            <HandoffTable
+              items={list.items}
+              sort={sort}
+              onSort={setSort}
+              receiver={receiver}
+              onOpen={setSelected}
             />
-          ) : (
-            <>
-              <HandoffTable
-                items={list.items}
-                sort={sort}
-                onSort={setSort}
-                receiver={receiver}
-                onOpen={setSelected}
-              />
-              {list.error ? <ErrorState error={list.error} /> : null}
-              <LoadMore
-                count={list.items.length}
-                hasMore={list.hasNextPage}
-                loading={list.isFetchingNextPage}
-                onMore={() => void list.fetchNextPage()}
-              />
-            </>
-          )}
+          </CursorListBody>
         </Paper>
       </Stack>
       {selected ? (

@@ -1,7 +1,8 @@
-import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SortableTh } from '../../app/cursor-list.tsx';
+import { SearchField } from '../../app/list-toolbar.tsx';
 import { EmptyState } from '../../app/query-state.tsx';
 import type { PickedOutcome } from './activity-buttons.tsx';
 import type { ActivityType, QueueItem } from './api.ts';
@@ -64,14 +65,7 @@ export function QueueTable({
 
   return (
     <Stack gap="sm">
-      <TextInput
-        label={t('common.search')}
-        placeholder={t('insideSales.queue.searchPlaceholder')}
-        type="search"
-        value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
-        w={300}
-      />
+      <SearchField placeholder={t('insideSales.queue.searchPlaceholder')} value={q} onChange={setQ} w={300} />
       {rows.length === 0 ? (
         <EmptyState
           title={t('insideSales.queue.emptyFilteredTitle')}

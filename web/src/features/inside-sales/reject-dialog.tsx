@@ -1,9 +1,9 @@
-import { Button, Group, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../app/api.ts';
-import { ErrorState } from '../../app/query-state.tsx';
+import { api } from '../../app/api.ts';
+import { FormModal, fieldErrorsOf } from '../../app/form-modal.tsx';
 import { type Handoff, KEYS } from './api.ts';
 
 const DAY = 86_400_000;
@@ -45,61 +45,55 @@ export function RejectDialog({
       onDone(t('insideSales.handoff.rejected'));
     },
   });
-  const fieldErrors = reject.error instanceof ApiError ? reject.error.fieldErrors() : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    reject.mutate();
-  };
+  const fieldErrors = fieldErrorsOf(reject.error);
   return (
-    <Modal opened onClose={onClose} title={t('insideSales.reject.title', { lead })} size="lg">
-      <form onSubmit={submit} data-testid="reject-dialog" noValidate>
-        <Stack>
-          <Text size="sm" c="dimmed">
-            {t('insideSales.reject.intro')}
-          </Text>
-          <Textarea
-            label={t('insideSales.reject.reason')}
-            placeholder={t('insideSales.reject.reasonPlaceholder')}
-            withAsterisk
-            autosize
-            minRows={2}
-            maxLength={1000}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={fieldErrors.reason}
-            data-autofocus
-          />
-          <Radio.Group
-            label={t('insideSales.reject.outcome')}
-            value={outcome}
-            onChange={(v) => setOutcome(v as typeof outcome)}
-            error={fieldErrors.outcome}
-          >
-            <Stack gap="xs" mt={6}>
-              <Radio value="recycled" label={t('insideSales.reject.outcomes.recycled')} />
-              <Radio value="disqualified" label={t('insideSales.reject.outcomes.disqualified')} />
-            </Stack>
-          </Radio.Group>
-          {outcome === 'recycled' ? (
-            <TextInput
-              type="date"
-              label={t('insideSales.reject.reapproachOn')}
-              value={reapproachOn}
-              onChange={(e) => setReapproachOn(e.currentTarget.value)}
-              error={fieldErrors.reapproachOn}
-            />
-          ) : null}
-          {reject.error ? <ErrorState error={reject.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={reject.isPending}>
-              {t('insideSales.reject.submit')}
-            </Button>
-          </Group>
+    <FormModal
+      onClose={onClose}
+      title={t('insideSales.reject.title', { lead })}
+      size="lg"
+      onSubmit={() => reject.mutate()}
+      error={reject.error}
+      pending={reject.isPending}
+      submitLabel={t('insideSales.reject.submit')}
+      submitColor="red"
+      noValidate
+      testId="reject-dialog"
+    >
+      <Text size="sm" c="dimmed">
+        {t('insideSales.reject.intro')}
+      </Text>
+      <Textarea
+        label={t('insideSales.reject.reason')}
+        placeholder={t('insideSales.reject.reasonPlaceholder')}
+        withAsterisk
+        autosize
+        minRows={2}
+        maxLength={1000}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={fieldErrors.reason}
+        data-autofocus
+      />
+      <Radio.Group
+        label={t('insideSales.reject.outcome')}
+        value={outcome}
+        onChange={(v) => setOutcome(v as typeof outcome)}
+        error={fieldErrors.outcome}
+      >
+        <Stack gap="xs" mt={6}>
+          <Radio value="recycled" label={t('insideSales.reject.outcomes.recycled')} />
+          <Radio value="disqualified" label={t('insideSales.reject.outcomes.disqualified')} />
         </Stack>
-      </form>
-    </Modal>
+      </Radio.Group>
+      {outcome === 'recycled' ? (
+        <TextInput
+          type="date"
+          label={t('insideSales.reject.reapproachOn')}
+          value={reapproachOn}
+          onChange={(e) => setReapproachOn(e.currentTarget.value)}
+          error={fieldErrors.reapproachOn}
+        />
+      ) : null}
+    </FormModal>
   );
 }

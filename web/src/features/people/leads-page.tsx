@@ -1,11 +1,12 @@
-import { Anchor, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Paper, Select, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { LoadMore, SortableTh, useCursorList } from '../../app/cursor-list.tsx';
+import { CursorListBody, SortableTh, useCursorList } from '../../app/cursor-list.tsx';
 import { useFormat } from '../../app/format.ts';
+import { ListToolbar, SearchField } from '../../app/list-toolbar.tsx';
 import { PageHeader } from '../../app/page-header.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
+import { ListEmpty } from '../../app/query-state.tsx';
 import { LEAD_STAGES, type Person, personName, SOURCES } from './api.ts';
 import { StageBadge } from './stage-badge.tsx';
 
@@ -35,14 +36,12 @@ export default function LeadsPage() {
     <>
       <PageHeader title={t('people.title')} description={t('people.description')} />
       <Paper withBorder p="md" radius="md">
-        <Group mb="md" gap="sm" align="flex-end">
-          <TextInput
-            label={t('common.search')}
+        <ListToolbar>
+          <SearchField
             placeholder={t('people.searchPlaceholder')}
             value={q}
-            onChange={(e) => update('q', e.currentTarget.value)}
+            onChange={(v) => update('q', v)}
             w={300}
-            type="search"
           />
           <Select
             label={t('people.stage')}
@@ -63,78 +62,70 @@ export default function LeadsPage() {
             onChange={(v) => update('source', v)}
             w={180}
           />
-        </Group>
-        {list.isPending ? (
-          <PageLoader />
-        ) : list.error && list.items.length === 0 ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : list.items.length === 0 ? (
-          filtered ? (
-            <EmptyState title={t('people.emptyFilteredTitle')} hint={t('people.emptyFilteredHint')} />
-          ) : (
-            <EmptyState title={t('people.emptyTitle')} hint={t('people.emptyHint')} />
-          )
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={900}>
-              <Table highlightOnHover verticalSpacing="xs" data-testid="leads-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <SortableTh field="lastName" sort={sort} onSort={(s) => update('sort', s)}>
-                      {t('people.name')}
-                    </SortableTh>
-                    <SortableTh field="email" sort={sort} onSort={(s) => update('sort', s)}>
-                      {t('people.email')}
-                    </SortableTh>
-                    <Table.Th>{t('people.title_')}</Table.Th>
-                    <Table.Th>{t('people.stage')}</Table.Th>
-                    <Table.Th>{t('people.source')}</Table.Th>
-                    <SortableTh field="stageEnteredAt" sort={sort} onSort={(s) => update('sort', s)}>
-                      {t('people.stageEnteredAt')}
-                    </SortableTh>
-                    <SortableTh field="createdAt" sort={sort} onSort={(s) => update('sort', s)}>
-                      {t('people.createdAt')}
-                    </SortableTh>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.items.map((p) => (
-                    <Table.Tr key={p.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/marketing/leads/${p.id}`} fw={500} size="sm">
-                          {personName(p) || t('people.unnamed')}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" c="dimmed">
-                          {p.email ?? p.phone ?? t('common.none')}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">
-                          {[p.department, p.title].filter(Boolean).join(' ') || t('common.none')}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <StageBadge stage={p.lifecycleStage} />
-                      </Table.Td>
-                      <Table.Td>{p.source ? t(`sources.${p.source}`) : t('common.none')}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(p.stageEnteredAt)}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(p.createdAt)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {list.error ? <ErrorState error={list.error} /> : null}
-            <LoadMore
-              count={list.items.length}
-              hasMore={list.hasNextPage}
-              loading={list.isFetchingNextPage}
-              onMore={() => void list.fetchNextPage()}
+        </ListToolbar>
+        <CursorListBody
+          list={list}
+          empty={
+            <ListEmpty
+              filtered={filtered}
+              title={t('people.emptyTitle')}
+              hint={t('people.emptyHint')}
+              filteredTitle={t('people.emptyFilteredTitle')}
+              filteredHint={t('people.emptyFilteredHint')}
             />
-          </>
-        )}
+          }
+        >
+          <Table.ScrollContainer minWidth={900}>
+            <Table highlightOnHover verticalSpacing="xs" data-testid="leads-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <SortableTh field="lastName" sort={sort} onSort={(s) => update('sort', s)}>
+                    {t('people.name')}
+                  </SortableTh>
+                  <SortableTh field="email" sort={sort} onSort={(s) => update('sort', s)}>
+                    {t('people.email')}
+                  </SortableTh>
+                  <Table.Th>{t('people.title_')}</Table.Th>
+                  <Table.Th>{t('people.stage')}</Table.Th>
+                  <Table.Th>{t('people.source')}</Table.Th>
+                  <SortableTh field="stageEnteredAt" sort={sort} onSort={(s) => update('sort', s)}>
+                    {t('people.stageEnteredAt')}
+                  </SortableTh>
+                  <SortableTh field="createdAt" sort={sort} onSort={(s) => update('sort', s)}>
+                    {t('people.createdAt')}
+                  </SortableTh>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.items.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/marketing/leads/${p.id}`} fw={500} size="sm">
+                        {personName(p) || t('people.unnamed')}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c="dimmed">
+                        {p.email ?? p.phone ?? t('common.none')}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        {[p.department, p.title].filter(Boolean).join(' ') || t('common.none')}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <StageBadge stage={p.lifecycleStage} />
+                    </Table.Td>
+                    <Table.Td>{p.source ? t(`sources.${p.source}`) : t('common.none')}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(p.stageEnteredAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(p.createdAt)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </CursorListBody>
       </Paper>
     </>
   );

@@ -1,9 +1,9 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api.ts';
-import { ErrorState } from '../../app/query-state.tsx';
+import { FormModal, fieldErrorsOf } from '../../app/form-modal.tsx';
 import { type Person, SOURCES } from './api.ts';
 
 const FIELDS = ['lastName', 'firstName', 'email', 'phone', 'department', 'title'] as const;
@@ -39,53 +39,43 @@ export function PersonForm({ person, onClose }: { person: Person; onClose: (relo
       onClose();
     },
   });
-  const fieldErrors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
+  const fieldErrors = fieldErrorsOf(save.error);
   const conflict = save.error instanceof ApiError && save.error.code === 'version_conflict';
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
   return (
-    <Modal opened onClose={() => onClose()} title={t('people.editTitle')} size="lg">
-      <form onSubmit={submit}>
-        <Stack>
-          <SimpleGrid cols={2}>
-            {FIELDS.map((f, i) => (
-              <TextInput
-                key={f}
-                label={t(`people.${LABELS[f]}`)}
-                value={form[f]}
-                data-autofocus={i === 0 ? true : undefined}
-                type={f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
-                onChange={(e) => {
-                  const value = e.currentTarget.value;
-                  setForm((old) => ({ ...old, [f]: value }));
-                }}
-                error={fieldErrors[f]}
-              />
-            ))}
-            <Select
-              label={t('people.source')}
-              clearable
-              data={SOURCES.map((s) => ({ value: s, label: t(`sources.${s}`) }))}
-              value={source}
-              onChange={setSource}
-              error={fieldErrors.source}
-            />
-          </SimpleGrid>
-          {save.error ? (
-            <ErrorState error={save.error} onRetry={conflict ? () => onClose(true) : undefined} />
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => onClose()}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      onClose={() => onClose()}
+      title={t('people.editTitle')}
+      size="lg"
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      pending={save.isPending}
+      submitLabel={t('common.save')}
+      onRetry={conflict ? () => onClose(true) : undefined}
+    >
+      <SimpleGrid cols={2}>
+        {FIELDS.map((f, i) => (
+          <TextInput
+            key={f}
+            label={t(`people.${LABELS[f]}`)}
+            value={form[f]}
+            data-autofocus={i === 0 ? true : undefined}
+            type={f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setForm((old) => ({ ...old, [f]: value }));
+            }}
+            error={fieldErrors[f]}
+          />
+        ))}
+        <Select
+          label={t('people.source')}
+          clearable
+          data={SOURCES.map((s) => ({ value: s, label: t(`sources.${s}`) }))}
+          value={source}
+          onChange={setSource}
+          error={fieldErrors.source}
+        />
+      </SimpleGrid>
+    </FormModal>
   );
 }

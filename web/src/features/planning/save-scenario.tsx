@@ -1,10 +1,10 @@
-import { Anchor, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, api } from '../../app/api.ts';
-import { ErrorState } from '../../app/query-state.tsx';
+import { api } from '../../app/api.ts';
+import { FormModal, fieldErrorsOf } from '../../app/form-modal.tsx';
 import type { PlanRequest, Scenario } from './api.ts';
 
 /** Names the current plan and saves it with its assumptions and outcome. */
@@ -27,39 +27,30 @@ export function SaveScenarioDialog({
       onSaved(scenario);
     },
   });
-  const fieldErrors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
+  const fieldErrors = fieldErrorsOf(save.error);
   return (
-    <Modal opened onClose={onClose} title={t('planning.save.title')}>
-      <form onSubmit={submit}>
-        <Stack>
-          <Text size="sm" c="dimmed">
-            {t('planning.save.hint')}
-          </Text>
-          <TextInput
-            label={t('planning.save.name')}
-            required
-            data-autofocus
-            maxLength={120}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={fieldErrors.name}
-          />
-          {save.error ? <ErrorState error={save.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={!name.trim()}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      onClose={onClose}
+      title={t('planning.save.title')}
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      pending={save.isPending}
+      submitLabel={t('common.save')}
+      submitDisabled={!name.trim()}
+    >
+      <Text size="sm" c="dimmed">
+        {t('planning.save.hint')}
+      </Text>
+      <TextInput
+        label={t('planning.save.name')}
+        required
+        data-autofocus
+        maxLength={120}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={fieldErrors.name}
+      />
+    </FormModal>
   );
 }
 

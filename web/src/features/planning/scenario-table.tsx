@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadMore, SortableTh, type useCursorList } from '../../app/cursor-list.tsx';
 import { ErrorState } from '../../app/query-state.tsx';
+import { ActionsTh } from '../../app/table-parts.tsx';
 import type { Scenario } from './api.ts';
 import { flattenOverrides } from './assumption-fields.ts';
 import { usePlanFormat } from './plan-format.ts';
@@ -58,9 +59,7 @@ export function ScenarioTable({
               <SortableTh field="createdAt" sort={sort} onSort={onSort}>
                 {t('planning.scenarios.createdAt')}
               </SortableTh>
-              <Table.Th>
-                <span className="visually-hidden">{t('planning.scenarios.actions')}</span>
-              </Table.Th>
+              <ActionsTh label={t('planning.scenarios.actions')} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -1,5 +1,4 @@
-import { Button, Group, Paper, Select, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Button, Group, Paper, Select, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../../app/api.ts';
 import { ConfirmDialog } from '../../app/confirm.tsx';
 import { useCursorList } from '../../app/cursor-list.tsx';
+import { SearchField, useListSearch } from '../../app/list-toolbar.tsx';
 import { PageHeader } from '../../app/page-header.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
 import type { Scenario } from './api.ts';
@@ -21,8 +21,7 @@ export default function ScenariosPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [params, setParams] = useSearchParams();
-  const [q, setQ] = useState('');
-  const [search] = useDebouncedValue(q, 250);
+  const { q, setQ, search } = useListSearch();
   const [period, setPeriod] = useState<string | null>(null);
   const [sort, setSort] = useState('-createdAt');
   const [deleting, setDeleting] = useState<Scenario | null>(null);
@@ -80,12 +79,10 @@ export default function ScenariosPage() {
       <Paper withBorder p="md" radius="md" mb="lg">
         <Group mb="md" gap="sm" align="flex-end" justify="space-between">
           <Group gap="sm" align="flex-end">
-            <TextInput
-              label={t('common.search')}
+            <SearchField
               placeholder={t('planning.scenarios.searchPlaceholder')}
-              type="search"
               value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
+              onChange={setQ}
               w={260}
             />
             <Select

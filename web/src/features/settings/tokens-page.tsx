@@ -1,26 +1,16 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Button, Paper, Table } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type Page } from '../../app/api.ts';
+import { api, type Page } from '../../app/api.ts';
 import { ConfirmDialog } from '../../app/confirm.tsx';
+import { CopyBlock } from '../../app/copy-block.tsx';
 import { useFormat } from '../../app/format.ts';
 import { PageHeader } from '../../app/page-header.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
+import { NamedSecretDialog, SecretReveal } from '../../app/secret-reveal.tsx';
 import type { User } from '../../app/session.tsx';
+import { ActionsTh } from '../../app/table-parts.tsx';
 
 interface ApiToken {
   id: string;
@@ -42,73 +32,26 @@ const TOKENS = ['/api-tokens'] as const;
 
 function CreateTokenForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const [name, setName] = useState('');
-  const create = useMutation({
-    mutationFn: () => api<CreatedToken>('/api-tokens', { method: 'POST', body: { name } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: TOKENS }),
-  });
-  const errors = create.error instanceof ApiError ? create.error.fieldErrors() : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
-  if (create.data) {
-    const secret = create.data.token;
-    return (
-      <Modal opened onClose={onClose} title={t('tokens.secretTitle')} size="lg">
-        <Stack>
-          <Alert color="yellow" variant="light" title={t('tokens.secretWarning')}>
-            <Text size="sm">{t('tokens.usage')}</Text>
-          </Alert>
-          <Code block data-testid="token-secret" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
-            {secret}
-          </Code>
-          <Group justify="flex-end">
-            <CopyButton value={secret}>
-              {({ copied, copy }) => (
-                <Button
-                  variant={copied ? 'light' : 'default'}
-                  color={copied ? 'teal' : undefined}
-                  onClick={copy}
-                >
-                  {copied ? t('tokens.copied') : t('tokens.copy')}
-                </Button>
-              )}
-            </CopyButton>
-            <Button onClick={onClose} data-autofocus>
-              {t('tokens.stored')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    );
-  }
   return (
-    <Modal opened onClose={onClose} title={t('tokens.create')} size="md">
-      <form onSubmit={submit}>
-        <Stack>
-          <TextInput
-            label={t('tokens.name')}
-            placeholder={t('tokens.namePlaceholder')}
-            required
-            data-autofocus
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.name}
-          />
-          {create.error ? <ErrorState error={create.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('tokens.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <NamedSecretDialog<CreatedToken>
+      path="/api-tokens"
+      invalidate={TOKENS}
+      title={t('tokens.create')}
+      nameLabel={t('tokens.name')}
+      namePlaceholder={t('tokens.namePlaceholder')}
+      onClose={onClose}
+      reveal={({ token }) => (
+        <SecretReveal
+          title={t('tokens.secretTitle')}
+          warning={t('tokens.secretWarning')}
+          hint={t('tokens.usage')}
+          doneLabel={t('tokens.stored')}
+          onClose={onClose}
+        >
+          <CopyBlock value={token} copyLabel={t('tokens.copy')} testId="token-secret" />
+        </SecretReveal>
+      )}
+    />
   );
 }
 
@@ -163,9 +106,7 @@ export default function TokensPage() {
                   <Table.Th>{t('tokens.lastUsed')}</Table.Th>
                   <Table.Th>{t('tokens.expiresAt')}</Table.Th>
                   <Table.Th>{t('tokens.status')}</Table.Th>
-                  <Table.Th>
-                    <span className="visually-hidden">{t('tokens.revoke')}</span>
-                  </Table.Th>
+                  <ActionsTh label={t('tokens.revoke')} />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

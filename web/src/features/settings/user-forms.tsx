@@ -1,9 +1,9 @@
-import { Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { MultiSelect, PasswordInput, Select, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../app/api.ts';
-import { ErrorState } from '../../app/query-state.tsx';
+import { api } from '../../app/api.ts';
+import { FormModal, fieldErrorsOf } from '../../app/form-modal.tsx';
 import type { User } from '../../app/session.tsx';
 import { LANGUAGES } from '../../i18n/i18n.ts';
 import { ROLES } from './roles.ts';
@@ -39,67 +39,58 @@ export function AddUserForm({ onClose }: { onClose: () => void }) {
       onClose();
     },
   });
-  const errors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
+  const errors = fieldErrorsOf(save.error);
   return (
-    <Modal opened onClose={onClose} title={t('users.add')} size="lg">
-      <form onSubmit={submit}>
-        <Stack>
-          <TextInput
-            label={t('users.name')}
-            required
-            data-autofocus
-            value={displayName}
-            onChange={(e) => setDisplayName(e.currentTarget.value)}
-            error={errors.displayName}
-          />
-          <TextInput
-            label={t('users.email')}
-            type="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={errors.email}
-          />
-          <PasswordInput
-            label={t('users.password')}
-            description={t('users.passwordHint')}
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={errors.password}
-          />
-          <Select
-            label={t('users.locale')}
-            placeholder={t('users.localeWorkspace')}
-            clearable
-            data={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
-            value={locale}
-            onChange={setLocale}
-          />
-          <MultiSelect
-            label={t('users.roles')}
-            placeholder={t('users.rolesPlaceholder')}
-            data={roleOptions}
-            value={roles}
-            onChange={setRoles}
-            error={errors.roles}
-          />
-          {save.error ? <ErrorState error={save.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('users.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      onClose={onClose}
+      title={t('users.add')}
+      size="lg"
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      pending={save.isPending}
+      submitLabel={t('users.add')}
+    >
+      <TextInput
+        label={t('users.name')}
+        required
+        data-autofocus
+        value={displayName}
+        onChange={(e) => setDisplayName(e.currentTarget.value)}
+        error={errors.displayName}
+      />
+      <TextInput
+        label={t('users.email')}
+        type="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.currentTarget.value)}
+        error={errors.email}
+      />
+      <PasswordInput
+        label={t('users.password')}
+        description={t('users.passwordHint')}
+        autoComplete="new-password"
+        value={password}
+        onChange={(e) => setPassword(e.currentTarget.value)}
+        error={errors.password}
+      />
+      <Select
+        label={t('users.locale')}
+        placeholder={t('users.localeWorkspace')}
+        clearable
+        data={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+        value={locale}
+        onChange={setLocale}
+      />
+      <MultiSelect
+        label={t('users.roles')}
+        placeholder={t('users.rolesPlaceholder')}
+        data={roleOptions}
+        value={roles}
+        onChange={setRoles}
+        error={errors.roles}
+      />
+    </FormModal>
   );
 }
 
@@ -124,33 +115,24 @@ export function EditRolesForm({ user, onClose }: { user: User; onClose: () => vo
       onClose();
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
   return (
-    <Modal opened onClose={onClose} title={t('users.editRolesTitle', { name: user.displayName })} size="lg">
-      <form onSubmit={submit}>
-        <Stack>
-          <MultiSelect
-            label={t('users.roles')}
-            placeholder={t('users.rolesPlaceholder')}
-            data={roleOptions}
-            value={roles}
-            onChange={setRoles}
-            data-autofocus
-          />
-          {save.error ? <ErrorState error={save.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      onClose={onClose}
+      title={t('users.editRolesTitle', { name: user.displayName })}
+      size="lg"
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      pending={save.isPending}
+      submitLabel={t('common.save')}
+    >
+      <MultiSelect
+        label={t('users.roles')}
+        placeholder={t('users.rolesPlaceholder')}
+        data={roleOptions}
+        value={roles}
+        onChange={setRoles}
+        data-autofocus
+      />
+    </FormModal>
   );
 }

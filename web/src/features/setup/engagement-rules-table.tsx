@@ -12,6 +12,8 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SearchField } from '../../app/list-toolbar.tsx';
+import { ActionsTh } from '../../app/table-parts.tsx';
 import type { EngagementRule } from './api.ts';
 import { newRuleId } from './fit-rules-table.tsx';
 
@@ -47,12 +49,11 @@ export function EngagementRulesTable({
           {t('setup.scoring.sections.engagement')}
         </Title>
         <Group>
-          <TextInput
-            type="search"
+          <SearchField
             aria-label={t('setup.scoring.filterRules')}
             placeholder={t('setup.scoring.filterPlaceholder')}
             value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
+            onChange={setQ}
             w={220}
           />
           <Button variant="default" onClick={add}>
@@ -74,9 +75,7 @@ export function EngagementRulesTable({
                 <Table.Th>{t('setup.scoring.engagementColumns.condition')}</Table.Th>
                 <Table.Th>{t('setup.scoring.engagementColumns.points')}</Table.Th>
                 <Table.Th>{t('setup.scoring.engagementColumns.handRaise')}</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">{t('common.edit')}</span>
-                </Table.Th>
+                <ActionsTh />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -12,6 +12,8 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SearchField } from '../../app/list-toolbar.tsx';
+import { ActionsTh } from '../../app/table-parts.tsx';
 import { FIT_FIELDS, FIT_OPS, type FitRule } from './api.ts';
 
 /** A new rule's id: unique, in the characters the API accepts. */
@@ -67,12 +69,11 @@ export function FitRulesTable({
           {t('setup.scoring.sections.fit')}
         </Title>
         <Group>
-          <TextInput
-            type="search"
+          <SearchField
             aria-label={t('setup.scoring.filterRules')}
             placeholder={t('setup.scoring.filterPlaceholder')}
             value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
+            onChange={setQ}
             w={220}
           />
           <Button variant="default" onClick={add}>
@@ -94,9 +95,7 @@ export function FitRulesTable({
                 <Table.Th>{t('setup.scoring.fitColumns.op')}</Table.Th>
                 <Table.Th>{t('setup.scoring.fitColumns.value')}</Table.Th>
                 <Table.Th>{t('setup.scoring.fitColumns.points')}</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">{t('common.edit')}</span>
-                </Table.Th>
+                <ActionsTh />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

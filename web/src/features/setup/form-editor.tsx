@@ -1,9 +1,9 @@
-import { Button, Group, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Select, Switch, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type Page } from '../../app/api.ts';
-import { ErrorState } from '../../app/query-state.tsx';
+import { api, type Page } from '../../app/api.ts';
+import { FormModal, fieldErrorsOf } from '../../app/form-modal.tsx';
 import type { TrackingForm } from './api.ts';
 
 const MEMBER_STATUSES = ['sent', 'registered', 'attended', 'responded'] as const;
@@ -44,71 +44,57 @@ export function FormEditor({ form, onClose }: { form: TrackingForm | null; onClo
       onClose();
     },
   });
-  const errors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
+  const errors = fieldErrorsOf(save.error);
   return (
-    <Modal
-      opened
+    <FormModal
       onClose={onClose}
       title={form ? t('setup.tracking.editForm', { name: form.name }) : t('setup.tracking.newForm')}
       size="lg"
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      pending={save.isPending}
+      submitLabel={t('common.save')}
     >
-      <form onSubmit={submit}>
-        <Stack>
-          <TextInput
-            label={t('setup.tracking.formName')}
-            required
-            data-autofocus
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.name}
-          />
-          <TextInput
-            label={t('setup.tracking.formKind')}
-            description={t('setup.tracking.formKindHint')}
-            required
-            ff="monospace"
-            value={kind}
-            onChange={(e) => setKind(e.currentTarget.value.trim())}
-            error={errors.kind}
-          />
-          <Switch
-            label={t('setup.tracking.formHandRaise')}
-            checked={handRaise ?? HAND_RAISE_KINDS.has(kind)}
-            onChange={(e) => setHandRaise(e.currentTarget.checked)}
-          />
-          <Select
-            label={t('setup.tracking.formCampaign')}
-            placeholder={t('setup.tracking.formCampaignNone')}
-            clearable
-            searchable
-            data={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
-            value={campaignId}
-            onChange={setCampaignId}
-            error={errors.campaignId}
-          />
-          <Select
-            label={t('setup.tracking.formMemberStatus')}
-            data={MEMBER_STATUSES.map((s) => ({ value: s, label: t(`setup.tracking.memberStatuses.${s}`) }))}
-            value={memberStatus}
-            allowDeselect={false}
-            disabled={!campaignId}
-            onChange={(v) => v && setMemberStatus(v)}
-          />
-          {save.error ? <ErrorState error={save.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('setup.tracking.formName')}
+        required
+        data-autofocus
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={errors.name}
+      />
+      <TextInput
+        label={t('setup.tracking.formKind')}
+        description={t('setup.tracking.formKindHint')}
+        required
+        ff="monospace"
+        value={kind}
+        onChange={(e) => setKind(e.currentTarget.value.trim())}
+        error={errors.kind}
+      />
+      <Switch
+        label={t('setup.tracking.formHandRaise')}
+        checked={handRaise ?? HAND_RAISE_KINDS.has(kind)}
+        onChange={(e) => setHandRaise(e.currentTarget.checked)}
+      />
+      <Select
+        label={t('setup.tracking.formCampaign')}
+        placeholder={t('setup.tracking.formCampaignNone')}
+        clearable
+        searchable
+        data={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        value={campaignId}
+        onChange={setCampaignId}
+        error={errors.campaignId}
+      />
+      <Select
+        label={t('setup.tracking.formMemberStatus')}
+        data={MEMBER_STATUSES.map((s) => ({ value: s, label: t(`setup.tracking.memberStatuses.${s}`) }))}
+        value={memberStatus}
+        allowDeselect={false}
+        disabled={!campaignId}
+        onChange={(v) => v && setMemberStatus(v)}
+      />
+    </FormModal>
   );
 }

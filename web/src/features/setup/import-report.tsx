@@ -1,19 +1,8 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Paper,
-  Progress,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format.ts';
+import { SearchField } from '../../app/list-toolbar.tsx';
 import type { ImportRun } from './api.ts';
 
 /** A run still working: which pass, and how far through the file. */
@@ -106,12 +95,11 @@ export function ImportReportView({ run }: { run: ImportRun }) {
         <Paper withBorder p="md" radius="md">
           <Group justify="space-between" mb="sm">
             <Text fw={600}>{t('setup.import.errorsTitle', { count: report.invalid })}</Text>
-            <TextInput
-              type="search"
+            <SearchField
               aria-label={t('setup.import.searchErrors')}
               placeholder={t('setup.import.searchErrors')}
               value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
+              onChange={setQ}
               w={240}
             />
           </Group>

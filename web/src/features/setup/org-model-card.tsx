@@ -6,6 +6,7 @@ import { api } from '../../app/api.ts';
 import { useFormat } from '../../app/format.ts';
 import { ErrorState, PageLoader } from '../../app/query-state.tsx';
 import type { OrgModel } from './api.ts';
+import { useTierName } from './tier-name.ts';
 
 export const ORG_MODEL_KEY = ['/org-model'];
 const MODELS = ['islands', 'assembly_line', 'pods'] as const;
@@ -13,6 +14,7 @@ const MODELS = ['islands', 'assembly_line', 'pods'] as const;
 /** The org model routing follows, and the tiers segments are cut by. */
 export function OrgModelCard() {
   const { t } = useTranslation();
+  const tierName = useTierName();
   const fmt = useFormat();
   const client = useQueryClient();
   const query = useQuery({ queryKey: ORG_MODEL_KEY, queryFn: () => api<OrgModel>('/org-model') });
@@ -61,7 +63,9 @@ export function OrgModelCard() {
           </Text>
           {tiers.map((tier) => (
             <Group key={tier.key} gap={6}>
-              <Badge variant="light">{tier.key}</Badge>
+              <Badge variant="light" tt="none">
+                {tierName(tier.key)}
+              </Badge>
               <Text size="sm">{t('setup.teams.tierMin', { min: fmt.number(tier.minEmployees) })}</Text>
             </Group>
           ))}

@@ -11,6 +11,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ActionsTh } from '../../app/table-parts.tsx';
 import { ROLES, STAGE_TYPES, type StageDefinition } from './api.ts';
 
 export type StagePatch = Partial<StageDefinition>;
@@ -55,9 +56,7 @@ export function StageTable({
             <Table.Th>{t('setup.stages.columns.owner')}</Table.Th>
             <Table.Th>{t('setup.stages.columns.transitions')}</Table.Th>
             <Table.Th>{t('setup.stages.columns.handoff')}</Table.Th>
-            <Table.Th>
-              <span className="visually-hidden">{t('common.edit')}</span>
-            </Table.Th>
+            <ActionsTh />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

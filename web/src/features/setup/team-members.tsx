@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../app/confirm.tsx';
 import { useFormat } from '../../app/format.ts';
 import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
 import type { User } from '../../app/session.tsx';
+import { ActionsTh } from '../../app/table-parts.tsx';
 import { ROLES, type Team, type TeamMember } from './api.ts';
 
 function AddMember({ team }: { team: Team }) {
@@ -113,9 +114,7 @@ export function TeamMembers({ team, onClose }: { team: Team; onClose: () => void
                   <Table.Th>{t('setup.teams.member.user')}</Table.Th>
                   <Table.Th>{t('setup.teams.member.role')}</Table.Th>
                   <Table.Th style={{ textAlign: 'right' }}>{t('setup.teams.member.capacity')}</Table.Th>
-                  <Table.Th>
-                    <span className="visually-hidden">{t('common.edit')}</span>
-                  </Table.Th>
+                  <ActionsTh />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

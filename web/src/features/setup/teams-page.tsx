@@ -1,22 +1,25 @@
-import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadMore, SortableTh, useCursorList } from '../../app/cursor-list.tsx';
+import { CursorListBody, SortableTh, useCursorList } from '../../app/cursor-list.tsx';
 import { useFormat } from '../../app/format.ts';
+import { SearchField, useListSearch } from '../../app/list-toolbar.tsx';
 import { PageHeader } from '../../app/page-header.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
+import { ListEmpty } from '../../app/query-state.tsx';
+import { ActionsTh, EditButton } from '../../app/table-parts.tsx';
 import type { SegmentRule, Team } from './api.ts';
 import { OrgModelCard } from './org-model-card.tsx';
 import { segmentToForm } from './segment-rule.ts';
 import { TeamForm } from './team-form.tsx';
 import { TeamMembers } from './team-members.tsx';
+import { useTierName } from './tier-name.ts';
 
 const KINDS = ['function', 'pod', 'marketing'] as const;
 
 function SegmentSummary({ rule }: { rule: SegmentRule | null }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const tierName = useTierName();
   if (!rule)
     return (
       <Text size="sm" c="dimmed">
@@ -26,7 +29,9 @@ function SegmentSummary({ rule }: { rule: SegmentRule | null }) {
   const form = segmentToForm(rule);
   if (!form) return <Text size="sm">{t('setup.teams.rule.complex')}</Text>;
   const parts = [
-    form.tiers.length ? t('setup.teams.rule.summaryTier', { values: form.tiers.join(', ') }) : null,
+    form.tiers.length
+      ? t('setup.teams.rule.summaryTier', { values: form.tiers.map(tierName).join(', ') })
+      : null,
     form.industries.length
       ? t('setup.teams.rule.summaryIndustry', { values: form.industries.join(', ') })
       : null,
@@ -51,8 +56,7 @@ function SegmentSummary({ rule }: { rule: SegmentRule | null }) {
 
 export default function TeamsPage() {
   const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const [search] = useDebouncedValue(q, 250);
+  const { q, setQ, search } = useListSearch();
   const [kind, setKind] = useState<string | null>(null);
   const [sort, setSort] = useState('name');
   const [editing, setEditing] = useState<Team | 'new' | null>(null);
@@ -71,12 +75,10 @@ export default function TeamsPage() {
               <Title order={2} size="h4">
                 {t('setup.teams.teams')}
               </Title>
-              <TextInput
-                type="search"
-                label={t('common.search')}
+              <SearchField
                 placeholder={t('setup.teams.searchPlaceholder')}
                 value={q}
-                onChange={(e) => setQ(e.currentTarget.value)}
+                onChange={setQ}
                 w={240}
               />
               <Select
@@ -91,96 +93,67 @@ export default function TeamsPage() {
             </Group>
             {createButton}
           </Group>
-          {list.isPending ? (
-            <PageLoader />
-          ) : list.error && list.items.length === 0 ? (
-            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-          ) : list.items.length === 0 ? (
-            filtered ? (
-              <EmptyState
-                title={t('setup.teams.emptyFilteredTitle')}
-                hint={t('setup.teams.emptyFilteredHint')}
-              />
-            ) : (
-              <EmptyState
+          <CursorListBody
+            list={list}
+            empty={
+              <ListEmpty
+                filtered={filtered}
                 title={t('setup.teams.emptyTitle')}
                 hint={t('setup.teams.emptyHint')}
+                filteredTitle={t('setup.teams.emptyFilteredTitle')}
+                filteredHint={t('setup.teams.emptyFilteredHint')}
                 action={createButton}
               />
-            )
-          ) : (
-            <>
-              <Table.ScrollContainer minWidth={820}>
-                <Table verticalSpacing="sm" highlightOnHover data-testid="teams-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <SortableTh field="name" sort={sort} onSort={setSort}>
-                        {t('setup.teams.name')}
-                      </SortableTh>
-                      <Table.Th>{t('setup.teams.kind')}</Table.Th>
-                      <Table.Th>{t('setup.teams.function')}</Table.Th>
-                      <Table.Th>{t('setup.teams.segment')}</Table.Th>
-                      <Table.Th>
-                        <span className="visually-hidden">{t('common.edit')}</span>
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {list.items.map((team) => (
-                      <Table.Tr key={team.id}>
-                        <Table.Td fw={500}>{team.name}</Table.Td>
-                        <Table.Td>
-                          <Badge
+            }
+          >
+            <Table.ScrollContainer minWidth={820}>
+              <Table verticalSpacing="sm" highlightOnHover data-testid="teams-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <SortableTh field="name" sort={sort} onSort={setSort}>
+                      {t('setup.teams.name')}
+                    </SortableTh>
+                    <Table.Th>{t('setup.teams.kind')}</Table.Th>
+                    <Table.Th>{t('setup.teams.function')}</Table.Th>
+                    <Table.Th>{t('setup.teams.segment')}</Table.Th>
+                    <ActionsTh />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.items.map((team) => (
+                    <Table.Tr key={team.id}>
+                      <Table.Td fw={500}>{team.name}</Table.Td>
+                      <Table.Td>
+                        <Badge
+                          variant="light"
+                          color={team.kind === 'pod' ? 'grape' : team.kind === 'function' ? 'indigo' : 'teal'}
+                        >
+                          {t(`setup.teams.kinds.${team.kind}`)}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>{team.function ? t(`roles.${team.function}`) : t('common.none')}</Table.Td>
+                      <Table.Td>
+                        {team.kind === 'pod' ? <SegmentSummary rule={team.segmentRule} /> : t('common.none')}
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={4} wrap="nowrap">
+                          <Button
+                            size="compact-sm"
                             variant="light"
-                            color={
-                              team.kind === 'pod' ? 'grape' : team.kind === 'function' ? 'indigo' : 'teal'
-                            }
+                            onClick={() => setMembers(team)}
+                            aria-label={`${t('setup.teams.members')}: ${team.name}`}
                           >
-                            {t(`setup.teams.kinds.${team.kind}`)}
-                          </Badge>
-                        </Table.Td>
-                        <Table.Td>{team.function ? t(`roles.${team.function}`) : t('common.none')}</Table.Td>
-                        <Table.Td>
-                          {team.kind === 'pod' ? (
-                            <SegmentSummary rule={team.segmentRule} />
-                          ) : (
-                            t('common.none')
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          <Group gap={4} wrap="nowrap">
-                            <Button
-                              size="compact-sm"
-                              variant="light"
-                              onClick={() => setMembers(team)}
-                              aria-label={`${t('setup.teams.members')}: ${team.name}`}
-                            >
-                              {t('setup.teams.members')}
-                            </Button>
-                            <Button
-                              size="compact-sm"
-                              variant="subtle"
-                              onClick={() => setEditing(team)}
-                              aria-label={`${t('common.edit')}: ${team.name}`}
-                            >
-                              {t('common.edit')}
-                            </Button>
-                          </Group>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-              {list.error ? <ErrorState error={list.error} /> : null}
-              <LoadMore
-                count={list.items.length}
-                hasMore={list.hasNextPage}
-                loading={list.isFetchingNextPage}
-                onMore={() => void list.fetchNextPage()}
-              />
-            </>
-          )}
+                            {t('setup.teams.members')}
+                          </Button>
+                          <EditButton name={team.name} onClick={() => setEditing(team)} />
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </CursorListBody>
         </Paper>
       </Stack>
       {editing ? (

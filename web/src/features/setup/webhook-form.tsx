@@ -1,11 +1,12 @@
-import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../app/api.ts';
-import { ErrorState } from '../../app/query-state.tsx';
+import { api } from '../../app/api.ts';
+import { CopyBlock } from '../../app/copy-block.tsx';
+import { FormModal, fieldErrorsOf } from '../../app/form-modal.tsx';
+import { SecretReveal } from '../../app/secret-reveal.tsx';
 import { WEBHOOK_EVENTS, type Webhook, type WebhookEvent } from './api.ts';
-import { CopyBlock } from './copy-block.tsx';
 
 /** Subscribes a URL to events; the signing secret is shown once, after creation. */
 export function WebhookForm({ onClose }: { onClose: () => void }) {
@@ -22,75 +23,63 @@ export function WebhookForm({ onClose }: { onClose: () => void }) {
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['/webhooks'] }),
   });
-  const errors = create.error instanceof ApiError ? create.error.fieldErrors() : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
+  const errors = fieldErrorsOf(create.error);
   if (create.data) {
     return (
-      <Modal opened onClose={onClose} title={t('setup.webhooks.secretTitle')} size="lg">
-        <Stack>
-          <Alert color="yellow" variant="light" title={t('setup.webhooks.secretOnce')}>
-            <Text size="sm">{t('setup.webhooks.secretHint')}</Text>
-          </Alert>
-          <CopyBlock
-            value={create.data.secret}
-            copyLabel={t('setup.webhooks.copy')}
-            testId="webhook-secret"
-          />
-          <Group justify="flex-end">
-            <Button onClick={onClose} data-autofocus>
-              {t('setup.webhooks.done')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <SecretReveal
+        title={t('setup.webhooks.secretTitle')}
+        warning={t('setup.webhooks.secretOnce')}
+        hint={t('setup.webhooks.secretHint')}
+        doneLabel={t('setup.webhooks.done')}
+        onClose={onClose}
+      >
+        <CopyBlock value={create.data.secret} copyLabel={t('setup.webhooks.copy')} testId="webhook-secret" />
+      </SecretReveal>
     );
   }
   return (
-    <Modal opened onClose={onClose} title={t('setup.webhooks.newHook')} size="lg">
-      <form onSubmit={submit}>
-        <Stack>
-          <TextInput
-            label={t('setup.webhooks.url')}
-            description={t('setup.webhooks.urlHint')}
-            type="url"
-            required
-            data-autofocus
-            value={url}
-            onChange={(e) => setUrl(e.currentTarget.value)}
-            error={errors.url}
-          />
-          <Checkbox.Group
-            label={t('setup.webhooks.events')}
-            value={events}
-            onChange={(v) => setEvents(v as WebhookEvent[])}
-            error={errors.events}
-          >
-            <Stack gap={6} mt={6}>
-              {WEBHOOK_EVENTS.map((e) => (
-                <Checkbox key={e} value={e} label={`${t(`setup.webhooks.eventNames.${e}`)} (${e})`} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
-          <TextInput
-            label={t('setup.webhooks.descriptionLabel')}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            error={errors.description}
-          />
-          {create.error ? <ErrorState error={create.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" disabled={events.length === 0} loading={create.isPending}>
-              {t('setup.webhooks.newHook')}
-            </Button>
-          </Group>
+    <FormModal
+      title={t('setup.webhooks.newHook')}
+      onClose={onClose}
+      onSubmit={() => create.mutate()}
+      error={create.error}
+      pending={create.isPending}
+      submitLabel={t('setup.webhooks.newHook')}
+      submitDisabled={events.length === 0}
+    >
+      <TextInput
+        label={t('setup.webhooks.url')}
+        description={t('setup.webhooks.urlHint')}
+        type="url"
+        required
+        data-autofocus
+        value={url}
+        onChange={(e) => setUrl(e.currentTarget.value)}
+        error={errors.url}
+      />
+      <Checkbox.Group
+        label={t('setup.webhooks.events')}
+        value={events}
+        onChange={(v) => setEvents(v as WebhookEvent[])}
+        error={errors.events}
+      >
+        <Stack gap={6} mt={6}>
+          {WEBHOOK_EVENTS.map((e) => (
+            <Checkbox
+              key={e}
+              value={e}
+              label={t(`setup.webhooks.eventNames.${e}`)}
+              description={<code>{e}</code>}
+            />
+          ))}
         </Stack>
-      </form>
-    </Modal>
+      </Checkbox.Group>
+      <TextInput
+        label={t('setup.webhooks.descriptionLabel')}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        error={errors.description}
+      />
+    </FormModal>
   );
 }

@@ -1,12 +1,14 @@
-import { Badge, Button, Group, Paper, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Paper, Switch, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { ConfirmDialog } from '../../app/confirm.tsx';
 import { useFormat } from '../../app/format.ts';
+import { SearchField } from '../../app/list-toolbar.tsx';
 import { PageHeader } from '../../app/page-header.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
+import { ActionsTh } from '../../app/table-parts.tsx';
 import { WEBHOOK_EVENTS, type Webhook } from './api.ts';
 import { WebhookDeliveries } from './webhook-deliveries.tsx';
 import { WebhookForm } from './webhook-form.tsx';
@@ -58,15 +60,7 @@ export default function WebhooksPage() {
       />
       <Paper withBorder p="md" radius="md">
         {all.length > 0 ? (
-          <TextInput
-            type="search"
-            label={t('common.search')}
-            placeholder={t('setup.webhooks.search')}
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            w={300}
-            mb="md"
-          />
+          <SearchField placeholder={t('setup.webhooks.search')} value={q} onChange={setQ} w={300} mb="md" />
         ) : null}
         {toggle.error ? <ErrorState error={toggle.error} /> : null}
         {hooks.isPending ? (
@@ -92,9 +86,7 @@ export default function WebhooksPage() {
                   <Table.Th>{t('setup.webhooks.events')}</Table.Th>
                   <Table.Th>{t('setup.webhooks.active')}</Table.Th>
                   <Table.Th>{t('setup.webhooks.createdAt')}</Table.Th>
-                  <Table.Th>
-                    <span className="visually-hidden">{t('common.edit')}</span>
-                  </Table.Th>
+                  <ActionsTh />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

@@ -1,11 +1,13 @@
-import { Badge, Button, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { ConfirmDialog } from '../../app/confirm.tsx';
 import { useFormat } from '../../app/format.ts';
+import { SearchField } from '../../app/list-toolbar.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
+import { ActionsTh } from '../../app/table-parts.tsx';
 import type { WriteKey } from './api.ts';
 import { CreateKeyModal, KEYS } from './write-key-modal.tsx';
 
@@ -46,12 +48,11 @@ export function WriteKeysSection() {
         </Title>
         <Group>
           {all.length > 0 ? (
-            <TextInput
-              type="search"
+            <SearchField
               aria-label={t('setup.tracking.searchKeys')}
               placeholder={t('setup.tracking.searchKeys')}
               value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
+              onChange={setQ}
               w={220}
             />
           ) : null}
@@ -81,9 +82,7 @@ export function WriteKeysSection() {
                 <Table.Th>{t('setup.tracking.keyHint')}</Table.Th>
                 <Table.Th>{t('setup.tracking.createdAt')}</Table.Th>
                 <Table.Th>{t('setup.tracking.status')}</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">{t('setup.tracking.revoke')}</span>
-                </Table.Th>
+                <ActionsTh label={t('setup.tracking.revoke')} />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

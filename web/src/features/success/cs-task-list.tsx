@@ -1,9 +1,9 @@
-import { Group, SegmentedControl, Select, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { SegmentedControl, Select } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadMore, useCursorList } from '../../app/cursor-list.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
+import { CursorListBody, useCursorList } from '../../app/cursor-list.tsx';
+import { ListToolbar, SearchField, useListSearch } from '../../app/list-toolbar.tsx';
+import { EmptyState } from '../../app/query-state.tsx';
 import type { SuccessTask, TeamMember } from './api.ts';
 import { CsTaskTable } from './cs-task-table.tsx';
 import { TASK_KINDS } from './task-kind-badge.tsx';
@@ -27,8 +27,7 @@ export function CsTaskList({
   const [status, setStatus] = useState('open');
   const [assignee, setAssignee] = useState<string | null>(initialAssignee);
   const [kindFilter, setKindFilter] = useState<string | null>(null);
-  const [q, setQ] = useState('');
-  const [search] = useDebouncedValue(q, 250);
+  const { q, setQ, search } = useListSearch();
   const [sort, setSort] = useState('dueAt');
   const list = useCursorList<SuccessTask>(
     '/success/tasks',
@@ -45,15 +44,8 @@ export function CsTaskList({
   const members = [...new Map(team.map((m) => [m.userId, m.displayName])).entries()];
   return (
     <>
-      <Group mb="md" gap="sm" align="flex-end">
-        <TextInput
-          label={t('common.search')}
-          placeholder={t('success.tasks.searchPlaceholder')}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          w={240}
-          type="search"
-        />
+      <ListToolbar>
+        <SearchField placeholder={t('success.tasks.searchPlaceholder')} value={q} onChange={setQ} w={240} />
         <Select
           label={t('success.columns.assignee')}
           placeholder={t('common.all')}
@@ -84,34 +76,24 @@ export function CsTaskList({
             label: t(`success.tasks.statuses.${s}`),
           }))}
         />
-      </Group>
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.error && list.items.length === 0 ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.items.length === 0 ? (
-        <EmptyState
-          title={kind === 'health_risk' ? t('success.tasks.noRisksTitle') : t('success.tasks.emptyTitle')}
-          hint={kind === 'health_risk' ? t('success.tasks.noRisksHint') : t('success.tasks.emptyHint')}
+      </ListToolbar>
+      <CursorListBody
+        list={list}
+        empty={
+          <EmptyState
+            title={kind === 'health_risk' ? t('success.tasks.noRisksTitle') : t('success.tasks.emptyTitle')}
+            hint={kind === 'health_risk' ? t('success.tasks.noRisksHint') : t('success.tasks.emptyHint')}
+          />
+        }
+      >
+        <CsTaskTable
+          rows={list.items}
+          sort={sort}
+          onSort={setSort}
+          onOpen={onOpen}
+          showKind={kind === null}
         />
-      ) : (
-        <>
-          <CsTaskTable
-            rows={list.items}
-            sort={sort}
-            onSort={setSort}
-            onOpen={onOpen}
-            showKind={kind === null}
-          />
-          {list.error ? <ErrorState error={list.error} /> : null}
-          <LoadMore
-            count={list.items.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onMore={() => void list.fetchNextPage()}
-          />
-        </>
-      )}
+      </CursorListBody>
     </>
   );
 }

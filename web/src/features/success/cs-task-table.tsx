@@ -2,6 +2,7 @@ import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SortableTh } from '../../app/cursor-list.tsx';
 import { useFormat } from '../../app/format.ts';
+import { ActionsTh } from '../../app/table-parts.tsx';
 import type { SuccessTask } from './api.ts';
 import { HealthBadge } from './health-badge.tsx';
 import { CompleteTaskButton } from './task-actions.tsx';
@@ -43,9 +44,7 @@ export function CsTaskTable({
             <SortableTh field="createdAt" sort={sort} onSort={onSort}>
               {t('success.columns.opened')}
             </SortableTh>
-            <Table.Th>
-              <span className="visually-hidden">{t('success.tasks.complete')}</span>
-            </Table.Th>
+            <ActionsTh label={t('success.tasks.complete')} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

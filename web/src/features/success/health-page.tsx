@@ -1,12 +1,12 @@
-import { Group, Paper, SegmentedControl, Stack, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Paper, SegmentedControl, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
-import { LoadMore, useCursorList } from '../../app/cursor-list.tsx';
+import { CursorListBody, useCursorList } from '../../app/cursor-list.tsx';
+import { ListToolbar, SearchField, useListSearch } from '../../app/list-toolbar.tsx';
 import { PageHeader } from '../../app/page-header.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
+import { ErrorState, ListEmpty, PageLoader } from '../../app/query-state.tsx';
 import { BAND_FILTERS, type BandFilter, type CustomerRow, type CustomerSummary } from './api.ts';
 import { CustomerDrawer } from './customer-drawer.tsx';
 import { CustomerTable } from './customer-table.tsx';
@@ -18,8 +18,7 @@ import { useSuccessSettings } from './use-success-settings.ts';
 export default function HealthPage() {
   const { t } = useTranslation();
   const me = useMyRoles();
-  const [q, setQ] = useState('');
-  const [search] = useDebouncedValue(q, 250);
+  const { q, setQ, search } = useListSearch();
   const [band, setBand] = useState<BandFilter | null>(null);
   // A CSM starts with their own book; everyone else with every account.
   const [csm, setCsm] = useState<string | null>(me.isCsm ? me.userId : null);
@@ -51,14 +50,12 @@ export default function HealthPage() {
           <PageLoader />
         )}
         <Paper withBorder p="md" radius="md">
-          <Group mb="md" gap="sm" align="flex-end">
-            <TextInput
-              label={t('common.search')}
+          <ListToolbar>
+            <SearchField
               placeholder={t('success.health.searchPlaceholder')}
               value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
+              onChange={setQ}
               w={260}
-              type="search"
             />
             <MemberSelect
               label={t('success.team.csm')}
@@ -78,32 +75,21 @@ export default function HealthPage() {
                 ]}
               />
             </div>
-          </Group>
-          {list.isPending ? (
-            <PageLoader />
-          ) : list.error && list.items.length === 0 ? (
-            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-          ) : list.items.length === 0 ? (
-            filtered ? (
-              <EmptyState
-                title={t('success.health.emptyFilteredTitle')}
-                hint={t('success.health.emptyFilteredHint')}
+          </ListToolbar>
+          <CursorListBody
+            list={list}
+            empty={
+              <ListEmpty
+                filtered={filtered}
+                title={t('success.health.emptyTitle')}
+                hint={t('success.health.emptyHint')}
+                filteredTitle={t('success.health.emptyFilteredTitle')}
+                filteredHint={t('success.health.emptyFilteredHint')}
               />
-            ) : (
-              <EmptyState title={t('success.health.emptyTitle')} hint={t('success.health.emptyHint')} />
-            )
-          ) : (
-            <>
-              <CustomerTable rows={list.items} sort={sort} onSort={setSort} onOpen={setOpen} />
-              {list.error ? <ErrorState error={list.error} /> : null}
-              <LoadMore
-                count={list.items.length}
-                hasMore={list.hasNextPage}
-                loading={list.isFetchingNextPage}
-                onMore={() => void list.fetchNextPage()}
-              />
-            </>
-          )}
+            }
+          >
+            <CustomerTable rows={list.items} sort={sort} onSort={setSort} onOpen={setOpen} />
+          </CursorListBody>
         </Paper>
       </Stack>
       <CustomerDrawer account={open} onClose={() => setOpen(null)} />

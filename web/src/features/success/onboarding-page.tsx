@@ -1,10 +1,10 @@
-import { Group, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
-import { LoadMore, useCursorList } from '../../app/cursor-list.tsx';
+import { CursorListBody, useCursorList } from '../../app/cursor-list.tsx';
+import { ListToolbar, SearchField, useListSearch } from '../../app/list-toolbar.tsx';
 import { PageHeader } from '../../app/page-header.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
 import type { CustomerRow, CustomerSummary, OnboardingKpis } from './api.ts';
@@ -22,8 +22,7 @@ export default function OnboardingPage() {
   const [days, setDays] = useState<string>('365');
   // An ONB starts with the customers they onboard.
   const [onb, setOnb] = useState<string | null>(me.isOnb ? me.userId : null);
-  const [q, setQ] = useState('');
-  const [search] = useDebouncedValue(q, 250);
+  const { q, setQ, search } = useListSearch();
   const [sort, setSort] = useState('onboardingStartedAt');
   const [openId, setOpenId] = useState<string | null>(null);
   const kpis = useQuery({
@@ -66,14 +65,12 @@ export default function OnboardingPage() {
           <OnboardingKpiCards kpis={kpis.data} />
         )}
         <Paper withBorder p="md" radius="md">
-          <Group mb="md" gap="sm" align="flex-end">
-            <TextInput
-              label={t('common.search')}
+          <ListToolbar>
+            <SearchField
               placeholder={t('success.health.searchPlaceholder')}
               value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
+              onChange={setQ}
               w={260}
-              type="search"
             />
             <MemberSelect
               label={t('success.team.onb')}
@@ -82,35 +79,27 @@ export default function OnboardingPage() {
               value={onb}
               onChange={setOnb}
             />
-          </Group>
-          {list.isPending ? (
-            <PageLoader />
-          ) : list.error && list.items.length === 0 ? (
-            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-          ) : list.items.length === 0 ? (
-            <EmptyState
-              title={t('success.onboarding.emptyTitle')}
-              hint={
-                onb || search ? t('success.onboarding.emptyFilteredHint') : t('success.onboarding.emptyHint')
-              }
+          </ListToolbar>
+          <CursorListBody
+            list={list}
+            empty={
+              <EmptyState
+                title={t('success.onboarding.emptyTitle')}
+                hint={
+                  onb || search
+                    ? t('success.onboarding.emptyFilteredHint')
+                    : t('success.onboarding.emptyHint')
+                }
+              />
+            }
+          >
+            <OnboardingTable
+              rows={list.items}
+              sort={sort}
+              onSort={setSort}
+              onOpen={(row) => setOpenId(row.id)}
             />
-          ) : (
-            <>
-              <OnboardingTable
-                rows={list.items}
-                sort={sort}
-                onSort={setSort}
-                onOpen={(row) => setOpenId(row.id)}
-              />
-              {list.error ? <ErrorState error={list.error} /> : null}
-              <LoadMore
-                count={list.items.length}
-                hasMore={list.hasNextPage}
-                loading={list.isFetchingNextPage}
-                onMore={() => void list.fetchNextPage()}
-              />
-            </>
-          )}
+          </CursorListBody>
         </Paper>
       </Stack>
       <OnboardingChecklist account={open} onClose={() => setOpenId(null)} />

@@ -1,11 +1,11 @@
-import { Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { LoadMore, useCursorList } from '../../app/cursor-list.tsx';
 import { useFormat } from '../../app/format.ts';
+import { ListToolbar, SearchField, useListSearch } from '../../app/list-toolbar.tsx';
 import { PageHeader } from '../../app/page-header.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
 import { BAND_FILTERS, type CustomerSummary, type Renewal, type RenewalMonth } from './api.ts';
@@ -24,8 +24,7 @@ export default function RenewalsPage() {
   const [csm, setCsm] = useState<string | null>(me.isCsm ? me.userId : null);
   const [month, setMonth] = useState<string | null>(null);
   const [band, setBand] = useState<string | null>(null);
-  const [q, setQ] = useState('');
-  const [search] = useDebouncedValue(q, 250);
+  const { q, setQ, search } = useListSearch();
   const [sort, setSort] = useState('renewsOn');
   const [open, setOpen] = useState<{ id: string; name: string } | null>(null);
   const calendar = useQuery({
@@ -92,14 +91,12 @@ export default function RenewalsPage() {
               ? t('success.renewals.monthTitle', { month: monthLabel(fmt.locale, picked.month, 'long') })
               : t('success.renewals.allTitle')}
           </Title>
-          <Group mb="md" gap="sm" align="flex-end">
-            <TextInput
-              label={t('common.search')}
+          <ListToolbar>
+            <SearchField
               placeholder={t('success.renewals.searchPlaceholder')}
               value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
+              onChange={setQ}
               w={260}
-              type="search"
             />
             <Select
               label={t('success.columns.health')}
@@ -110,7 +107,7 @@ export default function RenewalsPage() {
               onChange={setBand}
               w={160}
             />
-          </Group>
+          </ListToolbar>
           {list.isPending || !range ? (
             <PageLoader />
           ) : list.error && list.items.length === 0 ? (

@@ -1,10 +1,10 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { NumberInput, Select, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type Page } from '../../app/api.ts';
+import { api, type Page } from '../../app/api.ts';
+import { FormModal, fieldErrorsOf } from '../../app/form-modal.tsx';
 import { useFormat } from '../../app/format.ts';
-import { ErrorState } from '../../app/query-state.tsx';
 import type { User } from '../../app/session.tsx';
 import type { ExpansionSignal } from './api.ts';
 import { refreshSuccess } from './task-actions.tsx';
@@ -55,72 +55,58 @@ export function AcceptSignalDialog({
       onAccepted(result.opportunity.id);
     },
   });
-  const errors = accept.error instanceof ApiError ? accept.error.fieldErrors() : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    accept.mutate();
-  };
+  const errors = fieldErrorsOf(accept.error);
   return (
-    <Modal
-      opened
+    <FormModal
       onClose={onClose}
       title={t('success.signals.acceptTitle', { name: signal.accountName ?? '' })}
       size="md"
+      onSubmit={() => accept.mutate()}
+      error={accept.error}
+      pending={accept.isPending}
+      submitLabel={t('success.signals.accept')}
     >
-      <form onSubmit={submit}>
-        <Stack>
-          <Text size="sm" c="dimmed">
-            {t('success.signals.acceptHint')}
-          </Text>
-          <Select
-            label={t('success.signals.owner')}
-            description={t('success.signals.ownerHint')}
-            data={(sellers.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
-            value={owner}
-            onChange={setOwner}
-            searchable
-            clearable
-            error={errors.ownerUserId}
-            data-autofocus
-          />
-          <NumberInput
-            label={t('success.signals.amount')}
-            description={t('success.signals.amountHint', { currency: fmt.currency })}
-            min={0}
-            allowDecimal={false}
-            thousandSeparator=","
-            value={amount}
-            onChange={(v) => setAmount(typeof v === 'number' ? v : Number(v) || 0)}
-            error={errors.amountMrr}
-          />
-          <TextInput
-            label={t('success.signals.closeDate')}
-            type="date"
-            value={closeDate}
-            onChange={(e) => setCloseDate(e.currentTarget.value)}
-            error={errors.closeDate}
-          />
-          <Textarea
-            label={t('success.signals.note')}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={1000}
-            error={errors.note}
-          />
-          {accept.error ? <ErrorState error={accept.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={accept.isPending}>
-              {t('success.signals.accept')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm" c="dimmed">
+        {t('success.signals.acceptHint')}
+      </Text>
+      <Select
+        label={t('success.signals.owner')}
+        description={t('success.signals.ownerHint')}
+        data={(sellers.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+        value={owner}
+        onChange={setOwner}
+        searchable
+        clearable
+        error={errors.ownerUserId}
+        data-autofocus
+      />
+      <NumberInput
+        label={t('success.signals.amount')}
+        description={t('success.signals.amountHint', { currency: fmt.currency })}
+        min={0}
+        allowDecimal={false}
+        thousandSeparator=","
+        value={amount}
+        onChange={(v) => setAmount(typeof v === 'number' ? v : Number(v) || 0)}
+        error={errors.amountMrr}
+      />
+      <TextInput
+        label={t('success.signals.closeDate')}
+        type="date"
+        value={closeDate}
+        onChange={(e) => setCloseDate(e.currentTarget.value)}
+        error={errors.closeDate}
+      />
+      <Textarea
+        label={t('success.signals.note')}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        maxLength={1000}
+        error={errors.note}
+      />
+    </FormModal>
   );
 }
 
@@ -140,43 +126,30 @@ export function DismissSignalDialog({ signal, onClose }: { signal: ExpansionSign
       onClose();
     },
   });
-  const errors = dismiss.error instanceof ApiError ? dismiss.error.fieldErrors() : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    dismiss.mutate();
-  };
+  const errors = fieldErrorsOf(dismiss.error);
   return (
-    <Modal
-      opened
+    <FormModal
       onClose={onClose}
       title={t('success.signals.dismissTitle', { name: signal.accountName ?? '' })}
       size="md"
+      onSubmit={() => dismiss.mutate()}
+      error={dismiss.error}
+      pending={dismiss.isPending}
+      submitLabel={t('success.signals.dismiss')}
+      submitColor="red"
     >
-      <form onSubmit={submit}>
-        <Stack>
-          <Textarea
-            label={t('success.signals.reason')}
-            description={t('success.signals.reasonHint')}
-            required
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={500}
-            error={errors.reason}
-            data-autofocus
-          />
-          {dismiss.error ? <ErrorState error={dismiss.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" variant="light" loading={dismiss.isPending}>
-              {t('success.signals.dismiss')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Textarea
+        label={t('success.signals.reason')}
+        description={t('success.signals.reasonHint')}
+        required
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        maxLength={500}
+        error={errors.reason}
+        data-autofocus
+      />
+    </FormModal>
   );
 }

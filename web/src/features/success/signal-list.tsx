@@ -1,10 +1,10 @@
-import { Alert, Anchor, Group, SegmentedControl, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Alert, Anchor, SegmentedControl } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LoadMore, useCursorList } from '../../app/cursor-list.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
+import { CursorListBody, useCursorList } from '../../app/cursor-list.tsx';
+import { ListToolbar, SearchField, useListSearch } from '../../app/list-toolbar.tsx';
+import { EmptyState } from '../../app/query-state.tsx';
 import type { ExpansionSignal, TeamMember } from './api.ts';
 import { MemberSelect } from './member-select.tsx';
 import { AcceptSignalDialog, DismissSignalDialog } from './signal-dialogs.tsx';
@@ -25,8 +25,7 @@ export function SignalList({
   const { t } = useTranslation();
   const [status, setStatus] = useState<string>('open');
   const [am, setAm] = useState<string | null>(initialAm);
-  const [q, setQ] = useState('');
-  const [search] = useDebouncedValue(q, 250);
+  const { q, setQ, search } = useListSearch();
   const [sort, setSort] = useState('-detectedAt');
   const [accepting, setAccepting] = useState<ExpansionSignal | null>(null);
   const [dismissing, setDismissing] = useState<ExpansionSignal | null>(null);
@@ -54,15 +53,8 @@ export function SignalList({
           </Anchor>
         </Alert>
       ) : null}
-      <Group mb="md" gap="sm" align="flex-end">
-        <TextInput
-          label={t('common.search')}
-          placeholder={t('success.health.searchPlaceholder')}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          w={240}
-          type="search"
-        />
+      <ListToolbar>
+        <SearchField placeholder={t('success.health.searchPlaceholder')} value={q} onChange={setQ} w={240} />
         <MemberSelect label={t('success.team.am')} team={team} memberRole="am" value={am} onChange={setAm} />
         <SegmentedControl
           aria-label={t('success.signals.statusFilter')}
@@ -70,32 +62,20 @@ export function SignalList({
           onChange={setStatus}
           data={STATUSES.map((s) => ({ value: s, label: t(`success.signals.statuses.${s}`) }))}
         />
-      </Group>
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.error && list.items.length === 0 ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.items.length === 0 ? (
-        <EmptyState title={t('success.signals.emptyTitle')} hint={t('success.signals.emptyHint')} />
-      ) : (
-        <>
-          <SignalTable
-            rows={list.items}
-            sort={sort}
-            onSort={setSort}
-            onOpen={onOpen}
-            onAccept={setAccepting}
-            onDismiss={setDismissing}
-          />
-          {list.error ? <ErrorState error={list.error} /> : null}
-          <LoadMore
-            count={list.items.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onMore={() => void list.fetchNextPage()}
-          />
-        </>
-      )}
+      </ListToolbar>
+      <CursorListBody
+        list={list}
+        empty={<EmptyState title={t('success.signals.emptyTitle')} hint={t('success.signals.emptyHint')} />}
+      >
+        <SignalTable
+          rows={list.items}
+          sort={sort}
+          onSort={setSort}
+          onOpen={onOpen}
+          onAccept={setAccepting}
+          onDismiss={setDismissing}
+        />
+      </CursorListBody>
       {accepting ? (
         <AcceptSignalDialog
           signal={accepting}

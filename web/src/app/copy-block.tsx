@@ -33,7 +33,7 @@ export function CopyBlock({
               color={copied ? 'teal' : undefined}
               onClick={copy}
             >
-              {copied ? t('setup.tracking.copied') : copyLabel}
+              {copied ? t('common.copied') : copyLabel}
             </Button>
           )}
         </CopyButton>
@@ -41,11 +41,3 @@ export function CopyBlock({
     </Stack>
   );
 }
-
-/** The tag a site pastes: the first-party script reads its write key from `data-write-key`. */
-export function trackingSnippet(writeKey: string): string {
-  return `<script async src="${window.location.origin}/t/baton.js" data-write-key="${writeKey}"></script>`;
-}
-
-/** Where a form posts (JSON or an HTML form post). */
-export const formPostUrl = (formKey: string) => `${window.location.origin}/f/v1/${formKey}`;
