@@ -15,7 +15,10 @@ let token: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = await buildServer({ database, hardening: { rateLimitPerMinute: 40, trackingRateLimitPerMinute: 30, loginFailures: 3 } });
+  app = await buildServer({
+    database,
+    hardening: { rateLimitPerMinute: 40, trackingRateLimitPerMinute: 30, loginFailures: 3 },
+  });
   ws = await newWorkspace(database);
   token = (await createApiToken(ws.ctx, { userId: ws.adminUserId, name: 't' })).token;
 });
