@@ -13,7 +13,7 @@ export function createWriteKey(
   name: string,
 ): Promise<WriteKeyRow & { writeKey: string }> {
   return inTransaction(ctx, async (tx) => {
-    await assertCan(tx, 'settings', 'write', 'all');
+    await assertCan(tx, 'campaigns', 'write', 'all');
     const id = randomUUID();
     const { key, hash, hint } = newWriteKey(tx.workspaceId);
     await insertWriteKey(tx, { id, name, keyHash: hash, keyHint: hint });
@@ -36,7 +36,7 @@ export async function listTrackingWriteKeys(ctx: RequestContext) {
 /** Revokes a write key: pages still embedding it get 401 from then on. */
 export function revokeTrackingWriteKey(ctx: RequestContext, id: string): Promise<void> {
   return inTransaction(ctx, async (tx) => {
-    await assertCan(tx, 'settings', 'write', 'all');
+    await assertCan(tx, 'campaigns', 'write', 'all');
     if (!(await revokeWriteKey(tx, id))) throw notFound('write key', id);
     await appendAudit(tx, { action: 'write_key.revoke', entityType: 'write_key', entityId: id });
   });

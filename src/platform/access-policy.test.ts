@@ -44,12 +44,12 @@ describe('access policy defaults', () => {
     expect(DEFAULT_ACCESS_POLICY.marketing.customers.read).toBe('none');
   });
 
-  it('keeps revenue reports and cadence templates for managers and admins (marketing reads reports)', () => {
+  it('keeps revenue reports for managers, admins and marketing, and cadence templates for them to write', () => {
     for (const role of ROLES) {
       const reads = scopeFor(DEFAULT_ACCESS_POLICY, [role], 'reports', 'read');
       expect(reads, role).toEqual(['admin', 'manager', 'marketing'].includes(role) ? ['all'] : ['none']);
       const edits = scopeFor(DEFAULT_ACCESS_POLICY, [role], 'cadences', 'write');
-      expect(edits, role).toEqual(['admin', 'manager'].includes(role) ? ['all'] : ['none']);
+      expect(edits, role).toEqual(['admin', 'manager', 'marketing'].includes(role) ? ['all'] : ['none']);
       expect(scopeFor(DEFAULT_ACCESS_POLICY, [role], 'cadences', 'read')).toEqual(['all']);
     }
   });

@@ -66,7 +66,7 @@ function rep(people: RecordScope, accounts: RecordScope): RoleGrants {
     customers: g('own'),
     // A task's owner is its assignee.
     tasks: g('own'),
-    // Cadence templates are shared outreach material: everyone reads, managers write.
+    // Cadence templates are shared outreach material: everyone reads, managers and marketing write.
     cadences: g('all', 'none'),
   };
 }
@@ -107,6 +107,8 @@ export const DEFAULT_ACCESS_POLICY: AccessPolicy = {
     handoffs: g('all', 'none'),
     reports: g('all', 'none'),
     customers: NONE,
+    // Nurture and outreach sequences are Marketing's material as much as the IS managers'.
+    cadences: g('all'),
   },
   mdr: { ...rep('own_or_unowned', 'own_or_unowned'), customers: NONE },
   sdr: { ...rep('own_or_unowned', 'own_or_unowned'), customers: NONE },

@@ -24,7 +24,7 @@ export async function previewScoringRules(
   ctx: RequestContext,
   proposed: ScoringRules,
 ): Promise<ScoringPreview> {
-  await assertCan(ctx, 'settings', 'write', 'all');
+  await assertCan(ctx, 'campaigns', 'write', 'all');
   const { version, rules: current } = await inTransaction(ctx, (tx) => rulesInForce(tx));
   const properties = [...new Set([...ruleProperties(current), ...ruleProperties(proposed)])];
   const at = ctx.now();

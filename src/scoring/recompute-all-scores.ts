@@ -8,7 +8,7 @@ import { recomputeScores } from './recompute-scores.ts';
  * `recomputeScores` as the system.
  */
 export async function recomputeAllScores(ctx: RequestContext) {
-  await assertCan(ctx, 'settings', 'write', 'all');
+  await assertCan(ctx, 'campaigns', 'write', 'all');
   const { cursor: _c, ...result } = await recomputeScores(ctx);
   return result;
 }

@@ -20,7 +20,7 @@ export function updateScoringRules(
   options: { queueRecompute?: boolean } = {},
 ): Promise<RulesInForce & { recomputeJobId: string | null }> {
   return inTransaction(ctx, async (tx) => {
-    await assertCan(tx, 'settings', 'write', 'all');
+    await assertCan(tx, 'campaigns', 'write', 'all');
     const current = await rulesInForce(tx);
     if (expectedVersion !== undefined && expectedVersion !== current.version) {
       throw new DomainError(

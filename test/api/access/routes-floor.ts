@@ -4,6 +4,8 @@ import { made, patchName, type RouteSpec, versionQuery } from './matrix.ts';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 const settingsWrite = { kind: 'whole', resource: 'settings', action: 'write', need: 'all' } as const;
+/** Marketing's own configuration (tracking write keys, scoring rules): marketing and admins. */
+const marketingSetup = { kind: 'whole', resource: 'campaigns', action: 'write', need: 'all' } as const;
 /** Team administration: roles come with memberships, so it is user administration (admins). */
 const usersWrite = { kind: 'whole', resource: 'users', action: 'write', need: 'all' } as const;
 
@@ -54,21 +56,21 @@ export const FLOOR_ROUTES: Record<string, RouteSpec> = {
     allowedStatus: 400,
   },
   'GET /api/v1/tracking/write-keys': { kind: 'whole', resource: 'campaigns', action: 'write', need: 'all' },
-  'POST /api/v1/tracking/write-keys': { ...settingsWrite, body: () => ({ name: 'matrix site' }) },
+  'POST /api/v1/tracking/write-keys': { ...marketingSetup, body: () => ({ name: 'matrix site' }) },
   'DELETE /api/v1/tracking/write-keys/{id}': {
-    ...settingsWrite,
+    ...marketingSetup,
     url: () => `/api/v1/tracking/write-keys/${randomUUID()}`,
     allowedStatus: 404,
   },
-  // Everyone may read how scores are made; changing or rerunning them is an admin's.
+  // Everyone may read how scores are made; changing or rerunning them is Marketing's (and admins').
   'GET /api/v1/scoring/rules': { kind: 'member' },
   'PUT /api/v1/scoring/rules': {
-    ...settingsWrite,
+    ...marketingSetup,
     body: () => ({ expectedVersion: 999_999, rules: DEFAULT_SCORING_RULES }),
     allowedStatus: 409,
   },
-  'POST /api/v1/scoring/recompute': settingsWrite,
-  'POST /api/v1/scoring/preview': { ...settingsWrite, body: () => ({ rules: DEFAULT_SCORING_RULES }) },
+  'POST /api/v1/scoring/recompute': marketingSetup,
+  'POST /api/v1/scoring/preview': { ...marketingSetup, body: () => ({ rules: DEFAULT_SCORING_RULES }) },
   'GET /api/v1/scoring/recompute-jobs/{id}': {
     kind: 'whole',
     resource: 'settings',
@@ -182,7 +184,7 @@ export const FLOOR_ROUTES: Record<string, RouteSpec> = {
     action: 'write',
     body: () => ({ reason: '配信停止の依頼' }),
   },
-  // Cadence templates: everyone reads (to enrol), managers and admins write.
+  // Cadence templates: everyone reads (to enrol), managers, marketing and admins write.
   'GET /api/v1/cadences': { kind: 'whole', resource: 'cadences', action: 'read', need: 'any' },
   'POST /api/v1/cadences': {
     kind: 'whole',

@@ -15,7 +15,7 @@ import { CadenceStepsEditor } from './cadence-steps.tsx';
  */
 export function useCanEditCadences(): boolean {
   const { user } = useSession();
-  return user.roles.some((r) => r.role === 'admin' || r.role === 'marketing');
+  return user.roles.some((r) => r.role === 'admin' || r.role === 'manager' || r.role === 'marketing');
 }
 
 const FIRST_STEP: CadenceStep = { dayOffset: 0, channel: 'call', instructions: '' };

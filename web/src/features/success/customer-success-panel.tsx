@@ -2,7 +2,7 @@ import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/c
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../app/api.ts';
+import { ApiError, api } from '../../app/api.ts';
 import { FieldList } from '../../app/field-list.tsx';
 import { useFormat } from '../../app/format.ts';
 import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
@@ -26,9 +26,12 @@ export function CustomerSuccessPanel({ accountId, columns = 2 }: { accountId: st
   const view = useQuery({
     queryKey: customerViewKey(accountId),
     queryFn: () => api<CustomerView>(`/success/accounts/${accountId}`),
+    // Out of the caller's customer scope (marketing, IS, another AE's account): no panel, no retries.
+    retry: (count, error) => !(error instanceof ApiError && [403, 404].includes(error.status)) && count < 3,
   });
   const settings = useSuccessSettings();
   if (view.isPending) return <PageLoader />;
+  if (view.error instanceof ApiError && [403, 404].includes(view.error.status)) return null;
   if (view.error) return <ErrorState error={view.error} onRetry={() => void view.refetch()} />;
   const { customer, team, healthHistory, subscriptions } = view.data;
   if (!customer)

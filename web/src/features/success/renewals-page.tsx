@@ -61,7 +61,7 @@ export default function RenewalsPage() {
       <PageHeader
         title={t('success.renewals.title')}
         description={t('success.renewals.description')}
-        actions={me.isLead ? <RunRenewalsButton /> : null}
+        actions={me.isAdmin ? <RunRenewalsButton /> : null}
       />
       <Stack gap="md">
         <Paper withBorder p="md" radius="md">

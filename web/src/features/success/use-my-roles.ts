@@ -9,7 +9,7 @@ export function useMyRoles() {
     isCsm: has('csm'),
     isOnb: has('onb'),
     isAm: has('am'),
-    /** Managers and admins run team-wide actions (the renewal entry). */
-    isLead: has('manager') || has('admin'),
+    /** Admins run workspace-wide actions (the renewal entry reaches every customer). */
+    isAdmin: has('admin'),
   };
 }
