@@ -28,13 +28,13 @@ async function currentRules() {
   return res.json() as { version: number; rules: { mql: Record<string, unknown> } & Record<string, unknown> };
 }
 
-async function asMarketer() {
+async function asRole(role: 'marketing' | 'mdr') {
   const user = await createUser(h.ws.ctx, {
-    email: `mkt-${Date.now()}@preview.co.jp`,
-    displayName: 'Marketer',
-    roles: [{ role: 'marketing' }],
+    email: `${role}-${Date.now()}@preview.co.jp`,
+    displayName: role,
+    roles: [{ role }],
   });
-  const { token } = await createApiToken(h.ws.ctx, { userId: user.id, name: 'marketer' });
+  const { token } = await createApiToken(h.ws.ctx, { userId: user.id, name: role });
   return { authorization: `Bearer ${token}` };
 }
 
@@ -101,14 +101,22 @@ describe('scoring rule preview and background recompute', () => {
     expect(people.json().items).toHaveLength(3);
   });
 
-  it('refuses previews and rule changes to roles without the settings grant', async () => {
-    const marketer = await asMarketer();
+  it('lets Marketing preview scoring rules, and refuses previews and rule changes to Inside Sales', async () => {
     const { rules } = await currentRules();
+    const marketer = await asRole('marketing');
+    const preview = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/scoring/preview',
+      headers: marketer,
+      payload: { rules },
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const mdr = await asRole('mdr');
     for (const [method, url] of [
       ['POST', '/api/v1/scoring/preview'],
       ['PUT', '/api/v1/scoring/rules'],
     ] as const) {
-      const res = await h.app.inject({ method, url, headers: marketer, payload: { rules } });
+      const res = await h.app.inject({ method, url, headers: mdr, payload: { rules } });
       expect(res.statusCode).toBe(403);
     }
   });
