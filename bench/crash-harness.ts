@@ -1,8 +1,11 @@
 /**
- * Crash safety: start `baton start`, drive writes through the API with retrying clients,
- * SIGKILL the server at a random moment, restart it, and check that every acknowledged
- * write is there exactly once, the audit chain verifies, and the data-directory lock left
- * by the killed process is recovered.
+ * Crash safety: start `baton start`, drive writes through the API with retrying clients
+ * (record creates and updates, tracking batches with client event ids, lead stage moves with
+ * expectedStage, background scoring recomputes), SIGKILL the server at a random moment,
+ * restart it, and check that every acknowledged write is there exactly once, the audit chain
+ * verifies, stage history agrees with the current stage, no job is left behind, and the
+ * data-directory lock left by the killed process is recovered. The event, stage and job
+ * tables are checked once more after the last cycle, with the server stopped.
  *
  *   node --import tsx bench/crash-harness.ts --cycles 100            # PGlite
  *   node --import tsx bench/crash-harness.ts --cycles 100 --postgres postgres://postgres@127.0.0.1:5432/postgres
@@ -17,6 +20,21 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import {
+  type Api,
+  awaitRecomputes,
+  checkStages,
+  checkTables,
+  createWriteKey,
+  type IngestLedger,
+  ingestWorker,
+  type JobLedger,
+  queueRecompute,
+  retryBatches,
+  retryMoves,
+  type TransitionLedger,
+  transitionWorker,
+} from './crash-workloads.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -25,6 +43,9 @@ export interface CrashOptions {
   /** A PostgreSQL server URL (any database); a fresh database is created on it. Else PGlite. */
   postgresUrl?: string | undefined;
   workers?: number;
+  /** Clients posting tracking batches, and clients moving people through lead stages. */
+  ingestWorkers?: number;
+  transitionWorkers?: number;
   /** Kill between these many milliseconds after the workload starts. */
   killAfterMs?: [number, number];
   seed?: number;
@@ -43,18 +64,39 @@ export interface CycleResult {
   duplicates: number;
   staleUpdates: number;
   auditChainOk: boolean;
+  /** Tracking events acknowledged (200) in this cycle; lost or stored twice by the end of the run. */
+  ackedEvents: number;
+  lostEvents: number;
+  duplicateEvents: number;
+  /** Stage moves acknowledged; people moved this cycle whose history disagrees after the restart. */
+  ackedTransitions: number;
+  inconsistentStages: number;
+  /** This cycle's recompute job did not finish (or failed) after its lease ran out. */
+  jobsStuck: number;
 }
+
+const TOTALS = [
+  'ackedCreates',
+  'ackedUpdates',
+  'lost',
+  'duplicates',
+  'staleUpdates',
+  'ackedEvents',
+  'lostEvents',
+  'duplicateEvents',
+  'ackedTransitions',
+  'inconsistentStages',
+  'jobsStuck',
+] as const;
+type Totals = Record<(typeof TOTALS)[number], number>;
 
 export interface CrashReport {
   driver: 'pglite' | 'postgres';
   cycles: number;
-  totals: {
-    ackedCreates: number;
-    ackedUpdates: number;
-    lost: number;
-    duplicates: number;
-    staleUpdates: number;
-  };
+  /** Sums of the cycles, plus the table checks after the last cycle. */
+  totals: Totals;
+  /** After the last cycle, server stopped: people whose last history row is not their stage, jobs. */
+  final: { inconsistentStages: number; expiredLeases: number; jobsDuplicated: number };
   allOk: boolean;
   results: CycleResult[];
 }
@@ -80,6 +122,9 @@ async function freePort(): Promise<number> {
     });
   });
 }
+
+/** A job left running this long after its lease ran out counts as stuck (the runner polls each second). */
+const LEASE_GRACE_SECONDS = 15;
 
 const ADMIN = { email: 'crash-admin@baton.example', password: 'crash-harness-password' };
 
@@ -216,15 +261,26 @@ async function createPerson(port: number, token: string, email: string, ledger: 
   return true;
 }
 
+interface Ledgers {
+  ingest: IngestLedger;
+  moves: TransitionLedger;
+  jobs: JobLedger;
+}
+
+function apiOf(port: number, token: string): Api {
+  return (method, path, body) => api(port, token, method, path, body);
+}
+
 async function workload(
   port: number,
   token: string,
   ledger: Ledger,
+  more: Ledgers & { ingestWorkers: number; transitionWorkers: number },
   cycle: number,
   workers: number,
   random: () => number,
   stop: { killed: boolean; inFlight?: () => number },
-): Promise<{ creates: number; updates: number }> {
+): Promise<{ creates: number; updates: number; events: number; transitions: number }> {
   let creates = 0;
   let updates = 0;
   let inFlight = 0;
@@ -265,8 +321,26 @@ async function workload(
     }
   };
   stop.inFlight = () => inFlight;
-  await Promise.all(Array.from({ length: workers }, (_, w) => worker(w)));
-  return { creates, updates };
+  const client = apiOf(port, token);
+  const people = () => [...ledger.acked.values()].map((p) => p.id);
+  const [, events, transitions] = await Promise.all([
+    Promise.all([
+      ...Array.from({ length: workers }, (_, w) => worker(w)),
+      queueRecompute(client, more.jobs, cycle, stop),
+    ]),
+    Promise.all(
+      Array.from({ length: more.ingestWorkers }, (_, w) =>
+        ingestWorker(port, more.ingest, cycle, w, random, stop),
+      ),
+    ),
+    Promise.all(
+      Array.from({ length: more.transitionWorkers }, () =>
+        transitionWorker(client, people, more.moves, cycle, random, stop),
+      ),
+    ),
+  ]);
+  const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+  return { creates, updates, events: sum(events), transitions: sum(transitions) };
 }
 
 async function verify(port: number, token: string, ledger: Ledger) {
@@ -328,18 +402,48 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
   const server = new Server(dataDir, await freePort(), env);
   const ledger: Ledger = { acked: new Map(), uncertain: new Set() };
   const results: CycleResult[] = [];
+  const more: Ledgers = {
+    ingest: { writeKey: '', acked: new Map(), uncertain: [], replayable: [] },
+    moves: { stage: new Map(), acked: [], uncertain: [], touched: new Set() },
+    jobs: { recomputes: new Map() },
+  };
+  let final: CrashReport['final'] = { inconsistentStages: 0, expiredLeases: 0, jobsDuplicated: 0 };
   try {
     await server.start();
     const token = await tokenFor(server.port);
-    log('cycle  creates  updates  in-flight  stale-lock  restart-ms  lost  dups  stale-upd  audit');
+    more.ingest.writeKey = await createWriteKey(apiOf(server.port, token));
+    log(
+      'cycle  creates  updates  events  moves  in-flight  stale-lock  restart-ms  lost  dups  stale-upd  bad-stages  audit',
+    );
     for (let cycle = 1; cycle <= options.cycles; cycle++) {
       const stop: { killed: boolean; inFlight?: () => number } = { killed: false };
-      const run = workload(server.port, token, ledger, cycle, options.workers ?? 4, random, stop);
+      const run = workload(
+        server.port,
+        token,
+        ledger,
+        {
+          ...more,
+          ingestWorkers: options.ingestWorkers ?? 2,
+          transitionWorkers: options.transitionWorkers ?? 2,
+        },
+        cycle,
+        options.workers ?? 4,
+        random,
+        stop,
+      );
+      // The random moment is counted from the first acknowledged event and stage move of the
+      // cycle, so each kind of write is under way when the kill comes, however slow the start.
+      const [events0, moves0, started] = [more.ingest.acked.size, more.moves.acked.length, Date.now()];
+      while (
+        (more.ingest.acked.size === events0 || more.moves.acked.length === moves0) &&
+        Date.now() - started < 30_000
+      )
+        await new Promise((r) => setTimeout(r, 20));
       await new Promise((r) => setTimeout(r, killMin + random() * (killMax - killMin)));
       stop.killed = true;
       const inFlight = stop.inFlight?.() ?? 0;
       await server.kill('SIGKILL');
-      const { creates, updates } = await run;
+      const { creates, updates, events, transitions } = await run;
       const lockFile = join(dataDir, 'baton.lock');
       const staleLockFound = !options.postgresUrl && existsSync(lockFile);
       const restartMs = await server.start();
@@ -347,7 +451,10 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
         throw new Error('the restarted server does not hold the data-directory lock');
       // Clients retry what was in flight when the server died.
       for (const email of [...ledger.uncertain]) await createPerson(server.port, token, email, ledger);
+      await retryBatches(server.port, more.ingest);
+      await retryMoves(apiOf(server.port, token), more.moves);
       const check = await verify(server.port, token, ledger);
+      const inconsistentStages = await checkStages(apiOf(server.port, token), more.moves);
       const result: CycleResult = {
         cycle,
         ackedCreates: creates,
@@ -356,6 +463,12 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
         staleLockFound,
         restartMs,
         ...check,
+        ackedEvents: events,
+        lostEvents: 0,
+        duplicateEvents: 0,
+        ackedTransitions: transitions,
+        inconsistentStages,
+        jobsStuck: 0,
       };
       results.push(result);
       log(
@@ -363,16 +476,41 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
           String(cycle).padStart(5),
           String(creates).padStart(8),
           String(updates).padStart(8),
+          String(events).padStart(7),
+          String(transitions).padStart(6),
           String(inFlight).padStart(10),
           String(staleLockFound).padStart(11),
           String(restartMs).padStart(11),
           String(check.lost).padStart(5),
           String(check.duplicates).padStart(5),
           String(check.staleUpdates).padStart(10),
+          String(inconsistentStages).padStart(11),
           check.auditChainOk ? '   ok' : ' BROKEN',
         ].join(' '),
       );
     }
+    // Every acknowledged recompute finishes: one killed mid-chunk is taken over when its
+    // 60-second lease runs out. Then the tables themselves, with the server stopped.
+    for (const cycle of await awaitRecomputes(apiOf(server.port, token), more.jobs, 75_000)) {
+      const r = results[cycle - 1];
+      if (r) r.jobsStuck++;
+    }
+    await server.kill('SIGTERM');
+    const tables = await checkTables(
+      { dataDir, databaseUrl: env.DATABASE_URL },
+      more.ingest,
+      results.length,
+      LEASE_GRACE_SECONDS,
+    );
+    for (const r of results) {
+      r.lostEvents = tables.lostByCycle.get(r.cycle) ?? 0;
+      r.duplicateEvents = tables.duplicatesByCycle.get(r.cycle) ?? 0;
+    }
+    final = {
+      inconsistentStages: tables.inconsistentStages,
+      expiredLeases: tables.expiredLeases,
+      jobsDuplicated: tables.jobsDuplicated,
+    };
   } finally {
     await server.kill('SIGTERM').catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });
@@ -383,23 +521,31 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
       await admin.end();
     }
   }
-  const sum = (k: 'ackedCreates' | 'ackedUpdates' | 'lost' | 'duplicates' | 'staleUpdates') =>
-    results.reduce((s, r) => s + r[k], 0);
+  const totals = Object.fromEntries(TOTALS.map((k) => [k, results.reduce((s, r) => s + r[k], 0)])) as Totals;
+  totals.inconsistentStages += final.inconsistentStages;
+  totals.jobsStuck += final.expiredLeases + final.jobsDuplicated;
   const report: CrashReport = {
     driver: options.postgresUrl ? 'postgres' : 'pglite',
     cycles: results.length,
-    totals: {
-      ackedCreates: sum('ackedCreates'),
-      ackedUpdates: sum('ackedUpdates'),
-      lost: sum('lost'),
-      duplicates: sum('duplicates'),
-      staleUpdates: sum('staleUpdates'),
-    },
-    allOk: results.every((r) => r.lost === 0 && r.duplicates === 0 && r.staleUpdates === 0 && r.auditChainOk),
+    totals,
+    final,
+    allOk:
+      results.every((r) => r.auditChainOk) &&
+      (
+        [
+          'lost',
+          'duplicates',
+          'staleUpdates',
+          'lostEvents',
+          'duplicateEvents',
+          'inconsistentStages',
+          'jobsStuck',
+        ] as const
+      ).every((k) => totals[k] === 0),
     results,
   };
   log(
-    `${report.driver}: ${report.cycles} kill -9 cycles, ${report.totals.ackedCreates} creates and ${report.totals.ackedUpdates} updates acknowledged; lost ${report.totals.lost}, duplicates ${report.totals.duplicates}, stale updates ${report.totals.staleUpdates}: ${report.allOk ? 'OK' : 'FAILED'}`,
+    `${report.driver}: ${report.cycles} kill -9 cycles, ${totals.ackedCreates} creates, ${totals.ackedUpdates} updates, ${totals.ackedEvents} events and ${totals.ackedTransitions} stage moves acknowledged; lost ${totals.lost}, duplicates ${totals.duplicates}, stale updates ${totals.staleUpdates}, lost events ${totals.lostEvents}, duplicate events ${totals.duplicateEvents}, inconsistent stages ${totals.inconsistentStages}, stuck jobs ${totals.jobsStuck}: ${report.allOk ? 'OK' : 'FAILED'}`,
   );
   if (options.out !== null) {
     const out = options.out ?? join(ROOT, 'bench/results/crash.json');
@@ -423,6 +569,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     cycles: Number(flag('--cycles') ?? 100),
     postgresUrl: flag('--postgres'),
     workers: Number(flag('--workers') ?? 4),
+    ingestWorkers: Number(flag('--ingest-workers') ?? 2),
+    transitionWorkers: Number(flag('--transition-workers') ?? 2),
     seed: Number(flag('--seed') ?? 42),
     out: flag('--out'),
   });

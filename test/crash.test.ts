@@ -7,7 +7,7 @@ import { runCrashHarness } from '../bench/crash-harness.ts';
  * `node --import tsx bench/crash-harness.ts --cycles 100`.
  */
 describe('crash safety', () => {
-  it('keeps every acknowledged write, exactly once, across kill -9 and restart', async () => {
+  it('keeps every acknowledged write and event exactly once, stage history and jobs consistent, across kill -9 and restart', async () => {
     const lines: string[] = [];
     const report = await runCrashHarness({
       cycles: Number(process.env.CRASH_CYCLES ?? 3),
@@ -19,6 +19,13 @@ describe('crash safety', () => {
     expect(report.totals.lost).toBe(0);
     expect(report.totals.duplicates).toBe(0);
     expect(report.totals.ackedCreates).toBeGreaterThan(0);
+    // Tracking batches, stage moves and background jobs went through the same kills.
+    expect(report.totals.lostEvents).toBe(0);
+    expect(report.totals.duplicateEvents).toBe(0);
+    expect(report.totals.inconsistentStages).toBe(0);
+    expect(report.totals.jobsStuck).toBe(0);
+    expect(report.totals.ackedEvents).toBeGreaterThan(0);
+    expect(report.totals.ackedTransitions).toBeGreaterThan(0);
     if (!process.env.TEST_DATABASE_URL) expect(report.results.every((r) => r.staleLockFound)).toBe(true);
   }, 600_000);
 });
