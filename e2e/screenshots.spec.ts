@@ -6,7 +6,9 @@ import { mainPages } from './pages.ts';
 /**
  * Japanese screenshots of every page of the navigation into docs/screenshots/
  * (`npm run screenshots`), each named after its page (e2e/pages.ts). Skipped in the normal
- * test run: they document, they do not assert behaviour.
+ * test run on purpose: it rewrites the committed images in docs/screenshots/, which a test
+ * run must not do, and it asserts nothing the journeys do not (every page it visits is
+ * checked by shell.spec.ts's walk through the navigation).
  */
 test.skip(!process.env.BATON_SCREENSHOTS, 'set BATON_SCREENSHOTS=1 (npm run screenshots)');
 test.use({
