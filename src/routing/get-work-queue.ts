@@ -1,16 +1,27 @@
-import { assertRole } from '../platform/access.ts';
+import { assertCan } from '../platform/access.ts';
 import type { RequestContext } from '../platform/context.ts';
+import { scopeCondition } from '../platform/db/record-scope.ts';
+import { DomainError } from '../platform/errors.ts';
 import { startOfZonedDay, zonedWeek } from '../platform/zoned-time.ts';
 import { leadSlaHours, queueCandidates, queueDetails } from './queue-store.ts';
-import { getWorkspaceConfig, rolesOfUser } from './store.ts';
+import { getWorkspaceConfig, rolesOfUser, userWithinScope } from './store.ts';
 import { dueTasks, slotsUsed } from './work-store.ts';
 import { orderQueue, uniqueByPerson } from './workbench.ts';
 
 const HOUR = 3_600_000;
 
-/** Another rep's queue, slots or tasks are a manager's (or admin's) view. */
-function assertMayViewRep(ctx: RequestContext, userId: string): void {
-  if (userId !== ctx.actor.userId) assertRole(ctx, ['manager'], "view another rep's work");
+/**
+ * Another rep's queue, slots or tasks follow the tasks read scope: by default a manager
+ * sees the members of their teams (all reps when they lead no team), an admin everyone,
+ * a rep only themselves. Someone out of reach is a 404, as for any record.
+ */
+async function assertMayViewRep(ctx: RequestContext, userId: string): Promise<void> {
+  if (userId === ctx.actor.userId) return;
+  const scopes = await assertCan(ctx, 'tasks', 'read');
+  if (!(await userWithinScope(ctx, userId, (owner) => scopeCondition(ctx, scopes, owner))))
+    throw new DomainError('not_found', `No rep ${userId} whose work you may see.`, [
+      { path: 'userId', message: 'not a member of your teams' },
+    ]);
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d));
@@ -21,7 +32,7 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d));
  * then recency; each with its account, grade and last activity.
  */
 export async function getWorkQueue(ctx: RequestContext, userId: string, limit = 100) {
-  assertMayViewRep(ctx, userId);
+  await assertMayViewRep(ctx, userId);
   const now = ctx.now();
   const sla = await leadSlaHours(ctx);
   const rows = await queueCandidates(ctx, userId, now);
@@ -73,7 +84,7 @@ export async function getWorkQueue(ctx: RequestContext, userId: string, limit = 
 
 /** Half-hour slots used this week (in the workspace's time zone) against the rep's IS capacity. */
 export async function getSlotUsage(ctx: RequestContext, userId: string, at?: Date) {
-  assertMayViewRep(ctx, userId);
+  await assertMayViewRep(ctx, userId);
   const config = await getWorkspaceConfig(ctx);
   const week = zonedWeek(at ?? ctx.now(), config.timeZone);
   const used = await slotsUsed(ctx, userId, week.start, week.end);
@@ -94,7 +105,7 @@ export async function getSlotUsage(ctx: RequestContext, userId: string, at?: Dat
 
 /** A rep's open tasks due by the end of today (workspace time zone): cadence steps, follow-ups, risk tasks. */
 export async function getDueTasks(ctx: RequestContext, userId: string) {
-  assertMayViewRep(ctx, userId);
+  await assertMayViewRep(ctx, userId);
   const config = await getWorkspaceConfig(ctx);
   const today = startOfZonedDay(ctx.now(), config.timeZone);
   return dueTasks(ctx, userId, new Date(today.getTime() + 86_400_000));

@@ -134,7 +134,8 @@ export function registerRoutingRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: "A rep's work queue: SLA urgency, then score, then recency (another rep's: manager)",
+        summary:
+          "A rep's work queue: SLA urgency, then score, then recency (another rep's: their team's manager)",
         querystring: forUser.extend({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
       },
     },

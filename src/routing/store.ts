@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { accounts, people } from '../crm/schema.ts';
 import { handoffs } from '../lifecycle/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
@@ -42,6 +42,26 @@ export function listTeams(ctx: RequestContext): Promise<TeamRow[]> {
     .from(teams)
     .where(eq(teams.workspaceId, ctx.workspaceId))
     .orderBy(asc(teams.createdAt), asc(teams.name));
+}
+
+/** Whether `userId` is a member of the workspace that the scope condition (on the member's id) reaches. */
+export async function userWithinScope(
+  ctx: RequestContext,
+  userId: string,
+  scope: (owner: typeof memberships.userId) => SQL | undefined,
+): Promise<boolean> {
+  const rows = await ctx.db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.workspaceId, ctx.workspaceId),
+        eq(memberships.userId, userId),
+        scope(memberships.userId),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
 }
 
 export function teamMembers(ctx: RequestContext, teamId: string) {

@@ -137,13 +137,16 @@ describe('access matrix', () => {
     expect(await listed('marketing')).toEqual([mine.id, theirs.id].sort());
   });
 
-  it('shows a rep only their own workbench; a manager may look at another rep’s', async () => {
+  it('shows a rep only their own workbench; a manager their teams’ reps, an admin everyone’s', async () => {
     const sdr = fx.actors.get('sdr')!.userId;
+    const status = async (role: Role, userId: string, path: string) =>
+      (await request(role, 'GET', `/api/v1/workbench/${path}?userId=${userId}`)).statusCode;
     for (const path of ['queue', 'slots', 'tasks']) {
-      expect((await request('mdr', 'GET', `/api/v1/workbench/${path}?userId=${sdr}`)).statusCode).toBe(403);
-      expect((await request('manager', 'GET', `/api/v1/workbench/${path}?userId=${sdr}`)).statusCode).toBe(
-        200,
-      );
+      expect(await status('mdr', sdr, path)).toBe(404);
+      expect(await status('manager', sdr, path)).toBe(200);
+      expect(await status('manager', fx.mateId, path)).toBe(200);
+      expect(await status('manager', fx.strangerId, path)).toBe(404);
+      expect(await status('admin', fx.strangerId, path)).toBe(200);
     }
   });
 });

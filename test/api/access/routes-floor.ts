@@ -153,7 +153,7 @@ export const FLOOR_ROUTES: Record<string, RouteSpec> = {
     // The acting manager or admin does not hold mdr: past access, the role check answers 400.
     allowedStatus: 400,
   },
-  // A rep's own workbench; another rep's is a manager's (access-matrix.test.ts).
+  // A rep's own workbench; another rep's follows the tasks team scope (access-matrix.test.ts).
   'GET /api/v1/workbench/queue': { kind: 'member' },
   'GET /api/v1/workbench/slots': { kind: 'member' },
   'GET /api/v1/workbench/tasks': { kind: 'member' },

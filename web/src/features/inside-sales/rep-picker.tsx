@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, type Page } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
-import { IS_ROLES, type UserRow } from './api.ts';
-
-const isRepRole = (role: string) => (IS_ROLES as readonly string[]).includes(role);
+import type { IS_ROLES, UserRow } from './api.ts';
+import { isRepRole, reachableReps } from './reachable-reps.ts';
 
 /** Managers and admins look at any rep's work; everyone else sees their own. */
 export function useCanPickRep(): boolean {
@@ -33,18 +32,16 @@ export function RepPicker() {
     queryFn: () =>
       api<Page<UserRow>>('/users', { query: { status: 'active', sort: 'displayName', limit: 200 } }),
   });
-  const reps = (users.data?.items ?? []).filter((u) => u.roles.some((r) => isRepRole(r.role)));
+  const reps = reachableReps(user, users.data?.items ?? []);
   const data = [
     { value: user.id, label: t('insideSales.queue.me') },
-    ...reps
-      .filter((u) => u.id !== user.id)
-      .map((u) => ({
-        value: u.id,
-        label: `${u.displayName} · ${u.roles
-          .filter((r) => isRepRole(r.role))
-          .map((r) => t(`roles.${r.role as (typeof IS_ROLES)[number]}`))
-          .join(' / ')}`,
-      })),
+    ...reps.map((u) => ({
+      value: u.id,
+      label: `${u.displayName} · ${u.roles
+        .filter((r) => isRepRole(r.role))
+        .map((r) => t(`roles.${r.role as (typeof IS_ROLES)[number]}`))
+        .join(' / ')}`,
+    })),
   ];
   return (
     <Select
