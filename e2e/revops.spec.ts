@@ -162,7 +162,8 @@ test.describe('a day of the RevOps lead', () => {
       );
     }
 
-    // The trends and the top bottlenecks are on the page too.
+    // The trends and the top bottlenecks are on the page too (the trends load when scrolled to).
+    await page.getByTestId('trends').scrollIntoViewIfNeeded();
     await expect(page.getByTestId('trend-volumes')).toBeVisible();
     const bottlenecks = await getJson<{ findings: Finding[] }>(
       request,

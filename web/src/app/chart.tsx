@@ -1,6 +1,7 @@
 import { Box, Loader } from '@mantine/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useRef, useState } from 'react';
+import { needsExtras } from './chart-needs.ts';
 
 type ECharts = ReturnType<typeof import('echarts/core').init>;
 
@@ -53,7 +54,16 @@ export function Chart({
   }, []);
 
   useEffect(() => {
-    if (ready) chart.current?.setOption(option, { notMerge: true });
+    if (!ready) return;
+    let stale = false;
+    const draw = () => {
+      if (!stale) chart.current?.setOption(option, { notMerge: true });
+    };
+    if (needsExtras(option as Record<string, unknown>)) void import('./echarts-extras.ts').then(draw);
+    else draw();
+    return () => {
+      stale = true;
+    };
   }, [ready, option]);
 
   return (

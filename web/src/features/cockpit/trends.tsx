@@ -1,6 +1,7 @@
-import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Box, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useInViewport } from '@mantine/hooks';
 import type { EChartsCoreOption } from 'echarts/core';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../app/chart.tsx';
 import { useFormat } from '../../app/format.ts';
@@ -23,8 +24,15 @@ export function Trends({
   const { t } = useTranslation();
   const tx = useLooseT();
   const fmt = useFormat();
+  // Below the fold: asked and drawn once scrolled into view, so the sections at the top
+  // get the embedded database and the main thread to themselves while the page loads.
+  const { ref, inViewport } = useInViewport();
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    if (inViewport) setSeen(true);
+  }, [inViewport]);
   const first = shiftPeriod(periodOf(today, 'month', fyStart, today), 11, fyStart, today).start;
-  const kpis = useKpis({ by: 'month', from: first, to: today }, !deferred);
+  const kpis = useKpis({ by: 'month', from: first, to: today }, seen && !deferred);
   const months = useMemo(() => kpis.data?.periods ?? [], [kpis.data]);
   const monthName = useMemo(
     () => new Intl.DateTimeFormat(fmt.locale, { year: '2-digit', month: 'short', timeZone: 'UTC' }),
@@ -80,7 +88,15 @@ export function Trends({
     [x, months, t, fmt],
   );
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="trends-title">
+    <Paper
+      ref={ref}
+      withBorder
+      p="md"
+      radius="md"
+      component="section"
+      aria-labelledby="trends-title"
+      data-testid="trends"
+    >
       <Stack gap={2} mb="sm">
         <Title order={2} size="h4" id="trends-title">
           {t('cockpit.trends.title')}
@@ -89,7 +105,9 @@ export function Trends({
           {t('cockpit.trends.hint')}
         </Text>
       </Stack>
-      {kpis.isPending ? (
+      {!seen ? (
+        <Box h={280} />
+      ) : kpis.isPending ? (
         <PageLoader />
       ) : kpis.error ? (
         <ErrorState error={kpis.error} onRetry={() => void kpis.refetch()} />
