@@ -1,21 +1,9 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Switch, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SearchField } from '../../app/list-toolbar.tsx';
-import { ActionsTh } from '../../app/table-parts.tsx';
 import type { EngagementRule } from './api.ts';
 import { newRuleId } from './fit-rules-table.tsx';
+import { RuleLabelCell, RulePointsCell, RuleRemoveCell, RulesSection, ruleEdits } from './rules-section.tsx';
 
 /** Engagement rules in match order: the first rule that matches an event scores it. */
 export function EngagementRulesTable({
@@ -27,8 +15,7 @@ export function EngagementRulesTable({
 }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const patch = (id: string, p: Partial<EngagementRule>) =>
-    onChange(rules.map((r) => (r.id === id ? { ...r, ...p } : r)));
+  const { patch, remove } = ruleEdits(rules, onChange);
   const needle = q.trim().toLowerCase();
   const shown = rules.filter(
     (r) => !needle || r.label.toLowerCase().includes(needle) || r.eventType.includes(needle),
@@ -42,102 +29,50 @@ export function EngagementRulesTable({
       ...rules,
       { id: newRuleId('event'), label: t('setup.scoring.newRuleLabel'), eventType: 'page_view', points: 1 },
     ]);
+  const col = (k: 'label' | 'eventType' | 'condition' | 'points' | 'handRaise') =>
+    t(`setup.scoring.engagementColumns.${k}`);
   return (
-    <Paper withBorder p="md" radius="md">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">
-          {t('setup.scoring.sections.engagement')}
-        </Title>
-        <Group>
-          <SearchField
-            aria-label={t('setup.scoring.filterRules')}
-            placeholder={t('setup.scoring.filterPlaceholder')}
-            value={q}
-            onChange={setQ}
-            w={220}
-          />
-          <Button variant="default" onClick={add}>
-            {t('setup.scoring.addEngagement')}
-          </Button>
-        </Group>
-      </Group>
-      {shown.length === 0 ? (
-        <Text size="sm" c="dimmed" py="md">
-          {rules.length === 0 ? t('setup.scoring.noRules') : t('setup.scoring.noRulesMatch')}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={860}>
-          <Table verticalSpacing={4} data-testid="engagement-rules">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('setup.scoring.engagementColumns.label')}</Table.Th>
-                <Table.Th>{t('setup.scoring.engagementColumns.eventType')}</Table.Th>
-                <Table.Th>{t('setup.scoring.engagementColumns.condition')}</Table.Th>
-                <Table.Th>{t('setup.scoring.engagementColumns.points')}</Table.Th>
-                <Table.Th>{t('setup.scoring.engagementColumns.handRaise')}</Table.Th>
-                <ActionsTh />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {shown.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>
-                    <TextInput
-                      size="xs"
-                      aria-label={`${t('setup.scoring.engagementColumns.label')}: ${r.label}`}
-                      value={r.label}
-                      onChange={(e) => patch(r.id, { label: e.currentTarget.value })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <TextInput
-                      size="xs"
-                      w={170}
-                      ff="monospace"
-                      aria-label={`${t('setup.scoring.engagementColumns.eventType')}: ${r.label}`}
-                      value={r.eventType}
-                      onChange={(e) => patch(r.id, { eventType: e.currentTarget.value.trim() })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" ff={r.property ? 'monospace' : undefined}>
-                      {condition(r)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <NumberInput
-                      size="xs"
-                      w={80}
-                      min={-100}
-                      max={100}
-                      aria-label={`${t('setup.scoring.engagementColumns.points')}: ${r.label}`}
-                      value={r.points}
-                      onChange={(v) => patch(r.id, { points: typeof v === 'number' ? v : 0 })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Switch
-                      aria-label={`${t('setup.scoring.engagementColumns.handRaise')}: ${r.label}`}
-                      checked={r.handRaise === true}
-                      onChange={(e) => patch(r.id, { handRaise: e.currentTarget.checked })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('setup.scoring.remove', { name: r.label })}
-                      onClick={() => onChange(rules.filter((x) => x.id !== r.id))}
-                    >
-                      ×
-                    </ActionIcon>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-    </Paper>
+    <RulesSection
+      title={t('setup.scoring.sections.engagement')}
+      addLabel={t('setup.scoring.addEngagement')}
+      onAdd={add}
+      query={q}
+      onQuery={setQ}
+      total={rules.length}
+      shown={shown.length}
+      minWidth={860}
+      testId="engagement-rules"
+      columns={[col('label'), col('eventType'), col('condition'), col('points'), col('handRaise')]}
+    >
+      {shown.map((r) => (
+        <Table.Tr key={r.id}>
+          <RuleLabelCell rule={r} column={col('label')} onLabel={(label) => patch(r.id, { label })} />
+          <Table.Td>
+            <TextInput
+              size="xs"
+              w={170}
+              ff="monospace"
+              aria-label={`${col('eventType')}: ${r.label}`}
+              value={r.eventType}
+              onChange={(e) => patch(r.id, { eventType: e.currentTarget.value.trim() })}
+            />
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm" ff={r.property ? 'monospace' : undefined}>
+              {condition(r)}
+            </Text>
+          </Table.Td>
+          <RulePointsCell rule={r} column={col('points')} onPoints={(points) => patch(r.id, { points })} />
+          <Table.Td>
+            <Switch
+              aria-label={`${col('handRaise')}: ${r.label}`}
+              checked={r.handRaise === true}
+              onChange={(e) => patch(r.id, { handRaise: e.currentTarget.checked })}
+            />
+          </Table.Td>
+          <RuleRemoveCell rule={r} onRemove={() => remove(r.id)} />
+        </Table.Tr>
+      ))}
+    </RulesSection>
   );
 }
