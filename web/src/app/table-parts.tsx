@@ -1,4 +1,4 @@
-import { Button, Table } from '@mantine/core';
+import { Badge, Button, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 /** The header of a column of row buttons: named for assistive technology, blank on screen. */
@@ -18,5 +18,44 @@ export function EditButton({ name, onClick }: { name: string; onClick: () => voi
     <Button size="compact-sm" variant="subtle" onClick={onClick} aria-label={`${t('common.edit')}: ${name}`}>
       {t('common.edit')}
     </Button>
+  );
+}
+
+/**
+ * The last two cells of a revocable secret's row (API tokens, tracking write keys): its
+ * status, and a revoke button named after the row while it is still active.
+ */
+export function RevocableCells({
+  name,
+  revoked,
+  labels,
+  onRevoke,
+}: {
+  name: string;
+  revoked: boolean;
+  labels: { active: string; revoked: string; revoke: string };
+  onRevoke: () => void;
+}) {
+  return (
+    <>
+      <Table.Td>
+        <Badge variant="dot" color={revoked ? 'gray' : 'green'}>
+          {revoked ? labels.revoked : labels.active}
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        {revoked ? null : (
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            color="red"
+            aria-label={`${labels.revoke}: ${name}`}
+            onClick={onRevoke}
+          >
+            {labels.revoke}
+          </Button>
+        )}
+      </Table.Td>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Paper, Table } from '@mantine/core';
+import { Button, Paper, Table } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { PageHeader } from '../../app/page-header.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
 import { NamedSecretDialog, SecretReveal } from '../../app/secret-reveal.tsx';
 import type { User } from '../../app/session.tsx';
-import { ActionsTh } from '../../app/table-parts.tsx';
+import { ActionsTh, RevocableCells } from '../../app/table-parts.tsx';
 
 interface ApiToken {
   id: string;
@@ -121,26 +121,19 @@ export default function TokensPage() {
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {tok.expiresAt ? fmt.dateTime(tok.expiresAt) : t('tokens.noExpiry')}
                     </Table.Td>
-                    <Table.Td>
-                      <Badge variant="dot" color={tok.revokedAt ? 'gray' : 'green'}>
-                        {tok.revokedAt ? t('tokens.revoked') : t('tokens.active')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {tok.revokedAt ? null : (
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => {
-                            revoke.reset();
-                            setRevoking(tok);
-                          }}
-                        >
-                          {t('tokens.revoke')}
-                        </Button>
-                      )}
-                    </Table.Td>
+                    <RevocableCells
+                      name={tok.name}
+                      revoked={tok.revokedAt !== null}
+                      labels={{
+                        active: t('tokens.active'),
+                        revoked: t('tokens.revoked'),
+                        revoke: t('tokens.revoke'),
+                      }}
+                      onRevoke={() => {
+                        revoke.reset();
+                        setRevoking(tok);
+                      }}
+                    />
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../app/confirm.tsx';
 import { useFormat } from '../../app/format.ts';
 import { SearchField } from '../../app/list-toolbar.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../app/query-state.tsx';
-import { ActionsTh } from '../../app/table-parts.tsx';
+import { ActionsTh, RevocableCells } from '../../app/table-parts.tsx';
 import type { WriteKey } from './api.ts';
 import { CreateKeyModal, KEYS } from './write-key-modal.tsx';
 
@@ -91,27 +91,19 @@ export function WriteKeysSection() {
                   <Table.Td fw={500}>{k.name}</Table.Td>
                   <Table.Td ff="monospace">…{k.keyHint}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(k.createdAt)}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="dot" color={k.revokedAt ? 'gray' : 'green'}>
-                      {k.revokedAt ? t('setup.tracking.revoked') : t('setup.tracking.active')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {k.revokedAt ? null : (
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="red"
-                        aria-label={`${t('setup.tracking.revoke')}: ${k.name}`}
-                        onClick={() => {
-                          revoke.reset();
-                          setRevoking(k);
-                        }}
-                      >
-                        {t('setup.tracking.revoke')}
-                      </Button>
-                    )}
-                  </Table.Td>
+                  <RevocableCells
+                    name={k.name}
+                    revoked={k.revokedAt !== null}
+                    labels={{
+                      active: t('setup.tracking.active'),
+                      revoked: t('setup.tracking.revoked'),
+                      revoke: t('setup.tracking.revoke'),
+                    }}
+                    onRevoke={() => {
+                      revoke.reset();
+                      setRevoking(k);
+                    }}
+                  />
                 </Table.Tr>
               ))}
             </Table.Tbody>
