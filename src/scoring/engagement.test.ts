@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contribution, engagementAt, scoreEvent } from './engagement.ts';
 import { evaluateFit } from './fit.ts';
-import { mqlReason, totalsOf } from './person-score.ts';
+import { combineTotals, mqlReason, NO_ENGAGEMENT, totalsOf } from './person-score.ts';
 import { DEFAULT_SCORING_RULES as R } from './rules.ts';
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);
@@ -56,5 +57,29 @@ describe('fit and the MQL rule', () => {
     expect(mqlReason(R, { raw: totals.raw, grade: 'C', handRaisedAt: null }, day(0))).toBeNull();
     expect(mqlReason(R, { raw: totals.raw, grade: 'B', handRaisedAt: null }, day(30))).toBeNull();
     expect(mqlReason(R, { raw: 0n, grade: 'D', handRaisedAt: day(0) }, day(0))).toBe('hand_raise');
+  });
+});
+
+describe('totals of a set of events', () => {
+  const event = fc.record({
+    id: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+    type: fc.constantFrom('page_view', 'form_submit', 'seminar_attended', 'unsubscribe', 'other'),
+    occurredAt: fc.integer({ min: -400, max: 400 }).map((n) => day(n % 7 === 0 ? 0 : n)),
+    properties: fc.constantFrom({}, { path: '/pricing' }, { form: 'demo_request' }, { form: 'ebook' }),
+  });
+
+  it('equal the one-event totals combined, in any order and any split', () => {
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 40 }), fc.nat(), (events, cut) => {
+        const folded = events
+          .map((e) => totalsOf(R, [e]))
+          .reduce((a, b) => combineTotals(a, b), NO_ENGAGEMENT);
+        expect(totalsOf(R, events)).toEqual(folded);
+        const at = events.length ? cut % events.length : 0;
+        const halves = combineTotals(totalsOf(R, events.slice(at)), totalsOf(R, events.slice(0, at)));
+        expect(halves).toEqual(folded);
+        expect(totalsOf(R, [...events].reverse())).toEqual(folded);
+      }),
+    );
   });
 });

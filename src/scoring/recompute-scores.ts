@@ -30,6 +30,8 @@ export interface RecomputeOptions {
   promote?: boolean;
   /** Stop after this many batches (a job runs one chunk per claim and resumes from the cursor). */
   maxBatches?: number;
+  /** Batches in flight at once (default 2: one computes while the other reads or writes). */
+  concurrency?: number;
 }
 
 export interface RecomputeResult {
@@ -55,16 +57,17 @@ export async function recomputeScores(
   const batchSize = options.batchSize ?? 2000;
   const { version, rules } = await inTransaction(ctx, (tx) => rulesInForce(tx));
   const properties = ruleProperties(rules);
+  // Inside a caller's transaction (a job) batches are savepoints on one connection: one at a time.
+  const concurrency = ctx.commitWrites ? 1 : Math.max(1, options.concurrency ?? 2);
   let cursor: RecomputeCursor = options.cursor ?? { afterPersonId: null, done: 0 };
   let mqls = 0;
   let batches = 0;
   let finished = false;
   progress.start('Recomputing scores', await countPeople(ctx));
   progress.update(cursor.done);
-  while (options.maxBatches === undefined || batches < options.maxBatches) {
-    const batch = await inTransaction(ctx, async (tx) => {
-      const ids = await nextPersonIds(tx, cursor.afterPersonId, batchSize);
-      if (ids.length === 0) return null;
+
+  const scoreBatch = (ids: string[]) =>
+    inTransaction(ctx, async (tx) => {
       await lockScores(tx, ids, version);
       const [subjects, events] = await Promise.all([
         loadSubjects(tx, ids),
@@ -86,25 +89,46 @@ export async function recomputeScores(
         return [{ personId, ...personScore(rules, subject, own ? totalsOf(rules, own) : NO_ENGAGEMENT) }];
       });
       const stored = await writeScores(tx, 'set', rows, version, decayExponent(rules, tx.now()));
-      if (options.promote !== false) {
-        const cause = new Map<string, string>();
-        for (const [id, list] of grouped) {
-          let last: PersonEvent | undefined;
-          for (const e of list) if (!last || e.occurredAt >= last.occurredAt) last = e;
-          if (last) cause.set(id, last.id);
-        }
-        mqls += (await promoteToMql(tx, rules, version, stored, subjects, cause)).length;
+      if (options.promote === false) return 0;
+      const cause = new Map<string, string>();
+      for (const [id, list] of grouped) {
+        let last: PersonEvent | undefined;
+        for (const e of list) if (!last || e.occurredAt >= last.occurredAt) last = e;
+        if (last) cause.set(id, last.id);
       }
-      return ids;
+      return (await promoteToMql(tx, rules, version, stored, subjects, cause)).length;
     });
-    if (!batch) {
-      finished = true;
-      break;
-    }
-    batches++;
-    cursor = { afterPersonId: batch[batch.length - 1]!, done: cursor.done + batch.length };
+
+  // Batches overlap (one computes in JS while another reads or writes), but the cursor only
+  // moves past a batch once every batch before it has committed, so a resume never skips
+  // anyone; a batch done twice after a failure is rewritten to the same values.
+  const inFlight: { ids: string[]; result: Promise<number> }[] = [];
+  const settleOldest = async () => {
+    const { ids, result } = inFlight.shift()!;
+    mqls += await result;
+    cursor = { afterPersonId: ids[ids.length - 1]!, done: cursor.done + ids.length };
     progress.update(cursor.done);
     await options.onBatch?.(cursor);
+  };
+  try {
+    let after = cursor.afterPersonId;
+    while (options.maxBatches === undefined || batches < options.maxBatches) {
+      const ids = await nextPersonIds(ctx, after, batchSize);
+      if (ids.length === 0) {
+        finished = true;
+        break;
+      }
+      after = ids[ids.length - 1]!;
+      const result = scoreBatch(ids);
+      result.catch(() => {}); // awaited in order by settleOldest; this only keeps it "handled"
+      inFlight.push({ ids, result });
+      batches++;
+      if (inFlight.length >= concurrency) await settleOldest();
+    }
+    while (inFlight.length > 0) await settleOldest();
+  } catch (err) {
+    await Promise.allSettled(inFlight.map((b) => b.result));
+    throw err;
   }
   progress.stop();
   return { ruleVersion: version, people: cursor.done, mqls, cursor, finished };
