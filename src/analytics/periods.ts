@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, differenceInCalendarDays, format } from 'date-fns';
+import { addDays, differenceInCalendarDays } from 'date-fns';
+import { zonedDate } from '../platform/zoned-time.ts';
 
 /** The period grains of every report. Fiscal periods follow the workspace's fiscal-year start month. */
 export const GRAINS = ['day', 'week', 'month', 'fiscal_quarter', 'fiscal_year'] as const;
@@ -13,7 +14,7 @@ export interface Calendar {
 
 /** A calendar day in the workspace zone, as `YYYY-MM-DD` (the rollups' bucket). */
 export function localDay(at: Date, cal: Calendar): string {
-  return format(new TZDate(at.getTime(), cal.timeZone), 'yyyy-MM-dd');
+  return zonedDate(at, cal.timeZone);
 }
 
 /** The instant a local day starts in the workspace zone. */

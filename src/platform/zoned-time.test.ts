@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { zonedDate, zonedTime, zonedWeek } from './zoned-time.ts';
 
@@ -14,5 +16,27 @@ describe('zoned time', () => {
   it('handles daylight saving time zones', () => {
     expect(zonedTime(2026, 3, 9, 'America/New_York').toISOString()).toBe('2026-03-09T04:00:00.000Z');
     expect(zonedTime(2026, 3, 7, 'America/New_York').toISOString()).toBe('2026-03-07T05:00:00.000Z');
+  });
+});
+
+describe('local dates around clock changes', () => {
+  it('match @date-fns/tz at every 5 minutes of days with a clock change, half-hour zones included', () => {
+    const zones = [
+      'Asia/Tokyo',
+      'Asia/Kolkata',
+      'America/New_York',
+      'America/Havana',
+      'Australia/Lord_Howe',
+      'Europe/London',
+    ];
+    const days = ['2025-03-09', '2025-03-30', '2025-04-05', '2025-10-04', '2025-10-26', '2025-11-02'];
+    for (const zone of zones)
+      for (const d of days)
+        for (let m = -12 * 60; m < 36 * 60; m += 5) {
+          const at = new Date(Date.parse(`${d}T00:00:00Z`) + m * 60_000);
+          const expected = format(new TZDate(at.getTime(), zone), 'yyyy-MM-dd');
+          if (zonedDate(at, zone) !== expected)
+            expect(zonedDate(at, zone), `${at.toISOString()} ${zone}`).toBe(expected);
+        }
   });
 });

@@ -51,18 +51,46 @@ export function zonedParts(at: Date, timeZone: string): ZonedParts {
   };
 }
 
-function offsetMs(at: Date, timeZone: string): number {
-  const p = zonedParts(at, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+function exactOffsetMs(utcMs: number, timeZone: string): number {
+  const second = Math.floor(utcMs / 1000) * 1000;
+  const p = zonedParts(new Date(second), timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - second;
+}
+
+const HOUR_MS = 3_600_000;
+// Per zone and UTC hour: the offset when it is the same at the hour's first and last second,
+// null when a clock change falls inside the hour (then each instant is asked exactly). Imports
+// and rollups ask for millions of instants but only a few thousand distinct hours.
+const hourOffsets = new Map<string, Map<number, number | null>>();
+
+/** The zone's offset from UTC at an instant (ms; whole seconds). */
+export function zoneOffsetMs(utcMs: number, timeZone: string): number {
+  let hours = hourOffsets.get(timeZone);
+  if (!hours) {
+    hours = new Map();
+    hourOffsets.set(timeZone, hours);
+  }
+  const hour = Math.floor(utcMs / HOUR_MS);
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    const first = exactOffsetMs(hour * HOUR_MS, timeZone);
+    offset = first === exactOffsetMs(hour * HOUR_MS + HOUR_MS - 1000, timeZone) ? first : null;
+    if (hours.size > 200_000) hours.clear();
+    hours.set(hour, offset);
+  }
+  return offset ?? exactOffsetMs(utcMs, timeZone);
+}
+
+/** The instant of a local wall-clock time written as if it were UTC milliseconds. */
+export function instantOfWall(wallMs: number, timeZone: string): Date {
+  const first = wallMs - zoneOffsetMs(wallMs, timeZone);
+  // A second pass settles instants near an offset change (DST).
+  return new Date(wallMs - zoneOffsetMs(first, timeZone));
 }
 
 /** The instant of a local wall-clock time (month 1-12; overflowing days and months roll over). */
 export function zonedTime(year: number, month: number, day: number, timeZone: string, hour = 0): Date {
-  const guess = Date.UTC(year, month - 1, day, hour);
-  const first = guess - offsetMs(new Date(guess), timeZone);
-  // A second pass settles instants near an offset change (DST).
-  return new Date(guess - offsetMs(new Date(first), timeZone));
+  return instantOfWall(Date.UTC(year, month - 1, day, hour), timeZone);
 }
 
 /** Local midnight starting the day of `at`. */
@@ -82,6 +110,6 @@ export function zonedWeek(at: Date, timeZone: string): { start: Date; end: Date 
 
 /** The local calendar date of `at` as YYYY-MM-DD. */
 export function zonedDate(at: Date, timeZone: string): string {
-  const p = zonedParts(at, timeZone);
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  const ms = at.getTime();
+  return new Date(ms + zoneOffsetMs(ms, timeZone)).toISOString().slice(0, 10);
 }
