@@ -11,6 +11,8 @@ export interface PageRoute {
   page: LazyExoticComponent<ComponentType>;
   /** Starts loading the page's code (the module cache makes `page` reuse it). */
   load: () => Promise<unknown>;
+  /** Asks for the page's first data on a full page load, without waiting for its code. */
+  prefetch?: () => Promise<unknown>;
 }
 
 /** A department in the navigation, in THE MODEL's order. */
@@ -37,6 +39,7 @@ export const SECTIONS: NavSection[] = [
         path: '/cockpit',
         label: 'overview',
         ...page(() => import('../features/cockpit/cockpit-page.tsx')),
+        prefetch: () => import('../features/cockpit/prefetch.ts').then((m) => m.prefetchCockpit()),
       },
       {
         path: '/cockpit/bottlenecks',
@@ -237,6 +240,7 @@ export function activePath(pathname: string, routes: readonly PageRoute[]): stri
 export function preloadPage(pathname: string): void {
   const route = SECTIONS.flatMap((s) => s.routes).find((r) => matchPath(r.path, pathname));
   void route?.load().catch(() => undefined);
+  void route?.prefetch?.().catch(() => undefined);
 }
 
 // Each role starts its day on its own screen; the first matching role decides.

@@ -1,3 +1,4 @@
+import { loadCharts } from '../../app/chart.tsx';
 import { queryClient } from '../../app/query-client.ts';
 import { signedIn } from '../../app/session.tsx';
 import { funnelQuery, kpisQuery, stagesQuery } from './api.ts';
@@ -5,10 +6,12 @@ import { localToday, periodFromSearch } from './period.ts';
 
 /**
  * Asks for the cockpit's first reports (the KPI tree, the lead funnel and its stages) as soon
- * as the session is known, while the app is still rendering: the cockpit's code is loaded in
- * parallel with the session check, so its data need not wait for the first render.
+ * as the session is known, and starts loading the charts: run by the router on a full load
+ * of /cockpit (this module is small, so it does not wait for the page's code and its
+ * dependencies), and again by the page itself (answers already asked are reused).
  */
 export async function prefetchCockpit(): Promise<void> {
+  void loadCharts();
   const me = await signedIn;
   if (!me || window.location.pathname !== '/cockpit') return;
   const { timeZone, fiscalYearStartMonth: fyStart } = me.workspace;

@@ -1,7 +1,6 @@
 import { Box, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useInViewport } from '@mantine/hooks';
 import type { EChartsCoreOption } from 'echarts/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../app/chart.tsx';
 import { useFormat } from '../../app/format.ts';
@@ -26,13 +25,20 @@ export function Trends({
   const fmt = useFormat();
   // Below the fold: asked and drawn once scrolled into view, so the sections at the top
   // get the embedded database and the main thread to themselves while the page loads.
-  const { ref, inViewport } = useInViewport();
+  // Watched only once the sections above have their content (before that it is in view
+  // anyway); a new observer reports the layout as it is then.
+  const ref = useRef<HTMLDivElement>(null);
   const [seen, setSeen] = useState(false);
   useEffect(() => {
-    if (inViewport) setSeen(true);
-  }, [inViewport]);
+    if (deferred || seen || !ref.current) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setSeen(true);
+    });
+    observer.observe(ref.current);
+    return () => observer.disconnect();
+  }, [deferred, seen]);
   const first = shiftPeriod(periodOf(today, 'month', fyStart, today), 11, fyStart, today).start;
-  const kpis = useKpis({ by: 'month', from: first, to: today }, seen && !deferred);
+  const kpis = useKpis({ by: 'month', from: first, to: today }, seen);
   const months = useMemo(() => kpis.data?.periods ?? [], [kpis.data]);
   const monthName = useMemo(
     () => new Intl.DateTimeFormat(fmt.locale, { year: '2-digit', month: 'short', timeZone: 'UTC' }),
