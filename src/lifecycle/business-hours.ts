@@ -1,6 +1,6 @@
-import { tzOffset } from '@date-fns/tz';
 import holidayJp from '@holiday-jp/holiday_jp';
 import { z } from 'zod';
+import { instantOfWall, zoneOffsetMs } from '../platform/zoned-time.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -51,11 +51,8 @@ export function workspaceCalendar(timeZone: string, settings: unknown): Business
 }
 
 /** Local wall-clock milliseconds (as if UTC) of an instant in a zone. */
-const toLocal = (t: number, tz: string) => t + tzOffset(tz, new Date(t)) * MINUTE;
-function toUtc(local: number, tz: string): number {
-  const guess = local - tzOffset(tz, new Date(local)) * MINUTE;
-  return local - tzOffset(tz, new Date(guess)) * MINUTE;
-}
+const toLocal = (t: number, tz: string) => t + zoneOffsetMs(t, tz);
+const toUtc = (local: number, tz: string) => instantOfWall(local, tz).getTime();
 
 /** The working window [start, end) of the local day beginning at `dayStart`, or null. */
 function windowOf(dayStart: number, cal: BusinessCalendar): [number, number] | null {
