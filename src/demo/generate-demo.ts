@@ -15,6 +15,7 @@ import { createWorkspace } from '../workspace/create-workspace.ts';
 import { generatePassword, hashPassword } from '../workspace/passwords.ts';
 import { replaceMemberships, usersStore } from '../workspace/store.ts';
 import { DEMO_DAY_STEPS, type DemoDay } from './day-steps.ts';
+import { stepTimings } from './step-timings.ts';
 import { type DemoMarket, generateMarket } from './demo-market.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_TEAMS, DEMO_USERS, DEMO_WORKSPACE, demoCapacity } from './demo-org.ts';
 
@@ -171,9 +172,14 @@ async function writeHistory(
   );
   const personById = new Map(market.people.map((p) => [p.id, p]));
 
+  const timings = stepTimings();
+  let written = 0;
+  let analyzedAt = 2_000;
   progress.start('Simulating days', days);
   for (let day = 0; day < days; day++) {
+    const dayStarted = performance.now();
     await inTransaction(ctx, async (t) => {
+      const writing = performance.now();
       await insertRows(
         t,
         people,
@@ -211,6 +217,7 @@ async function writeHistory(
           return { visitorId: v.id, personId: person.id, accountId: person.accountId, at: v.identifiedAt! };
         }),
       );
+      timings.add('write', performance.now() - writing);
       const start = new Date(from + day * DAY);
       const end = new Date(Math.min(from + (day + 1) * DAY, anchor.getTime()));
       const dayCtx = { ...t, now: () => end };
@@ -224,11 +231,19 @@ async function writeHistory(
         users: sim.users,
         rng: sim.rng,
       };
-      for (const step of DEMO_DAY_STEPS) await step(dayCtx, today);
+      for (const step of DEMO_DAY_STEPS) await timings.time(step.name, () => step(dayCtx, today));
     });
-    // PGlite runs no autovacuum: refresh planner statistics as the tables grow.
-    if (day % 30 === 29) await ctx.db.execute(sql`analyze`);
+    timings.add('day (all, with commit)', performance.now() - dayStarted);
+    // PGlite runs no autovacuum: refresh planner statistics as the tables grow, each time
+    // the events table has doubled (an ANALYZE samples a bounded number of rows, so a fixed
+    // schedule spends most of its time re-reading statistics that barely moved).
+    written += eventsByDay[day]!.length;
+    if (written >= 2 * analyzedAt) {
+      analyzedAt = written;
+      await timings.time('analyze', () => ctx.db.execute(sql`analyze`));
+    }
     progress.update(day + 1);
   }
   progress.stop();
+  timings.report();
 }
