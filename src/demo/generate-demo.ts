@@ -5,7 +5,7 @@ import { campaignMembers, campaigns, events, visitors } from '../capture/schema.
 import { accounts, people } from '../crm/schema.ts';
 import { recordEntries } from '../lifecycle/transition-entity.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { bulkInsert } from '../platform/db/bulk-insert.ts';
+import { bulkInsert, mayTrustReferences, withTrustedReferences } from '../platform/db/bulk-insert.ts';
 import type { Db } from '../platform/db/open-database.ts';
 import { type Progress, silentProgress } from '../platform/progress.ts';
 import { Rng } from '../platform/random.ts';
@@ -173,6 +173,7 @@ async function writeHistory(
   const personById = new Map(market.people.map((p) => [p.id, p]));
 
   const timings = stepTimings();
+  const trusted = await mayTrustReferences(ctx.db);
   let written = 0;
   let analyzedAt = 2_000;
   progress.start('Simulating days', days);
@@ -180,35 +181,39 @@ async function writeHistory(
     const dayStarted = performance.now();
     await inTransaction(ctx, async (t) => {
       const writing = performance.now();
-      await insertRows(
-        t,
-        people,
-        peopleByDay[day]!.map(({ interest: _i, firstCampaignId: _c, ...p }) => ({
-          ...p,
-          lifecycleStage: 'lead',
-          stageEnteredAt: p.createdAt,
-          updatedAt: p.createdAt,
-        })),
-      );
+      // The day's market rows reference what the generator wrote before them (accounts,
+      // campaigns, the people above): inserted without re-checking each reference.
+      await withTrustedReferences(t.db, trusted, async () => {
+        await insertRows(
+          t,
+          people,
+          peopleByDay[day]!.map(({ interest: _i, firstCampaignId: _c, ...p }) => ({
+            ...p,
+            lifecycleStage: 'lead',
+            stageEnteredAt: p.createdAt,
+            updatedAt: p.createdAt,
+          })),
+        );
+        await insertRows(
+          t,
+          visitors,
+          visitorsByDay[day]!.map((v) => ({ ...v, personId: null, identifiedAt: null })),
+        );
+        await insertRows(
+          t,
+          campaignMembers,
+          membersByDay[day]!.map((m) => ({ ...m, updatedAt: m.firstTouchAt })),
+        );
+        await insertRows(
+          t,
+          events,
+          eventsByDay[day]!.map((e) => ({ ...e, idempotencyKey: `demo:${e.id}`, receivedAt: e.occurredAt })),
+        );
+      });
       await recordEntries(
         t,
         'person',
         peopleByDay[day]!.map((p) => ({ entityId: p.id, at: p.createdAt })),
-      );
-      await insertRows(
-        t,
-        visitors,
-        visitorsByDay[day]!.map((v) => ({ ...v, personId: null, identifiedAt: null })),
-      );
-      await insertRows(
-        t,
-        campaignMembers,
-        membersByDay[day]!.map((m) => ({ ...m, updatedAt: m.firstTouchAt })),
-      );
-      await insertRows(
-        t,
-        events,
-        eventsByDay[day]!.map((e) => ({ ...e, idempotencyKey: `demo:${e.id}`, receivedAt: e.occurredAt })),
       );
       await mergeVisitorsIntoPeople(
         t,
