@@ -37,6 +37,7 @@ export interface DemoResult {
 }
 
 const DAY = 86_400_000;
+const DAYS_PER_TRANSACTION = 7;
 
 const insertRows = <T extends Parameters<typeof bulkInsert>[1]>(
   ctx: RequestContext,
@@ -176,78 +177,87 @@ async function writeHistory(
   const trusted = await mayTrustReferences(ctx.db);
   let written = 0;
   let analyzedAt = 2_000;
-  progress.start('Simulating days', days);
-  for (let day = 0; day < days; day++) {
-    const dayStarted = performance.now();
-    await inTransaction(ctx, async (t) => {
-      const writing = performance.now();
-      // The day's market rows reference what the generator wrote before them (accounts,
-      // campaigns, the people above): inserted without re-checking each reference.
-      await withTrustedReferences(t.db, trusted, async () => {
-        await insertRows(
-          t,
-          people,
-          peopleByDay[day]!.map(({ interest: _i, firstCampaignId: _c, ...p }) => ({
-            ...p,
-            lifecycleStage: 'lead',
-            stageEnteredAt: p.createdAt,
-            updatedAt: p.createdAt,
-          })),
-        );
-        await insertRows(
-          t,
-          visitors,
-          visitorsByDay[day]!.map((v) => ({ ...v, personId: null, identifiedAt: null })),
-        );
-        await insertRows(
-          t,
-          campaignMembers,
-          membersByDay[day]!.map((m) => ({ ...m, updatedAt: m.firstTouchAt })),
-        );
-        await insertRows(
-          t,
-          events,
-          eventsByDay[day]!.map((e) => ({ ...e, idempotencyKey: `demo:${e.id}`, receivedAt: e.occurredAt })),
-        );
-      });
-      await recordEntries(
+  /** One simulated day: the market's rows of the day, then each department's day step. */
+  const simulateDay = async (t: RequestContext, day: number) => {
+    const writing = performance.now();
+    // The day's market rows reference what the generator wrote before them (accounts,
+    // campaigns, the people above): inserted without re-checking each reference.
+    await withTrustedReferences(t.db, trusted, async () => {
+      await insertRows(
         t,
-        'person',
-        peopleByDay[day]!.map((p) => ({ entityId: p.id, at: p.createdAt })),
+        people,
+        peopleByDay[day]!.map(({ interest: _i, firstCampaignId: _c, ...p }) => ({
+          ...p,
+          lifecycleStage: 'lead',
+          stageEnteredAt: p.createdAt,
+          updatedAt: p.createdAt,
+        })),
       );
-      await mergeVisitorsIntoPeople(
+      await insertRows(
         t,
-        identifiedByDay[day]!.map((v) => {
-          const person = personById.get(v.personId!)!;
-          return { visitorId: v.id, personId: person.id, accountId: person.accountId, at: v.identifiedAt! };
-        }),
+        visitors,
+        visitorsByDay[day]!.map((v) => ({ ...v, personId: null, identifiedAt: null })),
       );
-      timings.add('write', performance.now() - writing);
-      const start = new Date(from + day * DAY);
-      const end = new Date(Math.min(from + (day + 1) * DAY, anchor.getTime()));
-      const dayCtx = { ...t, now: () => end };
-      const today: DemoDay = {
-        index: day,
-        start,
-        end,
-        people: peopleByDay[day]!,
-        events: eventsByDay[day]!,
-        market,
-        users: sim.users,
-        rng: sim.rng,
-      };
-      for (const step of DEMO_DAY_STEPS) await timings.time(step.name, () => step(dayCtx, today));
+      await insertRows(
+        t,
+        campaignMembers,
+        membersByDay[day]!.map((m) => ({ ...m, updatedAt: m.firstTouchAt })),
+      );
+      await insertRows(
+        t,
+        events,
+        eventsByDay[day]!.map((e) => ({ ...e, idempotencyKey: `demo:${e.id}`, receivedAt: e.occurredAt })),
+      );
     });
-    timings.add('day (all, with commit)', performance.now() - dayStarted);
+    await recordEntries(
+      t,
+      'person',
+      peopleByDay[day]!.map((p) => ({ entityId: p.id, at: p.createdAt })),
+    );
+    await mergeVisitorsIntoPeople(
+      t,
+      identifiedByDay[day]!.map((v) => {
+        const person = personById.get(v.personId!)!;
+        return { visitorId: v.id, personId: person.id, accountId: person.accountId, at: v.identifiedAt! };
+      }),
+    );
+    timings.add('write', performance.now() - writing);
+    const start = new Date(from + day * DAY);
+    const end = new Date(Math.min(from + (day + 1) * DAY, anchor.getTime()));
+    const dayCtx = { ...t, now: () => end };
+    const today: DemoDay = {
+      index: day,
+      start,
+      end,
+      people: peopleByDay[day]!,
+      events: eventsByDay[day]!,
+      market,
+      users: sim.users,
+      rng: sim.rng,
+    };
+    for (const step of DEMO_DAY_STEPS) await timings.time(step.name, () => step(dayCtx, today));
+  };
+
+  progress.start('Simulating days', days);
+  for (let first = 0; first < days; first += DAYS_PER_TRANSACTION) {
+    const last = Math.min(days, first + DAYS_PER_TRANSACTION);
+    const started = performance.now();
+    // A week per transaction: the rollup counters and the audit chain are written once a
+    // week (a week's cells share their week and month rows), and configuration is read
+    // once a week (transaction-memo.ts). Each day still runs at its own simulated time.
+    await inTransaction(ctx, async (t) => {
+      for (let day = first; day < last; day++) await simulateDay(t, day);
+    });
+    timings.add('days (all, with commit)', performance.now() - started);
+    for (let day = first; day < last; day++) written += eventsByDay[day]!.length;
     // PGlite runs no autovacuum: refresh planner statistics as the tables grow, each time
     // the events table has doubled (an ANALYZE samples a bounded number of rows, so a fixed
     // schedule spends most of its time re-reading statistics that barely moved).
-    written += eventsByDay[day]!.length;
     if (written >= 2 * analyzedAt) {
       analyzedAt = written;
       await timings.time('analyze', () => ctx.db.execute(sql`analyze`));
     }
-    progress.update(day + 1);
+    progress.update(last);
   }
   progress.stop();
   timings.report();

@@ -61,10 +61,23 @@ interface FloorState {
 
 const states = new WeakMap<object, FloorState>();
 
-const actor = (ctx: RequestContext, userId: string, role: Role): RequestContext => ({
-  ...ctx,
-  actor: { type: 'user', userId, roles: [role] },
-});
+const actors = new WeakMap<RequestContext, Map<string, RequestContext>>();
+
+/** A rep acting within the day; one actor object per rep and day, so their access policy is read once. */
+function actor(ctx: RequestContext, userId: string, role: Role): RequestContext {
+  let mine = actors.get(ctx);
+  if (!mine) {
+    mine = new Map();
+    actors.set(ctx, mine);
+  }
+  const key = `${userId}:${role}`;
+  let found = mine.get(key);
+  if (!found) {
+    found = { ...ctx, actor: { type: 'user', userId, roles: [role] } };
+    mine.set(key, found);
+  }
+  return found;
+}
 
 /** Runs a use case; a rule the simulated rep runs into (someone else moved the lead) is skipped. */
 async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
