@@ -13,13 +13,9 @@ export function stepTimings(enabled = Boolean(process.env.BATON_DEMO_TIMINGS)) {
     async time<T>(name: string, work: () => Promise<T>): Promise<T> {
       if (!enabled) return work();
       const started = performance.now();
-      const g = globalThis as { demoStep?: string };
-      const outer = g.demoStep;
-      g.demoStep = name;
       try {
         return await work();
       } finally {
-        g.demoStep = outer;
         add(name, performance.now() - started);
       }
     },
