@@ -15,9 +15,9 @@ import { createWorkspace } from '../workspace/create-workspace.ts';
 import { generatePassword, hashPassword } from '../workspace/passwords.ts';
 import { replaceMemberships, usersStore } from '../workspace/store.ts';
 import { DEMO_DAY_STEPS, type DemoDay } from './day-steps.ts';
-import { stepTimings } from './step-timings.ts';
 import { type DemoMarket, generateMarket } from './demo-market.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_TEAMS, DEMO_USERS, DEMO_WORKSPACE, demoCapacity } from './demo-org.ts';
+import { stepTimings } from './step-timings.ts';
 
 export interface DemoOptions {
   seed: number;

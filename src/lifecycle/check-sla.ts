@@ -24,7 +24,12 @@ export function checkSla(ctx: RequestContext, limit = 200): Promise<{ breached: 
     const sla = (await workspaceSettingsOf(tx)).sla as { reassignOnBreach?: boolean } | undefined;
     const reassign = sla?.reassignOnBreach === true;
     // Set-based: a day of unanswered MQLs can breach hundreds at once.
-    const updated = await markStale(tx, breaches.map((h) => h.id), now, reassign);
+    const updated = await markStale(
+      tx,
+      breaches.map((h) => h.id),
+      now,
+      reassign,
+    );
     const managers = new Map<string | null, string[]>();
     for (const h of breaches)
       if (!managers.has(h.toTeamId)) managers.set(h.toTeamId, await managersOf(tx, h.toTeamId));

@@ -140,7 +140,9 @@ export async function closeHandoffsBulk(
   const updated = await ctx.db
     .select()
     .from(handoffs)
-    .where(and(eq(handoffs.workspaceId, ctx.workspaceId), sql`${handoffs.id} = any(${sql.param(ids)}::uuid[])`));
+    .where(
+      and(eq(handoffs.workspaceId, ctx.workspaceId), sql`${handoffs.id} = any(${sql.param(ids)}::uuid[])`),
+    );
   return new Map(updated.map((r) => [r.id, r]));
 }
 
@@ -362,7 +364,9 @@ export async function markStale(
   const rows = await ctx.db
     .update(handoffs)
     .set({ staleAt: now, ...(reassign ? { toUserId: null } : {}) })
-    .where(and(eq(handoffs.workspaceId, ctx.workspaceId), sql`${handoffs.id} = any(${sql.param(ids)}::uuid[])`))
+    .where(
+      and(eq(handoffs.workspaceId, ctx.workspaceId), sql`${handoffs.id} = any(${sql.param(ids)}::uuid[])`),
+    )
     .returning();
   return new Map(rows.map((r) => [r.id, r]));
 }

@@ -304,12 +304,7 @@ async function openEnteredHandoffs(
       taken.add(p.links.accountId);
     }
     rows.push(
-      newHandoffRow(
-        tx,
-        { type, id: p.move.input.entityId, links: p.links },
-        p.opening,
-        p.move.input.context,
-      ),
+      newHandoffRow(tx, { type, id: p.move.input.entityId, links: p.links }, p.opening, p.move.input.context),
     );
     owners.push(p.move);
   }

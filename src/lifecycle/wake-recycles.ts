@@ -6,9 +6,9 @@ import { emitWebhookEvent } from '../platform/webhooks/emit-event.ts';
 import { dueRecycles, entityLinksMany, insertHandoffsReturning } from './handoff-store.ts';
 import { openingFor } from './handoffs.ts';
 import { recyclePlan } from './lifecycle-engine.ts';
+import { moveEntities } from './move-entities.ts';
 import { handoffOpenAudit, handoffView, newHandoffRow } from './open-handoff.ts';
 import { calendarOf, currentDefinition } from './store.ts';
-import { moveEntities } from './move-entities.ts';
 
 export const RECYCLE_WAKE_JOB = 'lifecycle.recycle-wake';
 

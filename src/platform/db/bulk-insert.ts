@@ -56,7 +56,10 @@ export async function bulkInsert<T extends PgTable>(
 
 /** Whether this connection may switch foreign-key triggers off (withTrustedReferences). */
 export async function mayTrustReferences(db: Db): Promise<boolean> {
-  const [row] = await queryRows<{ su: boolean }>(db, sql`select current_setting('is_superuser') = 'on' as su`);
+  const [row] = await queryRows<{ su: boolean }>(
+    db,
+    sql`select current_setting('is_superuser') = 'on' as su`,
+  );
   return row?.su === true;
 }
 
