@@ -5,7 +5,7 @@ import { campaignMembers, campaigns, events, visitors } from '../capture/schema.
 import { accounts, people } from '../crm/schema.ts';
 import { recordEntries } from '../lifecycle/transition-entity.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { bulkInsert } from '../platform/db/bulk-insert.ts';
+import { bulkInsert, mayTrustReferences, withTrustedReferences } from '../platform/db/bulk-insert.ts';
 import type { Db } from '../platform/db/open-database.ts';
 import { type Progress, silentProgress } from '../platform/progress.ts';
 import { Rng } from '../platform/random.ts';
@@ -17,6 +17,7 @@ import { replaceMemberships, usersStore } from '../workspace/store.ts';
 import { DEMO_DAY_STEPS, type DemoDay } from './day-steps.ts';
 import { type DemoMarket, generateMarket } from './demo-market.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_TEAMS, DEMO_USERS, DEMO_WORKSPACE, demoCapacity } from './demo-org.ts';
+import { stepTimings } from './step-timings.ts';
 
 export interface DemoOptions {
   seed: number;
@@ -36,6 +37,7 @@ export interface DemoResult {
 }
 
 const DAY = 86_400_000;
+const DAYS_PER_TRANSACTION = 7;
 
 const insertRows = <T extends Parameters<typeof bulkInsert>[1]>(
   ctx: RequestContext,
@@ -171,9 +173,16 @@ async function writeHistory(
   );
   const personById = new Map(market.people.map((p) => [p.id, p]));
 
-  progress.start('Simulating days', days);
-  for (let day = 0; day < days; day++) {
-    await inTransaction(ctx, async (t) => {
+  const timings = stepTimings();
+  const trusted = await mayTrustReferences(ctx.db);
+  let written = 0;
+  let analyzedAt = 2_000;
+  /** One simulated day: the market's rows of the day, then each department's day step. */
+  const simulateDay = async (t: RequestContext, day: number) => {
+    const writing = performance.now();
+    // The day's market rows reference what the generator wrote before them (accounts,
+    // campaigns, the people above): inserted without re-checking each reference.
+    await withTrustedReferences(t.db, trusted, async () => {
       await insertRows(
         t,
         people,
@@ -183,11 +192,6 @@ async function writeHistory(
           stageEnteredAt: p.createdAt,
           updatedAt: p.createdAt,
         })),
-      );
-      await recordEntries(
-        t,
-        'person',
-        peopleByDay[day]!.map((p) => ({ entityId: p.id, at: p.createdAt })),
       );
       await insertRows(
         t,
@@ -204,31 +208,57 @@ async function writeHistory(
         events,
         eventsByDay[day]!.map((e) => ({ ...e, idempotencyKey: `demo:${e.id}`, receivedAt: e.occurredAt })),
       );
-      await mergeVisitorsIntoPeople(
-        t,
-        identifiedByDay[day]!.map((v) => {
-          const person = personById.get(v.personId!)!;
-          return { visitorId: v.id, personId: person.id, accountId: person.accountId, at: v.identifiedAt! };
-        }),
-      );
-      const start = new Date(from + day * DAY);
-      const end = new Date(Math.min(from + (day + 1) * DAY, anchor.getTime()));
-      const dayCtx = { ...t, now: () => end };
-      const today: DemoDay = {
-        index: day,
-        start,
-        end,
-        people: peopleByDay[day]!,
-        events: eventsByDay[day]!,
-        market,
-        users: sim.users,
-        rng: sim.rng,
-      };
-      for (const step of DEMO_DAY_STEPS) await step(dayCtx, today);
     });
-    // PGlite runs no autovacuum: refresh planner statistics as the tables grow.
-    if (day % 30 === 29) await ctx.db.execute(sql`analyze`);
-    progress.update(day + 1);
+    await recordEntries(
+      t,
+      'person',
+      peopleByDay[day]!.map((p) => ({ entityId: p.id, at: p.createdAt })),
+    );
+    await mergeVisitorsIntoPeople(
+      t,
+      identifiedByDay[day]!.map((v) => {
+        const person = personById.get(v.personId!)!;
+        return { visitorId: v.id, personId: person.id, accountId: person.accountId, at: v.identifiedAt! };
+      }),
+    );
+    timings.add('write', performance.now() - writing);
+    const start = new Date(from + day * DAY);
+    const end = new Date(Math.min(from + (day + 1) * DAY, anchor.getTime()));
+    const dayCtx = { ...t, now: () => end };
+    const today: DemoDay = {
+      index: day,
+      start,
+      end,
+      people: peopleByDay[day]!,
+      events: eventsByDay[day]!,
+      market,
+      users: sim.users,
+      rng: sim.rng,
+    };
+    for (const step of DEMO_DAY_STEPS) await timings.time(step.name, () => step(dayCtx, today));
+  };
+
+  progress.start('Simulating days', days);
+  for (let first = 0; first < days; first += DAYS_PER_TRANSACTION) {
+    const last = Math.min(days, first + DAYS_PER_TRANSACTION);
+    const started = performance.now();
+    // A week per transaction: the rollup counters and the audit chain are written once a
+    // week (a week's cells share their week and month rows), and configuration is read
+    // once a week (transaction-memo.ts). Each day still runs at its own simulated time.
+    await inTransaction(ctx, async (t) => {
+      for (let day = first; day < last; day++) await simulateDay(t, day);
+    });
+    timings.add('days (all, with commit)', performance.now() - started);
+    for (let day = first; day < last; day++) written += eventsByDay[day]!.length;
+    // PGlite runs no autovacuum: refresh planner statistics as the tables grow, each time
+    // the events table has doubled (an ANALYZE samples a bounded number of rows, so a fixed
+    // schedule spends most of its time re-reading statistics that barely moved).
+    if (written >= 2 * analyzedAt) {
+      analyzedAt = written;
+      await timings.time('analyze', () => ctx.db.execute(sql`analyze`));
+    }
+    progress.update(last);
   }
   progress.stop();
+  timings.report();
 }

@@ -14,7 +14,7 @@ import { completeTask } from '../routing/complete-task.ts';
 import { createSql } from '../routing/create-sql.ts';
 import { enrolInCadence } from '../routing/enrol-in-cadence.ts';
 import { sweepCadenceExits } from '../routing/exit-cadences.ts';
-import { getDueTasks, getWorkQueue } from '../routing/get-work-queue.ts';
+import { getDueTasks, getWorkQueues } from '../routing/get-work-queue.ts';
 import { logActivity } from '../routing/log-activity.ts';
 import { cadenceUseCases } from '../routing/manage-cadences.ts';
 import { scheduleFollowUp } from '../routing/schedule-follow-up.ts';
@@ -61,10 +61,23 @@ interface FloorState {
 
 const states = new WeakMap<object, FloorState>();
 
-const actor = (ctx: RequestContext, userId: string, role: Role): RequestContext => ({
-  ...ctx,
-  actor: { type: 'user', userId, roles: [role] },
-});
+const actors = new WeakMap<RequestContext, Map<string, RequestContext>>();
+
+/** A rep acting within the day; one actor object per rep and day, so their access policy is read once. */
+function actor(ctx: RequestContext, userId: string, role: Role): RequestContext {
+  let mine = actors.get(ctx);
+  if (!mine) {
+    mine = new Map();
+    actors.set(ctx, mine);
+  }
+  const key = `${userId}:${role}`;
+  let found = mine.get(key);
+  if (!found) {
+    found = { ...ctx, actor: { type: 'user', userId, roles: [role] } };
+    mine.set(key, found);
+  }
+  return found;
+}
 
 /** Runs a use case; a rule the simulated rep runs into (someone else moved the lead) is skipped. */
 async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
@@ -186,13 +199,20 @@ async function openOpportunity(
 /** Each IS rep works the top of their queue: a touch per lead, then accept, qualify, recycle or follow up. */
 async function workQueues(ctx: RequestContext, day: DemoDay, state: FloorState) {
   const at = (minutes: number) => new Date(day.start.getTime() + minutes * 60_000).toISOString();
-  for (const key of IS_REPS) {
+  const reps = IS_REPS.flatMap((key) => {
     const rep = day.users.get(key);
-    if (!rep) continue;
-    const role: Role = key.includes('sdr') ? 'sdr' : 'mdr';
-    const repCtx = actor(ctx, rep, role);
+    return rep ? [{ rep, ctx: actor(ctx, rep, key.includes('sdr') ? 'sdr' : 'mdr') }] : [];
+  });
+  // Due tasks first, then every rep's queue from one read: a rep's queue holds only their own leads.
+  for (const { rep, ctx: repCtx } of reps)
     for (const task of await getDueTasks(ctx, rep)) await attempt(() => completeTask(repCtx, task.id));
-    const queue = await getWorkQueue(ctx, rep, 5);
+  const queues = await getWorkQueues(
+    ctx,
+    reps.map((r) => r.rep),
+    5,
+  );
+  for (const { rep, ctx: repCtx } of reps) {
+    const queue = queues.get(rep)!;
     // The simulated day starts at 00:00 UTC, 09:00 in Tokyo.
     let minute = 0;
     for (const item of queue.items) {

@@ -4,7 +4,7 @@ import type { JobHandler } from '../platform/jobs/job-runner.ts';
 import { insertNotifications } from '../platform/notifications/store.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { emitWebhookEvent } from '../platform/webhooks/emit-event.ts';
-import { lockBreaches, managersOf, updateHandoff } from './handoff-store.ts';
+import { lockBreaches, managersOf, markStale } from './handoff-store.ts';
 import { handoffView } from './open-handoff.ts';
 import { workspaceSettingsOf } from './store.ts';
 
@@ -23,15 +23,20 @@ export function checkSla(ctx: RequestContext, limit = 200): Promise<{ breached: 
     if (breaches.length === 0) return { breached: 0, more: false };
     const sla = (await workspaceSettingsOf(tx)).sla as { reassignOnBreach?: boolean } | undefined;
     const reassign = sla?.reassignOnBreach === true;
-    for (const h of breaches) {
-      const row = await updateHandoff(tx, h.id, { staleAt: now, ...(reassign ? { toUserId: null } : {}) });
-      const recipients = new Set([
-        ...(h.toUserId ? [h.toUserId] : []),
-        ...(await managersOf(tx, h.toTeamId)),
-      ]);
-      await insertNotifications(
-        tx,
-        [...recipients].map((userId) => ({
+    // Set-based: a day of unanswered MQLs can breach hundreds at once.
+    const updated = await markStale(
+      tx,
+      breaches.map((h) => h.id),
+      now,
+      reassign,
+    );
+    const managers = new Map<string | null, string[]>();
+    for (const h of breaches)
+      if (!managers.has(h.toTeamId)) managers.set(h.toTeamId, await managersOf(tx, h.toTeamId));
+    await insertNotifications(
+      tx,
+      breaches.flatMap((h) =>
+        [...new Set([...(h.toUserId ? [h.toUserId] : []), ...managers.get(h.toTeamId)!])].map((userId) => ({
           userId,
           kind: 'sla.breached',
           title: `${h.kind.toUpperCase()} hand-off to ${h.toRole} is past its SLA (due ${h.dueAt.toISOString()})`,
@@ -40,7 +45,10 @@ export function checkSla(ctx: RequestContext, limit = 200): Promise<{ breached: 
           data: { dueAt: h.dueAt, toUserId: h.toUserId, reassigned: reassign },
           dedupeKey: `sla.breached:${h.id}`,
         })),
-      );
+      ),
+    );
+    for (const h of breaches) {
+      const row = updated.get(h.id)!;
       await appendAudit(tx, {
         action: 'handoff.sla_breach',
         entityType: 'handoff',

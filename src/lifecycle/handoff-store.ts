@@ -43,12 +43,107 @@ export async function entityLinks(ctx: RequestContext, type: EntityType, id: str
   return { personId: null, accountId: id, opportunityId: null, source: null };
 }
 
+/** entityLinks for many records of one type. */
+export async function entityLinksMany(
+  ctx: RequestContext,
+  type: EntityType,
+  ids: string[],
+): Promise<Map<string, EntityLinks>> {
+  if (ids.length === 0) return new Map();
+  const idList = sql`${sql.param(ids)}::uuid[]`;
+  if (type === 'person') {
+    const rows = await queryRows<{ id: string; account_id: string | null; source: string | null }>(
+      ctx.db,
+      sql`select id, account_id, source from people where workspace_id = ${ctx.workspaceId} and id = any(${idList})`,
+    );
+    const found = new Map(rows.map((r) => [r.id, r]));
+    return new Map(
+      ids.map((id) => [
+        id,
+        {
+          personId: id,
+          accountId: found.get(id)?.account_id ?? null,
+          opportunityId: null,
+          source: found.get(id)?.source ?? null,
+        },
+      ]),
+    );
+  }
+  if (type === 'opportunity') {
+    const rows = await queryRows<{ id: string; account_id: string | null; primary_person_id: string | null }>(
+      ctx.db,
+      sql`select id, account_id, primary_person_id from opportunities where workspace_id = ${ctx.workspaceId} and id = any(${idList})`,
+    );
+    const found = new Map(rows.map((r) => [r.id, r]));
+    return new Map(
+      ids.map((id) => [
+        id,
+        {
+          personId: found.get(id)?.primary_person_id ?? null,
+          accountId: found.get(id)?.account_id ?? null,
+          opportunityId: id,
+          source: null,
+        },
+      ]),
+    );
+  }
+  return new Map(ids.map((id) => [id, { personId: null, accountId: id, opportunityId: null, source: null }]));
+}
+
 export async function insertHandoff(ctx: RequestContext, values: NewHandoff): Promise<HandoffRow> {
   const [row] = await ctx.db
     .insert(handoffs)
     .values({ ...values, id: randomUUID(), workspaceId: ctx.workspaceId })
     .returning();
   return row!;
+}
+
+/** Many hand-offs in one statement, returned in the order given (batched moves). */
+export async function insertHandoffsReturning(
+  ctx: RequestContext,
+  rows: NewHandoff[],
+): Promise<HandoffRow[]> {
+  if (rows.length === 0) return [];
+  const values = rows.map((r) => ({ ...r, id: randomUUID(), workspaceId: ctx.workspaceId }));
+  const inserted = await ctx.db.insert(handoffs).values(values).returning();
+  const byId = new Map(inserted.map((r) => [r.id, r]));
+  return values.map((v) => byId.get(v.id)!);
+}
+
+/** How hand-offs are answered when their record leaves their stage by a direct move. */
+export interface HandoffClosing {
+  id: string;
+  status: 'accepted' | 'rejected';
+  respondedAt: Date;
+  respondedByUserId: string | null;
+  rejectReason: string | null;
+  rejectOutcome: string | null;
+}
+
+/** Closes many hand-offs in one statement; returns the updated rows by id. */
+export async function closeHandoffsBulk(
+  ctx: RequestContext,
+  rows: HandoffClosing[],
+): Promise<Map<string, HandoffRow>> {
+  if (rows.length === 0) return new Map();
+  const iso = (d: Date) => d.toISOString();
+  const ids = rows.map((r) => r.id);
+  await ctx.db.execute(
+    sql`update handoffs h set status = u.status, responded_at = u.responded_at, responded_by_user_id = u.responded_by,
+          reject_reason = coalesce(u.reject_reason, h.reject_reason), reject_outcome = coalesce(u.reject_outcome, h.reject_outcome)
+        from unnest(${sql.param(ids)}::uuid[], ${sql.param(rows.map((r) => r.status))}::text[],
+          ${sql.param(rows.map((r) => iso(r.respondedAt)))}::timestamptz[], ${sql.param(rows.map((r) => r.respondedByUserId))}::uuid[],
+          ${sql.param(rows.map((r) => r.rejectReason))}::text[], ${sql.param(rows.map((r) => r.rejectOutcome))}::text[])
+          as u(id, status, responded_at, responded_by, reject_reason, reject_outcome)
+        where h.workspace_id = ${ctx.workspaceId} and h.id = u.id`,
+  );
+  const updated = await ctx.db
+    .select()
+    .from(handoffs)
+    .where(
+      and(eq(handoffs.workspaceId, ctx.workspaceId), sql`${handoffs.id} = any(${sql.param(ids)}::uuid[])`),
+    );
+  return new Map(updated.map((r) => [r.id, r]));
 }
 
 export async function insertHandoffsBulk(
@@ -135,6 +230,51 @@ export function openHandoffsOf(ctx: RequestContext, type: EntityType, id: string
     .for('update');
 }
 
+/** openHandoffsOf for many records of one type, locked in id order. */
+export async function openHandoffsOfMany(
+  ctx: RequestContext,
+  type: EntityType,
+  ids: string[],
+): Promise<Map<string, HandoffRow[]>> {
+  const rows = await ctx.db
+    .select()
+    .from(handoffs)
+    .where(
+      and(
+        eq(handoffs.workspaceId, ctx.workspaceId),
+        eq(handoffs.entityType, type),
+        sql`${handoffs.entityId} = any(${sql.param(ids)}::uuid[])`,
+        eq(handoffs.status, 'open'),
+      ),
+    )
+    .orderBy(asc(handoffs.id))
+    .for('update');
+  const out = new Map<string, HandoffRow[]>();
+  for (const r of rows) out.set(r.entityId!, [...(out.get(r.entityId!) ?? []), r]);
+  return out;
+}
+
+/** The accounts among these with an open hand-off of a kind (openHandoffForAccount for many). */
+export async function accountsWithOpenHandoff(
+  ctx: RequestContext,
+  kind: string,
+  accountIds: string[],
+): Promise<Set<string>> {
+  if (accountIds.length === 0) return new Set();
+  const rows = await ctx.db
+    .selectDistinct({ accountId: handoffs.accountId })
+    .from(handoffs)
+    .where(
+      and(
+        eq(handoffs.workspaceId, ctx.workspaceId),
+        eq(handoffs.kind, kind),
+        sql`${handoffs.accountId} = any(${sql.param(accountIds)}::uuid[])`,
+        eq(handoffs.status, 'open'),
+      ),
+    );
+  return new Set(rows.map((r) => r.accountId!));
+}
+
 /** An open hand-off of a kind for an account (a win opens one ONB hand-off, not two). */
 export async function openHandoffForAccount(
   ctx: RequestContext,
@@ -214,6 +354,23 @@ export function lockBreaches(ctx: RequestContext, now: Date, limit: number): Pro
 }
 
 /** Managers to alert for a team's breach: the team's managers, or the workspace's without a team. */
+/** Marks found breaches stale (and, when the workspace says so, back to their role's queue). */
+export async function markStale(
+  ctx: RequestContext,
+  ids: string[],
+  now: Date,
+  reassign: boolean,
+): Promise<Map<string, HandoffRow>> {
+  const rows = await ctx.db
+    .update(handoffs)
+    .set({ staleAt: now, ...(reassign ? { toUserId: null } : {}) })
+    .where(
+      and(eq(handoffs.workspaceId, ctx.workspaceId), sql`${handoffs.id} = any(${sql.param(ids)}::uuid[])`),
+    )
+    .returning();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 export async function managersOf(ctx: RequestContext, teamId: string | null): Promise<string[]> {
   const rows = await ctx.db
     .selectDistinct({ userId: memberships.userId })

@@ -1,16 +1,14 @@
-import { appendAudit } from '../platform/audit/store.ts';
+import { type AuditEntry, appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { emitWebhookEvent } from '../platform/webhooks/emit-event.ts';
 import {
   type EntityLinks,
   type HandoffRow,
   insertHandoff,
+  type NewHandoff,
   openHandoffForAccount,
-  openHandoffsOf,
-  updateHandoff,
 } from './handoff-store.ts';
-import { closureOnLeave, type HandoffOpening } from './handoffs.ts';
-import type { StageDefinition } from './stages.ts';
+import type { HandoffOpening } from './handoffs.ts';
 import type { EntityType } from './store.ts';
 
 /** The hand-over bundle: what the receiver needs to act without asking (DOMAIN.md 4). */
@@ -49,21 +47,14 @@ export function handoffView(h: HandoffRow) {
   };
 }
 
-/**
- * Opens a hand-off inside the caller's transaction, audited and announced to webhooks.
- * A win opens one onboarding hand-off per account even when the opportunity and the
- * account both enter a stage that opens it.
- */
-export async function openHandoff(
+/** The row a hand-off opening inserts: who hands over (the actor) to which role, with the bundle. */
+export function newHandoffRow(
   ctx: RequestContext,
   entity: { type: EntityType; id: string; links: EntityLinks },
   opening: HandoffOpening,
   context: HandoffContext | undefined,
-): Promise<HandoffRow | null> {
-  if (opening.kind === 'won' && entity.links.accountId) {
-    if (await openHandoffForAccount(ctx, 'won', entity.links.accountId)) return null;
-  }
-  const row = await insertHandoff(ctx, {
+): NewHandoff {
+  return {
     kind: opening.kind,
     entityType: entity.type,
     entityId: entity.id,
@@ -78,52 +69,34 @@ export async function openHandoff(
     context: context ?? {},
     openedAt: opening.openedAt,
     dueAt: opening.dueAt,
-  });
-  await appendAudit(ctx, {
+  };
+}
+
+export function handoffOpenAudit(row: HandoffRow, entityId: string): AuditEntry {
+  return {
     action: 'handoff.open',
     entityType: 'handoff',
     entityId: row.id,
-    after: { kind: row.kind, toRole: row.toRole, dueAt: row.dueAt, entityId: entity.id },
-  });
-  await emitWebhookEvent(ctx, 'handoff.opened', handoffView(row));
-  return row;
+    after: { kind: row.kind, toRole: row.toRole, dueAt: row.dueAt, entityId },
+  };
 }
 
 /**
- * A record left the stage that opened its hand-offs by a direct move: close them so every
- * hand-off ends accepted or rejected (forward: accepted; an off-ramp: rejected, with the move's reason).
+ * Opens a hand-off inside the caller's transaction, audited and announced to webhooks.
+ * A win opens one onboarding hand-off per account even when the opportunity and the
+ * account both enter a stage that opens it.
  */
-export async function closeHandoffsOnLeave(
+export async function openHandoff(
   ctx: RequestContext,
-  entity: { type: EntityType; id: string },
-  left: string,
-  to: StageDefinition,
-  reason: string | null,
-  at: Date,
-): Promise<void> {
-  for (const h of await openHandoffsOf(ctx, entity.type, entity.id)) {
-    if (h.stage !== left) continue;
-    const status = closureOnLeave(to);
-    const row = await updateHandoff(ctx, h.id, {
-      status,
-      respondedAt: at,
-      respondedByUserId: ctx.actor.userId,
-      ...(status === 'rejected'
-        ? { rejectReason: reason ?? `moved to ${to.key}`, rejectOutcome: to.key }
-        : {}),
-    });
-    await appendAudit(ctx, {
-      action: `handoff.${status === 'accepted' ? 'accept' : 'reject'}`,
-      entityType: 'handoff',
-      entityId: h.id,
-      before: { status: 'open' },
-      after: { status, movedTo: to.key },
-      reason,
-    });
-    await emitWebhookEvent(
-      ctx,
-      status === 'accepted' ? 'handoff.accepted' : 'handoff.rejected',
-      handoffView(row),
-    );
+  entity: { type: EntityType; id: string; links: EntityLinks },
+  opening: HandoffOpening,
+  context: HandoffContext | undefined,
+): Promise<HandoffRow | null> {
+  if (opening.kind === 'won' && entity.links.accountId) {
+    if (await openHandoffForAccount(ctx, 'won', entity.links.accountId)) return null;
   }
+  const row = await insertHandoff(ctx, newHandoffRow(ctx, entity, opening, context));
+  await appendAudit(ctx, handoffOpenAudit(row, entity.id));
+  await emitWebhookEvent(ctx, 'handoff.opened', handoffView(row));
+  return row;
 }

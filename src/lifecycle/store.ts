@@ -89,6 +89,21 @@ export async function lockEntityStage(
   return rows[0];
 }
 
+/** lockEntityStage for many records: their current stages (absent: no such record), locked in id order. */
+export async function lockEntityStages(
+  ctx: RequestContext,
+  type: EntityType,
+  ids: string[],
+): Promise<Map<string, string | null>> {
+  const c = stageColumns[type];
+  const rows = await queryRows<{ id: string; stage: string | null }>(
+    ctx.db,
+    sql`select id, ${sql.raw(c.column)} as stage from ${c.table}
+        where workspace_id = ${ctx.workspaceId} and id = any(${sql.param(ids)}::uuid[]) order by id for update`,
+  );
+  return new Map(rows.map((r) => [r.id, r.stage]));
+}
+
 export async function setEntityStage(
   ctx: RequestContext,
   type: EntityType,
@@ -241,7 +256,23 @@ export async function lastReapproachOn(
   return row?.reapproachOn ?? null;
 }
 
-/** Sets many records' current stages at once (batched writers: the demo, imports). */
+/** lastReapproachOn for many records at once. */
+export async function lastReapproachOns(
+  ctx: RequestContext,
+  type: EntityType,
+  ids: string[],
+): Promise<Map<string, Date | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<{ id: string; reapproach_on: Date | string | null }>(
+    ctx.db,
+    sql`select distinct on (entity_id) entity_id as id, reapproach_on from stage_history
+        where workspace_id = ${ctx.workspaceId} and entity_type = ${type} and entity_id = any(${sql.param(ids)}::uuid[])
+        order by entity_id, at desc, seq desc`,
+  );
+  return new Map(rows.map((r) => [r.id, r.reapproach_on === null ? null : new Date(r.reapproach_on)]));
+}
+
+/** Sets many records' current stages at once, as setEntityStage does one (batched moves). */
 export async function setEntityStagesBulk(
   ctx: RequestContext,
   type: EntityType,
@@ -250,7 +281,7 @@ export async function setEntityStagesBulk(
   if (rows.length === 0) return;
   const c = stageColumns[type];
   await ctx.db.execute(
-    sql`update ${c.table} t set ${sql.raw(c.column)} = u.stage, ${sql.raw(c.enteredAt)} = u.at, updated_at = greatest(t.updated_at, u.at)
+    sql`update ${c.table} t set ${sql.raw(c.column)} = u.stage, ${sql.raw(c.enteredAt)} = u.at, updated_at = ${ctx.now().toISOString()}
         from unnest(${sql.param(rows.map((r) => r.id))}::uuid[], ${sql.param(rows.map((r) => r.stage))}::text[],
                     ${sql.param(rows.map((r) => r.at.toISOString()))}::timestamptz[]) as u(id, stage, at)
         where t.workspace_id = ${ctx.workspaceId} and t.id = u.id`,

@@ -1,58 +1,20 @@
-import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { DomainError, notFound } from '../platform/errors.ts';
-import { inTransaction } from '../platform/transaction.ts';
-import { emitWebhookEvent } from '../platform/webhooks/emit-event.ts';
-import { entityLinks, type HandoffRow, openHandoffsOf } from './handoff-store.ts';
+import { entityLinks } from './handoff-store.ts';
 import { decideHandoffOnEntry } from './handoffs.ts';
-import { closeHandoffsOnLeave, type HandoffContext, openHandoff } from './open-handoff.ts';
+import { definitionFor, moveEntities, type TransitionInput, type TransitionResult } from './move-entities.ts';
+import { type HandoffContext, openHandoff } from './open-handoff.ts';
 import { assertEntityAccess } from './record-access.ts';
 import {
   appendHistory,
   appendHistoryBulk,
   calendarOf,
-  currentDefinition,
-  ENTITY_LIFECYCLE,
   type EntityType,
-  lastReapproachOn,
-  lockEntityStage,
   type StageHistoryRow,
   setEntityStage,
 } from './store.ts';
-import {
-  decideEntry,
-  decideTransition,
-  type HistoryStep,
-  type TransitionRequest,
-} from './transition-rules.ts';
+import { decideEntry, type HistoryStep } from './transition-rules.ts';
 
-export interface TransitionInput extends TransitionRequest {
-  entityType: EntityType;
-  entityId: string;
-  /** The stage the caller believes the record is in; a different one is a 409 (someone moved it). */
-  expectedStage?: string | undefined;
-  /** When it happened (default now); imports and the demo pass historical times. */
-  at?: Date | undefined;
-  causeEventId?: string | null | undefined;
-  /**
-   * What the receiving department needs (behaviour history, score breakdown, notes, BANT):
-   * kept as the context bundle of the hand-off the new stage opens, if it opens one.
-   */
-  context?: HandoffContext | undefined;
-}
-
-/** The history rows a move wrote, and the hand-off it opened (if the new stage opens one). */
-export interface TransitionResult {
-  rows: StageHistoryRow[];
-  handoff: HandoffRow | null;
-}
-
-async function definitionFor(ctx: RequestContext, type: EntityType) {
-  const found = await currentDefinition(ctx, ENTITY_LIFECYCLE[type]);
-  if (!found)
-    throw new Error(`workspace ${ctx.workspaceId} has no ${ENTITY_LIFECYCLE[type]} stage definition`);
-  return found;
-}
+export type { TransitionInput, TransitionResult } from './move-entities.ts';
 
 async function write(
   ctx: RequestContext,
@@ -116,63 +78,10 @@ export async function requestTransition(
 }
 
 /** transitionEntity, also returning the hand-off the move opened. */
-export function moveEntity(ctx: RequestContext, input: TransitionInput): Promise<TransitionResult> {
-  return inTransaction(ctx, async (tx) => {
-    const { version, definition } = await definitionFor(tx, input.entityType);
-    const current = await lockEntityStage(tx, input.entityType, input.entityId);
-    if (!current) throw notFound(input.entityType, input.entityId);
-    if (current.stage === null) {
-      throw new DomainError(
-        'conflict',
-        `This ${input.entityType} has not entered the ${definition.lifecycle} lifecycle yet.`,
-        [{ path: 'entityId', message: 'it has no current stage' }],
-      );
-    }
-    if (input.expectedStage !== undefined && input.expectedStage !== current.stage) {
-      throw new DomainError(
-        'version_conflict',
-        `It was moved to "${current.stage}" meanwhile; reload and try again.`,
-        [{ path: 'expectedStage', message: `current stage is ${current.stage}` }],
-      );
-    }
-    const at = input.at ?? tx.now();
-    const inRecycle = definition.stages.find((s) => s.key === current.stage)?.isRecycle;
-    const pending = inRecycle ? await lastReapproachOn(tx, input.entityType, input.entityId) : null;
-    const steps = decideTransition(definition, current.stage, input, tx.now(), pending);
-    // Lock order everywhere: the record, then its hand-offs, then the audit chain — so
-    // concurrent moves, answers and SLA checks queue up instead of deadlocking.
-    await openHandoffsOf(tx, input.entityType, input.entityId);
-    const rows = await write(tx, input, steps, version, at);
-    await appendAudit(tx, {
-      action: `${input.entityType}.transition`,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      before: { stage: current.stage },
-      after: { stage: input.to, steps },
-      reason: input.reason ?? null,
-    });
-    const entity = { type: input.entityType, id: input.entityId };
-    const to = definition.stages.find((s) => s.key === input.to)!;
-    await closeHandoffsOnLeave(tx, entity, current.stage, to, input.reason ?? null, at);
-    let handoff: HandoffRow | null = null;
-    if (to.handoff) {
-      const links = await entityLinks(tx, input.entityType, input.entityId);
-      const opening = decideHandoffOnEntry(definition, to.key, links.source, at, await calendarOf(tx));
-      if (opening) handoff = await openHandoff(tx, { ...entity, links }, opening, input.context);
-    }
-    await emitWebhookEvent(tx, 'stage.changed', {
-      entityType: input.entityType,
-      entityId: input.entityId,
-      lifecycle: definition.lifecycle,
-      from: current.stage,
-      to: input.to,
-      at: at.toISOString(),
-      reason: input.reason ?? null,
-      passed: steps.filter((st) => st.skipped).map((st) => st.to),
-      causeEventId: input.causeEventId ?? null,
-    });
-    return { rows, handoff };
-  });
+export async function moveEntity(ctx: RequestContext, input: TransitionInput): Promise<TransitionResult> {
+  const [outcome] = await moveEntities(ctx, [input]);
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.result;
 }
 
 /**

@@ -1,12 +1,14 @@
+import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { JobHandler } from '../platform/jobs/job-runner.ts';
 import { inTransaction } from '../platform/transaction.ts';
-import { dueRecycles, entityLinks } from './handoff-store.ts';
+import { emitWebhookEvent } from '../platform/webhooks/emit-event.ts';
+import { dueRecycles, entityLinksMany, insertHandoffsReturning } from './handoff-store.ts';
 import { openingFor } from './handoffs.ts';
 import { recyclePlan } from './lifecycle-engine.ts';
-import { openHandoff } from './open-handoff.ts';
+import { moveEntities } from './move-entities.ts';
+import { handoffOpenAudit, handoffView, newHandoffRow } from './open-handoff.ts';
 import { calendarOf, currentDefinition } from './store.ts';
-import { moveEntity } from './transition-entity.ts';
 
 export const RECYCLE_WAKE_JOB = 'lifecycle.recycle-wake';
 
@@ -23,21 +25,39 @@ export function wakeRecycles(ctx: RequestContext, limit = 200): Promise<{ woken:
     const { back, rule } = plan;
     const due = await dueRecycles(tx, plan.recycle, tx.now(), limit);
     const cal = await calendarOf(tx);
-    for (const d of due) {
-      await moveEntity(tx, {
-        entityType: 'person',
+    if (due.length === 0) return { woken: 0, more: false };
+    // One batch of moves and one insert of hand-offs: a morning can wake hundreds.
+    const outcomes = await moveEntities(
+      tx,
+      due.map((d) => ({
+        entityType: 'person' as const,
         entityId: d.personId,
         to: back,
         reason: `re-approach date ${d.reapproachOn.toISOString().slice(0, 10)} reached`,
-      });
-      if (rule) {
-        const links = await entityLinks(tx, 'person', d.personId);
-        await openHandoff(
-          tx,
-          { type: 'person', id: d.personId, links },
-          openingFor(rule, back, links.source, tx.now(), cal),
-          { notes: 'Recycled lead: the re-approach date has come.', reapproachOn: d.reapproachOn },
-        );
+      })),
+    );
+    for (const o of outcomes) if (!o.ok) throw o.error;
+    if (rule) {
+      const links = await entityLinksMany(
+        tx,
+        'person',
+        due.map((d) => d.personId),
+      );
+      const rows = await insertHandoffsReturning(
+        tx,
+        due.map((d) => {
+          const l = links.get(d.personId)!;
+          return newHandoffRow(
+            tx,
+            { type: 'person', id: d.personId, links: l },
+            openingFor(rule, back, l.source, tx.now(), cal),
+            { notes: 'Recycled lead: the re-approach date has come.', reapproachOn: d.reapproachOn },
+          );
+        }),
+      );
+      for (const row of rows) {
+        await appendAudit(tx, handoffOpenAudit(row, row.entityId!));
+        await emitWebhookEvent(tx, 'handoff.opened', handoffView(row));
       }
     }
     return { woken: due.length, more: due.length === limit };

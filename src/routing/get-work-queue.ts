@@ -32,54 +32,68 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d));
  * then recency; each with its account, grade and last activity.
  */
 export async function getWorkQueue(ctx: RequestContext, userId: string, limit = 100) {
-  await assertMayViewRep(ctx, userId);
+  return (await getWorkQueues(ctx, [userId], limit)).get(userId)!;
+}
+
+/** Several reps' work queues (a team, a simulated day) from two reads instead of two per rep. */
+export async function getWorkQueues(ctx: RequestContext, userIds: string[], limit = 100) {
+  for (const userId of userIds) await assertMayViewRep(ctx, userId);
   const now = ctx.now();
   const sla = await leadSlaHours(ctx);
-  const rows = await queueCandidates(ctx, userId, now);
-  const items = rows.map((r) => {
-    const hours = sla.get(r.stage);
-    const stageDue = hours ? new Date(new Date(r.stageEnteredAt).getTime() + hours * HOUR) : null;
-    const slaDueAt = r.handoffDueAt ? new Date(r.handoffDueAt) : r.reason === 'working' ? stageDue : null;
-    return {
-      personId: r.personId,
-      reason: r.reason,
-      stage: r.stage,
-      slaDueAt,
-      overdue: slaDueAt !== null && slaDueAt.getTime() < now.getTime(),
-      score: r.score === null ? null : Math.round(Number(r.score)),
-      since: new Date(r.since),
-    };
+  const rows = await queueCandidates(ctx, userIds, now);
+  const queues = userIds.map((userId) => {
+    const items = rows
+      .filter((r) => r.userId === userId)
+      .map((r) => {
+        const hours = sla.get(r.stage);
+        const stageDue = hours ? new Date(new Date(r.stageEnteredAt).getTime() + hours * HOUR) : null;
+        const slaDueAt = r.handoffDueAt ? new Date(r.handoffDueAt) : r.reason === 'working' ? stageDue : null;
+        return {
+          personId: r.personId,
+          reason: r.reason,
+          stage: r.stage,
+          slaDueAt,
+          overdue: slaDueAt !== null && slaDueAt.getTime() < now.getTime(),
+          score: r.score === null ? null : Math.round(Number(r.score)),
+          since: new Date(r.since),
+        };
+      });
+    const all = uniqueByPerson(orderQueue(items));
+    return { userId, total: all.length, ordered: all.slice(0, limit) };
   });
-  const all = uniqueByPerson(orderQueue(items));
-  const ordered = all.slice(0, limit);
   const details = new Map(
     (
       await queueDetails(
         ctx,
-        ordered.map((i) => i.personId),
+        queues.flatMap((q) => q.ordered.map((i) => i.personId)),
       )
     ).map((d) => [d.personId, d]),
   );
-  return {
-    userId,
-    total: all.length,
-    items: ordered.map((i) => {
-      const d = details.get(i.personId);
-      return {
-        ...i,
-        name: d?.name ?? null,
-        email: d?.email ?? null,
-        accountId: d?.accountId ?? null,
-        accountName: d?.accountName ?? null,
-        grade: d?.grade ?? null,
-        activityCount: d?.activityCount ?? 0,
-        lastActivity:
-          d?.lastType && d.lastAt
-            ? { type: d.lastType, outcome: d.lastOutcome, occurredAt: iso(d.lastAt)! }
-            : null,
-      };
-    }),
-  };
+  return new Map(
+    queues.map(({ userId, total, ordered }) => [
+      userId,
+      {
+        userId,
+        total,
+        items: ordered.map((i) => {
+          const d = details.get(i.personId);
+          return {
+            ...i,
+            name: d?.name ?? null,
+            email: d?.email ?? null,
+            accountId: d?.accountId ?? null,
+            accountName: d?.accountName ?? null,
+            grade: d?.grade ?? null,
+            activityCount: d?.activityCount ?? 0,
+            lastActivity:
+              d?.lastType && d.lastAt
+                ? { type: d.lastType, outcome: d.lastOutcome, occurredAt: iso(d.lastAt)! }
+                : null,
+          };
+        }),
+      },
+    ]),
+  );
 }
 
 /** Half-hour slots used this week (in the workspace's time zone) against the rep's IS capacity. */

@@ -9,12 +9,15 @@ import type { QueueReason } from './workbench.ts';
  * hand-off's due time), their recycled leads whose re-approach date has come (still
  * recycled, or already woken back to nurturing and not touched since), and leads with a
  * nurture follow-up or cadence step due. The score is the engagement kept for sorting.
+ * Several reps' candidates come from one read, each row naming its rep.
  */
-export function queueCandidates(ctx: RequestContext, userId: string, now: Date) {
+export function queueCandidates(ctx: RequestContext, userIds: string[], now: Date) {
   const ws = ctx.workspaceId;
   const at = now.toISOString();
   const score = sql`(select s.engagement from person_scores s where s.workspace_id = p.workspace_id and s.person_id = p.id)`;
+  const reps = sql`any(${sql.param(userIds)}::uuid[])`;
   return queryRows<{
+    userId: string;
     personId: string;
     reason: QueueReason;
     stage: string;
@@ -24,29 +27,29 @@ export function queueCandidates(ctx: RequestContext, userId: string, now: Date) 
     score: number | string | null;
   }>(
     ctx.db,
-    sql`select p.id as "personId",
+    sql`select p.owner_user_id as "userId", p.id as "personId",
           case when h.due_at is not null then 'handoff' else 'working' end as reason,
           p.lifecycle_stage as stage, h.due_at as "handoffDueAt", p.stage_entered_at as "stageEnteredAt",
           coalesce(h.opened_at, p.stage_entered_at) as since, ${score} as score
         from people p
         left join lateral (select due_at, opened_at from handoffs x where x.workspace_id = p.workspace_id and x.person_id = p.id
           and x.status = 'open' order by x.opened_at desc limit 1) h on true
-        where p.workspace_id = ${ws} and p.owner_user_id = ${userId} and p.lifecycle_stage in ('mql', 'sal')
+        where p.workspace_id = ${ws} and p.owner_user_id = ${reps} and p.lifecycle_stage in ('mql', 'sal')
       union all
-        select p.id, 'recycled_due', p.lifecycle_stage, null, p.stage_entered_at, r.reapproach_on, ${score}
+        select p.owner_user_id, p.id, 'recycled_due', p.lifecycle_stage, null, p.stage_entered_at, r.reapproach_on, ${score}
         from people p
         join lateral (select reapproach_on, s.at from stage_history s where s.workspace_id = p.workspace_id and s.entity_type = 'person'
           and s.entity_id = p.id and s.to_stage = 'recycled' order by s.at desc, s.seq desc limit 1) r on true
-        where p.workspace_id = ${ws} and p.owner_user_id = ${userId} and r.reapproach_on <= ${at}
+        where p.workspace_id = ${ws} and p.owner_user_id = ${reps} and r.reapproach_on <= ${at}
           and (p.lifecycle_stage = 'recycled'
             -- woken up by the recycle job (back in nurturing) and not touched since
             or (p.lifecycle_stage = 'nurturing' and r.at <= p.stage_entered_at and not exists (select 1 from activities a
               where a.workspace_id = p.workspace_id and a.person_id = p.id and a.occurred_at >= p.stage_entered_at)))
       union all
-        select p.id, case when t.kind = 'cadence_step' then 'cadence_task' else 'follow_up' end,
+        select t.assignee_user_id, p.id, case when t.kind = 'cadence_step' then 'cadence_task' else 'follow_up' end,
           p.lifecycle_stage, null, p.stage_entered_at, t.due_at, ${score}
         from tasks t join people p on p.workspace_id = t.workspace_id and p.id = t.person_id
-        where t.workspace_id = ${ws} and t.assignee_user_id = ${userId} and t.kind in ('nurture_follow_up', 'cadence_step')
+        where t.workspace_id = ${ws} and t.assignee_user_id = ${reps} and t.kind in ('nurture_follow_up', 'cadence_step')
           and t.status = 'open' and t.due_at <= ${at}`,
   );
 }

@@ -1,6 +1,5 @@
-import { transitionEntity } from '../lifecycle/transition-entity.ts';
+import { moveEntities, type TransitionInput } from '../lifecycle/move-entities.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { DomainError } from '../platform/errors.ts';
 import { engagementAt, SCORE_EPOCH_MS } from './engagement.ts';
 import { MQL_ENTRY_STAGES, mqlReason, NO_ENGAGEMENT, personScore, totalsOf } from './person-score.ts';
 import type { ScoringRules } from './rules.ts';
@@ -99,7 +98,10 @@ function latest(events: PersonEvent[]): string | null {
   return best?.id ?? null;
 }
 
-/** Moves people who meet the MQL rule (and are still Marketing's) to mql, with the score as context. */
+/**
+ * Moves people who meet the MQL rule (and are still Marketing's) to mql, with the score as
+ * context, in one batch of moves (a day of events can raise hundreds).
+ */
 export async function promoteToMql(
   ctx: RequestContext,
   rules: ScoringRules,
@@ -108,17 +110,22 @@ export async function promoteToMql(
   subjects: Map<string, ScoringSubject>,
   cause: Map<string, string>,
 ): Promise<ScoreEventsResult['mqls']> {
-  const out: ScoreEventsResult['mqls'] = [];
   const now = ctx.now();
+  const crossing: (ScoreEventsResult['mqls'][number] & { input: TransitionInput })[] = [];
+  const seen = new Set<string>();
   for (const s of scores) {
     const subject = subjects.get(s.personId);
-    if (!subject || !MQL_ENTRY_STAGES.has(subject.lifecycleStage)) continue;
+    if (!subject || !MQL_ENTRY_STAGES.has(subject.lifecycleStage) || seen.has(s.personId)) continue;
     const reason = mqlReason(rules, s, now);
     if (!reason) continue;
+    seen.add(s.personId);
     const causeEventId = reason === 'hand_raise' ? s.handRaiseEventId : (cause.get(s.personId) ?? null);
     const engagement = engagementAt(s.raw, now, rules.halfLifeDays);
-    try {
-      await transitionEntity(ctx, {
+    crossing.push({
+      personId: s.personId,
+      reason,
+      causeEventId,
+      input: {
         entityType: 'person',
         entityId: s.personId,
         to: 'mql',
@@ -134,14 +141,24 @@ export async function promoteToMql(
             handRaisedAt: s.handRaisedAt,
           },
         },
-      });
-      subject.lifecycleStage = 'mql';
-      out.push({ personId: s.personId, reason, causeEventId });
-    } catch (err) {
-      // Someone moved the person on meanwhile (e.g. to sal): the hand-off is no longer Marketing's.
-      if (err instanceof DomainError && err.code === 'conflict') continue;
-      throw err;
-    }
+      },
+    });
   }
+  if (crossing.length === 0) return [];
+  const outcomes = await moveEntities(
+    ctx,
+    crossing.map((c) => c.input),
+  );
+  const out: ScoreEventsResult['mqls'] = [];
+  outcomes.forEach((o, i) => {
+    const { input: _input, ...mql } = crossing[i]!;
+    if (o.ok) {
+      subjects.get(mql.personId)!.lifecycleStage = 'mql';
+      out.push(mql);
+    } else if (o.error.code !== 'conflict') {
+      // Someone moved the person on meanwhile (e.g. to sal) is a conflict: the hand-off is no longer Marketing's.
+      throw o.error;
+    }
+  });
   return out;
 }

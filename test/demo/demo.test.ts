@@ -96,6 +96,18 @@ describe('the demo workspace', () => {
     expect(mismatched.n).toBe(0);
   });
 
+  it('writes no dangling reference (its market rows are inserted without per-row foreign-key checks)', async () => {
+    const orphans = await one<Record<string, number>>(sql`
+      select (select count(*) from events e where (e.person_id is not null and not exists (select 1 from people p where p.id = e.person_id))
+                or (e.account_id is not null and not exists (select 1 from accounts a where a.id = e.account_id))
+                or (e.campaign_id is not null and not exists (select 1 from campaigns c where c.id = e.campaign_id)))::int as events,
+             (select count(*) from people p where p.account_id is not null
+                and not exists (select 1 from accounts a where a.id = p.account_id))::int as people,
+             (select count(*) from campaign_members m where not exists (select 1 from people p where p.id = m.person_id)
+                or not exists (select 1 from campaigns c where c.id = m.campaign_id))::int as members`);
+    expect(orphans).toEqual({ events: 0, people: 0, members: 0 });
+  });
+
   it('starts every person in the lead lifecycle with a history row matching the current stage', async () => {
     const bad = await one<{ n: number }>(sql`
       select count(*) as n from people p

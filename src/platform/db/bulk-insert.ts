@@ -2,6 +2,7 @@ import { getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './open-database.ts';
+import { queryRows } from './query-rows.ts';
 
 function toParam(value: unknown, sqlType: string): unknown {
   if (value === null || value === undefined) return null;
@@ -51,4 +52,30 @@ export async function bulkInsert<T extends PgTable>(
     inserted += result.rowCount ?? result.affectedRows ?? 0;
   }
   return inserted;
+}
+
+/** Whether this connection may switch foreign-key triggers off (withTrustedReferences). */
+export async function mayTrustReferences(db: Db): Promise<boolean> {
+  const [row] = await queryRows<{ su: boolean }>(
+    db,
+    sql`select current_setting('is_superuser') = 'on' as su`,
+  );
+  return row?.su === true;
+}
+
+/**
+ * Runs a loader's inserts of rows whose references it has just written itself, in the same
+ * transaction, without re-checking each reference: the foreign-key triggers are off for
+ * these statements only (`session_replication_role = replica`, as pg_restore does), and on
+ * again before anything else runs. Constraints, defaults and indexes apply as usual. Only
+ * a superuser may do this (PGlite's user, a local server's); `allowed` false runs `work` as is.
+ * Call inside a transaction.
+ */
+export async function withTrustedReferences<T>(db: Db, allowed: boolean, work: () => Promise<T>): Promise<T> {
+  if (!allowed) return work();
+  await db.execute(sql`set local session_replication_role = replica`);
+  // No finally: after an error the transaction is aborted, and its rollback resets the setting.
+  const result = await work();
+  await db.execute(sql`set local session_replication_role = origin`);
+  return result;
 }
