@@ -64,6 +64,11 @@ async function openPostgres(url: string): Promise<Database> {
     connectionString: url,
     max: Number(process.env.BATON_PG_POOL ?? 10),
   });
+  // A connection the server ends (restart, failover, an administrator) must not take the
+  // process down: pg emits 'error' on a checked-out client between queries, and on the
+  // pool for an idle one. The query that uses it fails and the pool replaces it.
+  pool.on('error', () => {});
+  pool.on('connect', (c) => c.on('error', () => {}));
   // Fail fast with the server's own message (refused, unknown database, auth).
   const client = await pool.connect();
   client.release();
