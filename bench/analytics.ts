@@ -1,6 +1,8 @@
 // Analytics benchmark: report latency (p50/p95) on a large synthetic workspace, beside the raw recomputation.
 // node --import tsx bench/analytics.ts --driver postgres|pglite --people N --events N --opportunities N [--runs 30]
+// BENCH_KEEP=1 keeps the database; --reuse then times the reports again on it (after new migrations).
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -10,6 +12,7 @@ import { REPORTS } from '../src/analytics/run-report.ts';
 import { scanHistoryFlows, workspaceCalendar } from '../src/analytics/store.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { openDatabase } from '../src/platform/db/open-database.ts';
+import { queryRows } from '../src/platform/db/query-rows.ts';
 import { createWorkspace } from '../src/workspace/create-workspace.ts';
 import { generateBenchData } from './analytics-data.ts';
 
@@ -21,6 +24,7 @@ const { values: args } = parseArgs({
     opportunities: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '30' },
     oracle: { type: 'string', default: 'auto' },
+    reuse: { type: 'boolean', default: false },
   },
 });
 const scale = {
@@ -33,12 +37,14 @@ const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 
 async function open() {
   if (args.driver === 'postgres') {
-    const name = `bench_analytics_${scale.people}_${scale.events}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.query(`create database ${name}`);
-    await admin.end();
+    const name = process.env.BENCH_DB_NAME ?? `bench_analytics_${scale.people}_${scale.events}`;
+    if (!args.reuse) {
+      const admin = new pg.Client({ connectionString: base });
+      await admin.connect();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.query(`create database ${name}`);
+      await admin.end();
+    }
     const url = new URL(base);
     url.pathname = `/${name}`;
     const db = await openDatabase({ databaseUrl: url.toString() });
@@ -54,7 +60,7 @@ async function open() {
     };
   }
   const dir = `/tmp/baton-bench-${label}`;
-  rmSync(dir, { recursive: true, force: true });
+  if (!args.reuse) rmSync(dir, { recursive: true, force: true });
   const db = await openDatabase({ dataDir: dir });
   return {
     db,
@@ -77,22 +83,55 @@ async function time<T>(work: () => Promise<T>): Promise<number> {
 
 const { db: database, drop } = await open();
 const anchor = new Date('2026-03-31T15:00:00Z');
-const { workspace } = await createWorkspace(
+const existing = args.reuse
+  ? await queryRows<{ id: string }>(database.db, sql`select id from workspaces where slug = 'bench'`)
+  : [];
+const workspaceId =
+  existing[0]?.id ??
+  (
+    await createWorkspace(
+      database.db,
+      { name: 'Bench', slug: 'bench' },
+      { email: 'admin@bench.example', displayName: 'Admin', password: 'correct-horse-battery' },
+    )
+  ).workspace.id;
+const ctx = { ...systemContext(database.db, workspaceId), now: () => anchor };
+const previous = args.reuse
+  ? (JSON.parse(readFileSync('bench/results/analytics.json', 'utf8'))[label] ?? {})
+  : {};
+let loadSeconds = previous.loadSeconds ?? null;
+let rollupSeconds = previous.rollupBuildSeconds ?? null;
+const rollupByLifecycle: Record<string, number> = previous.rollupBuildSecondsByLifecycle ?? {};
+if (!args.reuse) {
+  const t0 = performance.now();
+  await generateBenchData(ctx, scale, anchor, log);
+  loadSeconds = Math.round((performance.now() - t0) / 1000);
+  log(`data ready in ${loadSeconds} s; building rollups`);
+  const t1 = performance.now();
+  for (const lifecycle of ['lead', 'opportunity', 'customer']) {
+    const t = performance.now();
+    const { records, rows } = await rebuildRollups(ctx, lifecycle);
+    rollupByLifecycle[lifecycle] = Math.round((performance.now() - t) / 1000);
+    log(`rollups ${lifecycle}: ${records} records, ${rows} rows in ${rollupByLifecycle[lifecycle]} s`);
+  }
+  await database.db.execute(sql`analyze`);
+  rollupSeconds = Math.round((performance.now() - t1) / 1000);
+  log(`rollups built in ${rollupSeconds} s`);
+}
+const [counts] = await queryRows<{
+  history: number;
+  opportunities: number;
+  handoffs: number;
+  events: number;
+}>(
   database.db,
-  { name: 'Bench', slug: 'bench' },
-  { email: 'admin@bench.example', displayName: 'Admin', password: 'correct-horse-battery' },
+  sql`select (select count(*) from stage_history where workspace_id = ${workspaceId}) as history,
+    (select count(*) from opportunities where workspace_id = ${workspaceId}) as opportunities,
+    (select count(*) from handoffs where workspace_id = ${workspaceId}) as handoffs,
+    (select count(*) from events where workspace_id = ${workspaceId}) as events`,
 );
-const ctx = { ...systemContext(database.db, workspace.id), now: () => anchor };
-const t0 = performance.now();
-const counts = await generateBenchData(ctx, scale, anchor, log);
-const loadSeconds = (performance.now() - t0) / 1000;
-log(`data ready in ${loadSeconds.toFixed(0)} s; building rollups`);
-const t1 = performance.now();
-for (const lifecycle of ['lead', 'opportunity', 'customer'])
-  await rebuildRollups(ctx, lifecycle, (n) => n % 100_000 === 0 && log(`rollups ${lifecycle} ${n}`));
-await database.db.execute(sql`analyze`);
-const rollupSeconds = (performance.now() - t1) / 1000;
-log(`rollups built in ${rollupSeconds.toFixed(0)} s`);
+const historyRows = Number(counts?.history);
+const loadBefore = loadavg();
 
 const params = { from: '2025-04-01', to: '2026-03-31', by: 'month' };
 const runs = Number(args.runs);
@@ -122,26 +161,35 @@ const scan = await time(() =>
     slice: null,
   }),
 );
-const useOracle = args.oracle === 'yes' || (args.oracle === 'auto' && counts.historyRows <= 1_500_000);
+const useOracle = args.oracle === 'yes' || (args.oracle === 'auto' && historyRows <= 1_500_000);
 const oracle = useOracle ? await time(() => getFunnel(ctx, periodFunnel, { source: 'history' })) : null;
 const attribution = await time(() => REPORTS.attribution(ctx, params));
 
 console.log(
-  `\nAnalytics on ${database.kind}: ${scale.people} people, ${scale.events} events, ${counts.historyRows} stage-history rows, ${counts.opportunities} opportunities`,
+  `\nAnalytics on ${database.kind}: ${scale.people} people, ${scale.events} events, ${historyRows} stage-history rows, ${counts?.opportunities} opportunities`,
 );
 console.table(rows);
 console.log(
   `raw recomputation: SQL scan of stage history ${scan.toFixed(0)} ms; TypeScript oracle ${oracle === null ? 'skipped (history too large to hold in memory)' : `${oracle.toFixed(0)} ms`}; attribution (reads events) ${attribution.toFixed(0)} ms`,
 );
 
+const loadAfter = loadavg();
+console.log(
+  `load average (1, 5, 15 min) before timing ${loadBefore.map((x) => x.toFixed(2)).join(', ')}; after ${loadAfter.map((x) => x.toFixed(2)).join(', ')}`,
+);
 const file = 'bench/results/analytics.json';
 const all = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
 all[label] = {
   at: new Date().toISOString(),
   driver: database.kind,
-  scale: { ...scale, historyRows: counts.historyRows, handoffs: counts.handoffs },
-  loadSeconds: Math.round(loadSeconds),
-  rollupBuildSeconds: Math.round(rollupSeconds),
+  scale: { ...scale, historyRows, handoffs: Number(counts?.handoffs), eventRows: Number(counts?.events) },
+  loadSeconds,
+  rollupBuildSeconds: rollupSeconds,
+  rollupBuildSecondsByLifecycle: rollupByLifecycle,
+  loadAverage: {
+    beforeTiming: loadBefore.map((x) => +x.toFixed(2)),
+    afterTiming: loadAfter.map((x) => +x.toFixed(2)),
+  },
   runs,
   reports: rows,
   rawRecomputationMs: {

@@ -3,13 +3,14 @@ import type { RequestContext } from '../platform/context.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { dwellBucketStarts, funnelPath } from './funnel.ts';
 import {
-  addCohortDaysFromProgress,
-  addSpansFromDays,
   addStageDaysFromHistory,
+  createStageScratch,
   insertProgressFromHistory,
   progressBoundaries,
   raiseWorkMem,
   rebuildCounts,
+  writeCohortRollup,
+  writeStageRollup,
 } from './rebuild-store.ts';
 import { clearRollups, ENTITY_TYPE_OF, latestStages, workspaceCalendar } from './store.ts';
 
@@ -18,7 +19,7 @@ import { clearRollups, ENTITY_TYPE_OF, latestStages, workspaceCalendar } from '.
  * they are now: for history written before the rollups existed (bulk loads, upgrades) or
  * after slice attributes were corrected. One transaction, set-based SQL (rebuild-store.ts):
  * progress first, then the stage day cells for runs of `chunk` records (bounding each
- * statement's sort), the cohort day cells, and weeks and months summed from the days.
+ * statement's sort) into a scratch table, then both rollups at every span.
  */
 export async function rebuildRollups(
   ctx: RequestContext,
@@ -39,6 +40,7 @@ export async function rebuildRollups(
       bucketStarts: dwellBucketStarts(),
     };
     await insertProgressFromHistory(tx, cal, spec);
+    await createStageScratch(tx);
     const bounds = await progressBoundaries(tx, lifecycle, chunk);
     let after: string | null = null;
     for (const [i, upTo] of [...bounds, null].entries()) {
@@ -46,8 +48,8 @@ export async function rebuildRollups(
       after = upTo;
       if (upTo) onProgress?.((i + 1) * chunk);
     }
-    await addCohortDaysFromProgress(tx, spec);
-    await addSpansFromDays(tx, lifecycle);
+    await writeStageRollup(tx, lifecycle);
+    await writeCohortRollup(tx, spec);
     const counts = await rebuildCounts(tx, spec);
     onProgress?.(counts.records);
     return counts;

@@ -72,10 +72,21 @@ export async function progressBoundaries(ctx: RequestContext, lifecycle: string,
 }
 
 /**
+ * A scratch table for the stage day cells of the runs of records: unindexed, so each run
+ * appends cheaply; writeStageRollup then sums it once and inserts every span in key order
+ * (appending to the primary-key index rather than probing it per row, as an upsert would).
+ */
+export async function createStageScratch(ctx: RequestContext): Promise<void> {
+  await ctx.db.execute(sql`drop table if exists pg_temp.rebuild_stage_days`);
+  await ctx.db.execute(sql`create temporary table rebuild_stage_days (dimension text, value text, day date,
+    stage text, kind text, detail text, n bigint) on commit drop`);
+}
+
+/**
  * Day cells of the stage rollup for the records in (after, upTo]: each history row flows
  * `in` to its stage, `out` of the previous one (detail: destination) and, unless the
  * previous stage was skipped, a `dwell` there (detail: bucket); each counted unsliced and
- * once per slice of the record's progress row. Added to what earlier runs wrote.
+ * once per slice of the record's progress row. Into the scratch table.
  */
 export async function addStageDaysFromHistory(
   ctx: RequestContext,
@@ -86,9 +97,8 @@ export async function addStageDaysFromHistory(
 ) {
   const ws = ctx.workspaceId;
   const range = sql`${after ? sql`and h.entity_id > ${after}::uuid` : sql``} ${upTo ? sql`and h.entity_id <= ${upTo}::uuid` : sql``}`;
-  await ctx.db.execute(sql`insert into analytics_stage_rollup (workspace_id, lifecycle, dimension, value, span, day,
-      stage, kind, detail, n)
-    select ${ws}, ${s.lifecycle}, d.dimension, d.value, 'day', r.day, c.stage, c.kind, c.detail, count(*)
+  await ctx.db.execute(sql`insert into rebuild_stage_days (dimension, value, day, stage, kind, detail, n)
+    select d.dimension, d.value, r.day, c.stage, c.kind, c.detail, count(*)
     from (select h.entity_id, (h.at at time zone ${cal.timeZone})::date as day, h.to_stage,
             lag(h.to_stage) over w as prev_stage, lag(h.skipped) over w as prev_skipped,
             ${ms(sql`h.at`)} - ${ms(sql`lag(h.at) over w`)} as dwell_ms
@@ -101,16 +111,29 @@ export async function addStageDaysFromHistory(
     join analytics_progress p on p.workspace_id = ${ws} and p.lifecycle = ${s.lifecycle} and p.entity_id = r.entity_id
     cross join lateral ${dimensions}
     where c.stage is not null
-    group by d.dimension, d.value, r.day, c.stage, c.kind, c.detail
-    on conflict (workspace_id, lifecycle, dimension, value, span, day, stage, kind, detail)
-    do update set n = analytics_stage_rollup.n + excluded.n`);
+    group by d.dimension, d.value, r.day, c.stage, c.kind, c.detail`);
 }
 
-/** Day cells of the cohort rollup: each record counts at its cohort day for every path stage up to its furthest. */
-export async function addCohortDaysFromProgress(ctx: RequestContext, s: RebuildSpec) {
+/** Each day cell again at its ISO week (from Monday) and month. */
+const spansOf = (day: string) =>
+  sql.raw(`(values ('day', ${day}), ('week', date_trunc('week', ${day}::timestamp)::date),
+    ('month', date_trunc('month', ${day}::timestamp)::date)) sp(span, day)`);
+
+/** The stage rollup from the scratch day cells: summed over runs, at every span, in key order. */
+export async function writeStageRollup(ctx: RequestContext, lifecycle: string) {
+  await ctx.db.execute(sql`insert into analytics_stage_rollup (workspace_id, lifecycle, dimension, value, span, day,
+      stage, kind, detail, n)
+    select ${ctx.workspaceId}, ${lifecycle}, c.dimension, c.value, sp.span, sp.day, c.stage, c.kind, c.detail, sum(c.n)
+    from rebuild_stage_days c cross join lateral ${spansOf('c.day')}
+    group by c.dimension, c.value, sp.span, sp.day, c.stage, c.kind, c.detail
+    order by c.dimension, c.value, sp.span, sp.day, c.stage, c.kind, c.detail`);
+}
+
+/** The cohort rollup: each record counts at its cohort day, week and month for every path stage up to its furthest. */
+export async function writeCohortRollup(ctx: RequestContext, s: RebuildSpec) {
   const ws = ctx.workspaceId;
   await ctx.db.execute(sql`insert into analytics_cohort_rollup (workspace_id, lifecycle, dimension, value, span, day, stage, n)
-    select ${ws}, ${s.lifecycle}, d.dimension, d.value, 'day', p.cohort_day, path.key, count(*)
+    select ${ws}, ${s.lifecycle}, d.dimension, d.value, sp.span, sp.day, path.key, count(*)
     from analytics_progress p
     join unnest(${arr(
       s.path.map((x) => x.key),
@@ -120,26 +143,10 @@ export async function addCohortDaysFromProgress(ctx: RequestContext, s: RebuildS
       'int',
     )}) as path(key, ord) on path.ord > -1 and path.ord <= p.max_order
     cross join lateral ${dimensions}
+    cross join lateral ${spansOf('p.cohort_day')}
     where p.workspace_id = ${ws} and p.lifecycle = ${s.lifecycle}
-    group by d.dimension, d.value, p.cohort_day, path.key`);
-}
-
-/** Week (ISO, from Monday) and month cells summed from the day cells of both rollups. */
-export async function addSpansFromDays(ctx: RequestContext, lifecycle: string) {
-  const ws = ctx.workspaceId;
-  const spans = sql`(values ('week', date_trunc('week', r.day::timestamp)::date),
-    ('month', date_trunc('month', r.day::timestamp)::date)) sp(span, day)`;
-  await ctx.db.execute(sql`insert into analytics_stage_rollup (workspace_id, lifecycle, dimension, value, span, day,
-      stage, kind, detail, n)
-    select r.workspace_id, r.lifecycle, r.dimension, r.value, sp.span, sp.day, r.stage, r.kind, r.detail, sum(r.n)
-    from analytics_stage_rollup r cross join lateral ${spans}
-    where r.workspace_id = ${ws} and r.lifecycle = ${lifecycle} and r.span = 'day'
-    group by r.workspace_id, r.lifecycle, r.dimension, r.value, sp.span, sp.day, r.stage, r.kind, r.detail`);
-  await ctx.db.execute(sql`insert into analytics_cohort_rollup (workspace_id, lifecycle, dimension, value, span, day, stage, n)
-    select r.workspace_id, r.lifecycle, r.dimension, r.value, sp.span, sp.day, r.stage, sum(r.n)
-    from analytics_cohort_rollup r cross join lateral ${spans}
-    where r.workspace_id = ${ws} and r.lifecycle = ${lifecycle} and r.span = 'day'
-    group by r.workspace_id, r.lifecycle, r.dimension, r.value, sp.span, sp.day, r.stage`);
+    group by d.dimension, d.value, sp.span, sp.day, path.key
+    order by d.dimension, d.value, sp.span, sp.day, path.key`);
 }
 
 /** Records and history rows the rebuild covered. */
