@@ -249,18 +249,19 @@ export async function hygieneGroups(ctx: RequestContext, today: string, staleDay
     ],
     ['no next step', sql`coalesce(next_step, '') = ''`],
   ];
-  const out = [];
-  for (const [rule, cond] of rules) {
-    const [row] = await queryRows<{ n: number; mrr: number; top: string[] | null }>(
-      ctx.db,
-      sql`select count(*) as n, coalesce(sum(amount_mrr), 0) as mrr,
+  // One statement per rule, run together (separate pooled connections on PostgreSQL).
+  return Promise.all(
+    rules.map(async ([rule, cond]) => {
+      const [row] = await queryRows<{ n: number; mrr: number; top: string[] | null }>(
+        ctx.db,
+        sql`select count(*) as n, coalesce(sum(amount_mrr), 0) as mrr,
             (select array_agg(id::text) from (select id from opportunities where workspace_id = ${ctx.workspaceId}
               and phase not in ('won', 'lost') and ${cond} order by amount_mrr desc limit ${top}) t) as top
           from opportunities where workspace_id = ${ctx.workspaceId} and phase not in ('won', 'lost') and ${cond}`,
-    );
-    out.push({ rule, count: Number(row?.n ?? 0), pipelineMrr: Number(row?.mrr ?? 0), top: row?.top ?? [] });
-  }
-  return out;
+      );
+      return { rule, count: Number(row?.n ?? 0), pipelineMrr: Number(row?.mrr ?? 0), top: row?.top ?? [] };
+    }),
+  );
 }
 
 /** Members and summed capacity per role. */
