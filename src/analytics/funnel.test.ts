@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LEAD_LIFECYCLE, DEFAULT_OPPORTUNITY_LIFECYCLE } from '../lifecycle/default-stages.ts';
 import {
   dwellBucket,
+  dwellBucketStarts,
   type FunnelQuery,
   quantileHours,
   type SliceKeys,
@@ -236,5 +237,18 @@ describe('span cover', () => {
       { span: 'month', from: '0001-01-01', to: '2025-03-31' },
       { span: 'day', from: '2025-04-01', to: '2025-04-09' },
     ]);
+  });
+});
+
+describe('dwellBucketStarts', () => {
+  it('buckets every millisecond count as dwellBucket does (what SQL width_bucket sees)', () => {
+    const starts = dwellBucketStarts();
+    const widthBucket = (ms: number) => starts.filter((s) => s <= ms).length;
+    for (const s of starts) for (const ms of [s - 1, s, s + 1]) expect(widthBucket(ms)).toBe(dwellBucket(ms));
+    fc.assert(
+      fc.property(fc.integer({ min: -1000, max: 2 ** 45 }), (ms) => {
+        expect(widthBucket(ms)).toBe(dwellBucket(ms));
+      }),
+    );
   });
 });

@@ -57,6 +57,27 @@ export function dwellBucket(ms: number): number {
   return hours <= 0 ? 0 : Math.ceil(2 * Math.log2(1 + hours));
 }
 
+/**
+ * The smallest whole millisecond of each dwell bucket from 1 up (to ~35,000 years), found
+ * by bisection on dwellBucket itself: SQL then buckets with `width_bucket(ms, starts)`
+ * and lands on exactly the same bucket as this code, with no float log in SQL.
+ */
+export function dwellBucketStarts(): number[] {
+  const starts: number[] = [];
+  const limit = 2 ** 50;
+  for (let k = 1; ; k++) {
+    let lo = starts.at(-1) ?? 1;
+    let hi = limit;
+    if (dwellBucket(hi) < k) return starts;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (dwellBucket(mid) >= k) hi = mid;
+      else lo = mid + 1;
+    }
+    starts.push(lo);
+  }
+}
+
 export function bucketUpperHours(k: number): number {
   return Math.round((2 ** (k / 2) - 1) * 10) / 10;
 }

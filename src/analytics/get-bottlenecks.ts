@@ -59,18 +59,33 @@ export async function getBottlenecks(
   let start = current;
   for (let i = 0; i < THRESHOLDS.buildupPeriods; i++) start = periodStart(previousDay(start), grain, cal);
   const labels = periodsBetween(start, query.to, grain, cal);
-  const funnel = shapeFunnel(
-    await funnelTotals(ctx, cal, 'lead', {
+  // Control bands over daily in-flows: the current week against the four weeks before it.
+  const dayFrom = shiftDay(query.to, -(THRESHOLDS.anomalyBaselineDays + 7) + 1);
+  // Independent reads, started together: on PostgreSQL each takes its own pooled
+  // connection, so the report waits for the slowest rather than their sum.
+  const [periodTotals, closed, capacity, opps, accounts, overdue, hygiene, daily] = await Promise.all([
+    funnelTotals(ctx, cal, 'lead', { view: 'period', grain, from: start, to: query.to, slice: query.slice }),
+    closedByPeriod(ctx, cal, grain, start, query.to),
+    roleCapacity(ctx),
+    currentBalances(ctx, 'opportunity'),
+    currentBalances(ctx, 'customer'),
+    overdueHandoffs(ctx),
+    hygieneGroups(ctx, today, THRESHOLDS.staleDays, THRESHOLDS.maxAffected),
+    funnelTotals(ctx, cal, 'lead', {
       view: 'period',
-      grain,
-      from: start,
+      grain: 'day',
+      from: dayFrom,
       to: query.to,
       slice: query.slice,
     }),
-    def,
-    cal,
-    { view: 'period', grain, from: start, to: query.to, slice: query.slice },
-  ) as PeriodReport;
+  ]);
+  const funnel = shapeFunnel(periodTotals, def, cal, {
+    view: 'period',
+    grain,
+    from: start,
+    to: query.to,
+    slice: query.slice,
+  }) as PeriodReport;
   const now = funnel.periods.at(-1)!;
   const base = funnel.periods.slice(0, -1);
   const path = funnelPath(def).map((s) => s.key);
@@ -79,7 +94,6 @@ export async function getBottlenecks(
     base.reduce((s, p) => s + (p.stages[k] ? f(p.stages[k]) : 0), 0);
 
   // What one record at a stage is worth: P(reaching a win) × MRR per win, at baseline rates.
-  const closed = await closedByPeriod(ctx, cal, grain, start, query.to);
   const wins = closed.reduce((s, c) => s + c.wins, 0);
   const lost = closed.reduce((s, c) => s + c.lost, 0);
   const mrrPerWin = wins > 0 ? closed.reduce((s, c) => s + c.mrr, 0) / wins : null;
@@ -145,10 +159,7 @@ export async function getBottlenecks(
   }
   findings.push(...buildups);
 
-  const capacity = await roleCapacity(ctx);
   const days = Math.max(1, (Date.parse(query.to) - Date.parse(current)) / 86_400_000 + 1);
-  const opps = await currentBalances(ctx, 'opportunity');
-  const accounts = await currentBalances(ctx, 'customer');
   const openDeals = [...opps].filter(([s]) => s !== 'won' && s !== 'lost').reduce((a, [, n]) => a + n, 0);
   const members = (r: string) => (capacity.get(r)?.users ?? []).map((id) => ({ type: 'user' as const, id }));
   const loads: RoleLoad[] = [
@@ -191,25 +202,14 @@ export async function getBottlenecks(
       period: now.period,
     }),
   );
-  const overdue = await overdueHandoffs(ctx);
   findings.push(
     ...detectSlaBreaches(
       overdue.map((h) => ({ ...h, stage: HANDOFF_STAGE[h.kind] ?? h.kind })),
       stageValue,
     ),
   );
-  const hygiene = await hygieneGroups(ctx, today, THRESHOLDS.staleDays, THRESHOLDS.maxAffected);
   findings.push(...detectPipelineHygiene(hygiene, wins + lost > 0 ? wins / (wins + lost) : null));
 
-  // Control bands over daily in-flows: the current week against the four weeks before it.
-  const dayFrom = shiftDay(query.to, -(THRESHOLDS.anomalyBaselineDays + 7) + 1);
-  const daily = await funnelTotals(ctx, cal, 'lead', {
-    view: 'period',
-    grain: 'day',
-    from: dayFrom,
-    to: query.to,
-    slice: query.slice,
-  });
   const dayList = periodsBetween(dayFrom, query.to, 'day', cal);
   const anomalySeries = ['lead', 'mql', 'sql'].map((k) => ({
     kpi: `${k} in-flow per day`,

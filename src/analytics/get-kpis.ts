@@ -34,19 +34,16 @@ export async function getKpis(
   const { cal, query } = options.report ?? (await loadReportContext(ctx, params));
   const grain = query.grain;
   const first = periodStart(previousDay(periodStart(query.from, grain, cal)), grain, cal);
-  const totals = await funnelTotals(ctx, cal, 'lead', {
-    view: 'period',
-    grain,
-    from: first,
-    to: query.to,
-    slice: query.slice,
-  });
-  const closed = await closedByPeriod(ctx, cal, grain, first, query.to);
-  const label = (start: string) => periodLabel(start, grain, cal);
-  const wonBy = new Map(closed.map((c) => [label(c.start), c]));
   // The CS movements are Customer Success's MRR bridge, kept per month, fiscal quarter and year.
   const mrrBy = MRR_GRAIN[grain];
-  const movements = mrrBy ? (await reportMrr(ctx, { from: first, to: query.to, by: mrrBy })).periods : [];
+  // Independent reads, started together (separate pooled connections on PostgreSQL).
+  const [totals, closed, movements] = await Promise.all([
+    funnelTotals(ctx, cal, 'lead', { view: 'period', grain, from: first, to: query.to, slice: query.slice }),
+    closedByPeriod(ctx, cal, grain, first, query.to),
+    mrrBy ? reportMrr(ctx, { from: first, to: query.to, by: mrrBy }).then((r) => r.periods) : [],
+  ]);
+  const label = (start: string) => periodLabel(start, grain, cal);
+  const wonBy = new Map(closed.map((c) => [label(c.start), c]));
   const csBy = new Map(movements.map((m) => [label(m.from), m]));
   const inputs = (period: string): KpiInputs => {
     const flow = totals.flows[period] ?? {};

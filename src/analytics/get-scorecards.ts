@@ -22,8 +22,17 @@ export async function getScorecards(
   const { cal, query } = options.report ?? (await loadReportContext(ctx, params));
   const { from, to } = query;
   const range = { view: 'period' as const, grain: 'fiscal_year' as const, from, to, slice: query.slice };
-  const lead = await funnelTotals(ctx, cal, 'lead', range);
-  const customer = await funnelTotals(ctx, cal, 'customer', range);
+  // Independent reads: on PostgreSQL each takes its own pooled connection, so the card
+  // waits for the slowest read rather than their sum (PGlite runs them one after another).
+  const [lead, customer, ho, isLoad, deals, ret, cost] = await Promise.all([
+    funnelTotals(ctx, cal, 'lead', range),
+    funnelTotals(ctx, cal, 'customer', range),
+    handoffStats(ctx, cal, from, to),
+    insideSalesLoad(ctx, cal, from, to),
+    dealStats(ctx, cal, from, to),
+    retention(ctx, from, to),
+    campaignCost(ctx, from, to),
+  ]);
   const sum = (t: typeof lead, stage: string) =>
     Object.values(t.flows).reduce((s, byStage) => s + (byStage[stage]?.inflow ?? 0), 0);
   const onboarding: Record<number, number> = {};
@@ -31,11 +40,6 @@ export async function getScorecards(
     for (const [k, n] of Object.entries(byStage.onboarding?.dwell ?? {}))
       onboarding[Number(k)] = (onboarding[Number(k)] ?? 0) + n;
   }
-  const ho = await handoffStats(ctx, cal, from, to);
-  const isLoad = await insideSalesLoad(ctx, cal, from, to);
-  const deals = await dealStats(ctx, cal, from, to);
-  const ret = await retention(ctx, from, to);
-  const cost = await campaignCost(ctx, from, to);
   const stat = (kind: string) => {
     const r = ho.find((x) => x.kind === kind);
     return {

@@ -8,6 +8,12 @@ import { localDayOf, periodExpr } from './store.ts';
 // bottleneck reports need (deals, subscriptions, hand-offs, activities, campaigns).
 // SQL only; the rules live in the pure modules.
 
+/** Local-day range as instants: [start of `from`, start of the day after `to`):
+ * the same rows as comparing local days, and an index on the column can serve it. */
+const instantRange = (column: string, cal: Calendar, from: string, to: string) =>
+  sql`${sql.raw(column)} >= (${from}::date::timestamp at time zone ${cal.timeZone})
+      and ${sql.raw(column)} < ((${to}::date + 1)::timestamp at time zone ${cal.timeZone})`;
+
 /** New-business opportunities closed per period (local days), won and lost, with won MRR. */
 export async function closedByPeriod(
   ctx: RequestContext,
@@ -18,13 +24,15 @@ export async function closedByPeriod(
 ): Promise<{ start: string; wins: number; lost: number; mrr: number }[]> {
   const rows = await queryRows<{ start: string; wins: number; lost: number; mrr: number }>(
     ctx.db,
-    sql`select to_char(${periodExpr(grain, cal.fiscalYearStartMonth)}, 'YYYY-MM-DD') as start,
-          count(*) filter (where phase = 'won') as wins, count(*) filter (where phase = 'lost') as lost,
-          coalesce(sum(amount_mrr) filter (where phase = 'won'), 0) as mrr
-        from (select ${localDayOf('closed_at', cal)} as day, phase, amount_mrr from opportunities
-              where workspace_id = ${ctx.workspaceId} and type = 'new' and phase in ('won', 'lost')
-                and closed_at is not null) o
-        where day between ${from}::date and ${to}::date group by 1`,
+    // Formatted once per period, not once per deal.
+    sql`select to_char(start, 'YYYY-MM-DD') as start, wins, lost, mrr from (
+          select ${periodExpr(grain, cal.fiscalYearStartMonth)} as start,
+            count(*) filter (where phase = 'won') as wins, count(*) filter (where phase = 'lost') as lost,
+            coalesce(sum(amount_mrr) filter (where phase = 'won'), 0) as mrr
+          from (select ${localDayOf('closed_at', cal)} as day, phase, amount_mrr from opportunities
+                where workspace_id = ${ctx.workspaceId} and type = 'new' and phase in ('won', 'lost')
+                  and ${instantRange('closed_at', cal, from, to)}) o
+          group by 1) g`,
   );
   return rows.map((r) => ({
     start: r.start,
@@ -59,11 +67,6 @@ export async function churnByPeriod(
     amended: Number(count?.amended ?? 0),
   };
 }
-
-/** Local-day range as instants: [start of `from`, start of the day after `to`). */
-const instantRange = (column: string, cal: Calendar, from: string, to: string) =>
-  sql`${sql.raw(column)} >= (${from}::date::timestamp at time zone ${cal.timeZone})
-      and ${sql.raw(column)} < ((${to}::date + 1)::timestamp at time zone ${cal.timeZone})`;
 
 /** Hand-offs of the range by kind: responded (accepted, rejected) and came due (on time or not). */
 export async function handoffStats(ctx: RequestContext, cal: Calendar, from: string, to: string) {
@@ -120,7 +123,9 @@ export async function dealStats(ctx: RequestContext, cal: Calendar, from: string
           percentile_cont(0.5) within group (order by extract(epoch from closed_at - created_at) / 86400)
             filter (where phase = 'won' and ${instantRange('closed_at', cal, from, to)}) as cycle,
           coalesce(sum(amount_mrr) filter (where phase not in ('won', 'lost')), 0) as open_mrr
-        from opportunities where workspace_id = ${ctx.workspaceId} and type = 'new'`,
+        from opportunities where workspace_id = ${ctx.workspaceId} and type = 'new'
+          -- Only the rows some aggregate counts: open deals, and deals closed in the range.
+          and (phase not in ('won', 'lost') or ${instantRange('closed_at', cal, from, to)})`,
   );
   return {
     wins: Number(row?.wins ?? 0),
@@ -244,18 +249,19 @@ export async function hygieneGroups(ctx: RequestContext, today: string, staleDay
     ],
     ['no next step', sql`coalesce(next_step, '') = ''`],
   ];
-  const out = [];
-  for (const [rule, cond] of rules) {
-    const [row] = await queryRows<{ n: number; mrr: number; top: string[] | null }>(
-      ctx.db,
-      sql`select count(*) as n, coalesce(sum(amount_mrr), 0) as mrr,
+  // One statement per rule, run together (separate pooled connections on PostgreSQL).
+  return Promise.all(
+    rules.map(async ([rule, cond]) => {
+      const [row] = await queryRows<{ n: number; mrr: number; top: string[] | null }>(
+        ctx.db,
+        sql`select count(*) as n, coalesce(sum(amount_mrr), 0) as mrr,
             (select array_agg(id::text) from (select id from opportunities where workspace_id = ${ctx.workspaceId}
               and phase not in ('won', 'lost') and ${cond} order by amount_mrr desc limit ${top}) t) as top
           from opportunities where workspace_id = ${ctx.workspaceId} and phase not in ('won', 'lost') and ${cond}`,
-    );
-    out.push({ rule, count: Number(row?.n ?? 0), pipelineMrr: Number(row?.mrr ?? 0), top: row?.top ?? [] });
-  }
-  return out;
+      );
+      return { rule, count: Number(row?.n ?? 0), pipelineMrr: Number(row?.mrr ?? 0), top: row?.top ?? [] };
+    }),
+  );
 }
 
 /** Members and summed capacity per role. */
@@ -273,12 +279,19 @@ export async function roleCapacity(ctx: RequestContext) {
   );
 }
 
-/** How many records of a lifecycle are in each stage now (from the progress rows). */
+/**
+ * How many records of a lifecycle are in each stage now: in-flows less out-flows over
+ * all time, from the unsliced month rollups (each record's flows telescope to +1 at its
+ * current stage, so this equals counting progress rows by stage) in a few hundred rows
+ * rather than one per record.
+ */
 export async function currentBalances(ctx: RequestContext, lifecycle: string): Promise<Map<string, number>> {
   const rows = await queryRows<{ stage: string; n: number }>(
     ctx.db,
-    sql`select stage, count(*) as n from analytics_progress where workspace_id = ${ctx.workspaceId}
-        and lifecycle = ${lifecycle} group by stage`,
+    sql`select stage, sum(case when kind = 'in' then n else -n end) as n from analytics_stage_rollup
+        where workspace_id = ${ctx.workspaceId} and lifecycle = ${lifecycle} and dimension = 'all' and value = ''
+          and span = 'month' and kind in ('in', 'out')
+        group by stage having sum(case when kind = 'in' then n else -n end) <> 0`,
   );
   return new Map(rows.map((r) => [r.stage, Number(r.n)]));
 }

@@ -60,35 +60,44 @@ const firstTouch = (person: SQL) => sql`coalesce((select cm.campaign_id::text fr
 const segmentOf = sql`coalesce(a.tier, case when a.employee_count >= 500 then 'enterprise'
   when a.employee_count is not null then 'smb' end, '')`;
 
-/** The slice keys of records as they are now (segment, POD of the owner, first-touch campaign, source, owner). */
+/**
+ * The slice keys of records as they are now (segment, POD of the owner, first-touch
+ * campaign, source, owner), as a select of `id` and the five keys over the records
+ * matching `which` (a condition on `x.id`): shared by the lookup and the set-based rebuild.
+ */
+export function slicesSelect(ctx: RequestContext, entityType: string, which: SQL): SQL {
+  const ws = ctx.workspaceId;
+  if (entityType === 'person') {
+    return sql`select x.id, ${segmentOf} as segment, ${podOf(sql`x.owner_user_id`)} as pod,
+      ${firstTouch(sql`x.id`)} as campaign, coalesce(x.source, '') as source, coalesce(x.owner_user_id::text, '') as owner
+      from people x left join accounts a on a.workspace_id = x.workspace_id and a.id = x.account_id
+      where x.workspace_id = ${ws} and ${which}`;
+  }
+  if (entityType === 'opportunity') {
+    return sql`select x.id, ${segmentOf} as segment, ${podOf(sql`x.owner_user_id`)} as pod,
+      ${firstTouch(sql`x.primary_person_id`)} as campaign, coalesce(p.source, '') as source,
+      coalesce(x.owner_user_id::text, '') as owner
+      from opportunities x left join accounts a on a.workspace_id = x.workspace_id and a.id = x.account_id
+      left join people p on p.workspace_id = x.workspace_id and p.id = x.primary_person_id
+      where x.workspace_id = ${ws} and ${which}`;
+  }
+  return sql`select x.id, ${segmentOf} as segment, ${podOf(sql`x.owner_user_id`)} as pod, '' as campaign,
+      '' as source, coalesce(x.owner_user_id::text, '') as owner
+      from accounts x left join accounts a on a.workspace_id = x.workspace_id and a.id = x.id
+      where x.workspace_id = ${ws} and ${which}`;
+}
+
+/** The slice keys of the given records as they are now. */
 export async function lookupSlices(
   ctx: RequestContext,
   entityType: string,
   ids: string[],
 ): Promise<Map<string, SliceKeys>> {
   if (ids.length === 0) return new Map();
-  const ws = ctx.workspaceId;
-  const idList = arr(ids, 'uuid');
-  let query: SQL;
-  if (entityType === 'person') {
-    query = sql`select x.id, ${segmentOf} as segment, ${podOf(sql`x.owner_user_id`)} as pod,
-      ${firstTouch(sql`x.id`)} as campaign, coalesce(x.source, '') as source, coalesce(x.owner_user_id::text, '') as owner
-      from people x left join accounts a on a.workspace_id = x.workspace_id and a.id = x.account_id
-      where x.workspace_id = ${ws} and x.id = any(${idList})`;
-  } else if (entityType === 'opportunity') {
-    query = sql`select x.id, ${segmentOf} as segment, ${podOf(sql`x.owner_user_id`)} as pod,
-      ${firstTouch(sql`x.primary_person_id`)} as campaign, coalesce(p.source, '') as source,
-      coalesce(x.owner_user_id::text, '') as owner
-      from opportunities x left join accounts a on a.workspace_id = x.workspace_id and a.id = x.account_id
-      left join people p on p.workspace_id = x.workspace_id and p.id = x.primary_person_id
-      where x.workspace_id = ${ws} and x.id = any(${idList})`;
-  } else {
-    query = sql`select x.id, ${segmentOf} as segment, ${podOf(sql`x.owner_user_id`)} as pod, '' as campaign,
-      '' as source, coalesce(x.owner_user_id::text, '') as owner
-      from accounts x left join accounts a on a.workspace_id = x.workspace_id and a.id = x.id
-      where x.workspace_id = ${ws} and x.id = any(${idList})`;
-  }
-  const rows = await queryRows<SliceKeys & { id: string }>(ctx.db, query);
+  const rows = await queryRows<SliceKeys & { id: string }>(
+    ctx.db,
+    slicesSelect(ctx, entityType, sql`x.id = any(${arr(ids, 'uuid')})`),
+  );
   return new Map(rows.map(({ id, ...keys }) => [id, keys]));
 }
 

@@ -106,6 +106,8 @@ export const handoffs = pgTable(
     index('handoffs_to_user_idx').on(t.workspaceId, t.toUserId, t.status),
     index('handoffs_person_idx').on(t.workspaceId, t.personId),
     index('handoffs_entity_idx').on(t.workspaceId, t.entityType, t.entityId, t.status),
+    // Hand-off SLA statistics (scorecards) read this index alone.
+    index('handoffs_kind_due_idx').on(t.workspaceId, t.kind, t.dueAt, t.status, t.respondedAt),
     foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
   ],
 );

@@ -45,6 +45,20 @@ export const opportunities = pgTable(
     index('opportunities_account_idx').on(t.workspaceId, t.accountId),
     index('opportunities_owner_phase_idx').on(t.workspaceId, t.ownerUserId, t.phase),
     index('opportunities_close_idx').on(t.workspaceId, t.closeDate),
+    // Reports of deals closed in a range (KPI tree, scorecards, bottlenecks) read this index
+    // alone: every column they use is in it.
+    index('opportunities_closed_at_idx').on(
+      t.workspaceId,
+      t.closedAt,
+      t.type,
+      t.phase,
+      t.amountMrr,
+      t.createdAt,
+    ),
+    // Open deals are a small part of all deals: hygiene and open pipeline read only them.
+    index('opportunities_open_idx')
+      .on(t.workspaceId, t.amountMrr)
+      .where(sql`${t.phase} not in ('won', 'lost')`),
     foreignKey({
       columns: [t.workspaceId, t.accountId],
       foreignColumns: [accounts.workspaceId, accounts.id],

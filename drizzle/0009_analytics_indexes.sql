@@ -1,0 +1,3 @@
+CREATE INDEX "handoffs_kind_due_idx" ON "handoffs" USING btree ("workspace_id","kind","due_at","status","responded_at");--> statement-breakpoint
+CREATE INDEX "opportunities_closed_at_idx" ON "opportunities" USING btree ("workspace_id","closed_at","type","phase","amount_mrr","created_at");--> statement-breakpoint
+CREATE INDEX "opportunities_open_idx" ON "opportunities" USING btree ("workspace_id","amount_mrr") WHERE "opportunities"."phase" not in ('won', 'lost');
