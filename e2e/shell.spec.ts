@@ -78,6 +78,8 @@ test.describe('the shell', () => {
       'NRR',
       'GRR',
       'KPI',
+      // Marketing automation, as Japanese B2B writes it ("MA連携", e.g. in a deal's name).
+      'MA',
       'SLA',
       'ROI',
       'CS',
