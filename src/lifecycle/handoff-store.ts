@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
-import { people } from '../crm/schema.ts';
-import { opportunities } from '../pipeline/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { bulkInsert } from '../platform/db/bulk-insert.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
@@ -21,29 +19,10 @@ export interface EntityLinks {
 }
 
 export async function entityLinks(ctx: RequestContext, type: EntityType, id: string): Promise<EntityLinks> {
-  if (type === 'person') {
-    const [p] = await ctx.db
-      .select({ accountId: people.accountId, source: people.source })
-      .from(people)
-      .where(and(eq(people.workspaceId, ctx.workspaceId), eq(people.id, id)));
-    return { personId: id, accountId: p?.accountId ?? null, opportunityId: null, source: p?.source ?? null };
-  }
-  if (type === 'opportunity') {
-    const [o] = await ctx.db
-      .select({ accountId: opportunities.accountId, personId: opportunities.primaryPersonId })
-      .from(opportunities)
-      .where(and(eq(opportunities.workspaceId, ctx.workspaceId), eq(opportunities.id, id)));
-    return {
-      personId: o?.personId ?? null,
-      accountId: o?.accountId ?? null,
-      opportunityId: id,
-      source: null,
-    };
-  }
-  return { personId: null, accountId: id, opportunityId: null, source: null };
+  return (await entityLinksMany(ctx, type, [id])).get(id)!;
 }
 
-/** entityLinks for many records of one type. */
+/** The links of many records of one type (an account links only to itself). */
 export async function entityLinksMany(
   ctx: RequestContext,
   type: EntityType,
