@@ -29,44 +29,40 @@ export async function entityLinksMany(
   ids: string[],
 ): Promise<Map<string, EntityLinks>> {
   if (ids.length === 0) return new Map();
+  if (type === 'account')
+    return new Map(
+      ids.map((id) => [id, { personId: null, accountId: id, opportunityId: null, source: null }]),
+    );
   const idList = sql`${sql.param(ids)}::uuid[]`;
-  if (type === 'person') {
-    const rows = await queryRows<{ id: string; account_id: string | null; source: string | null }>(
-      ctx.db,
-      sql`select id, account_id, source from people where workspace_id = ${ctx.workspaceId} and id = any(${idList})`,
-    );
-    const found = new Map(rows.map((r) => [r.id, r]));
-    return new Map(
-      ids.map((id) => [
+  // A person is its own person and carries its source; an opportunity names its primary person.
+  const rows = await queryRows<{
+    id: string;
+    account_id: string | null;
+    person_id: string | null;
+    source: string | null;
+  }>(
+    ctx.db,
+    type === 'person'
+      ? sql`select id, account_id, id as person_id, source from people
+            where workspace_id = ${ctx.workspaceId} and id = any(${idList})`
+      : sql`select id, account_id, primary_person_id as person_id, null as source from opportunities
+            where workspace_id = ${ctx.workspaceId} and id = any(${idList})`,
+  );
+  const found = new Map(rows.map((r) => [r.id, r]));
+  return new Map(
+    ids.map((id) => {
+      const r = found.get(id);
+      return [
         id,
         {
-          personId: id,
-          accountId: found.get(id)?.account_id ?? null,
-          opportunityId: null,
-          source: found.get(id)?.source ?? null,
+          personId: type === 'person' ? id : (r?.person_id ?? null),
+          accountId: r?.account_id ?? null,
+          opportunityId: type === 'opportunity' ? id : null,
+          source: r?.source ?? null,
         },
-      ]),
-    );
-  }
-  if (type === 'opportunity') {
-    const rows = await queryRows<{ id: string; account_id: string | null; primary_person_id: string | null }>(
-      ctx.db,
-      sql`select id, account_id, primary_person_id from opportunities where workspace_id = ${ctx.workspaceId} and id = any(${idList})`,
-    );
-    const found = new Map(rows.map((r) => [r.id, r]));
-    return new Map(
-      ids.map((id) => [
-        id,
-        {
-          personId: found.get(id)?.primary_person_id ?? null,
-          accountId: found.get(id)?.account_id ?? null,
-          opportunityId: id,
-          source: null,
-        },
-      ]),
-    );
-  }
-  return new Map(ids.map((id) => [id, { personId: null, accountId: id, opportunityId: null, source: null }]));
+      ];
+    }),
+  );
 }
 
 export async function insertHandoff(ctx: RequestContext, values: NewHandoff): Promise<HandoffRow> {
