@@ -81,24 +81,30 @@ function spansOf(day: string): [Span, string][] {
   return found;
 }
 
-/** Counts a cell once per span (its day, ISO week and month). */
+/**
+ * Counts a cell once per span (its day, ISO week and month). The key holds the day, so the
+ * three span cells of a key are found with one lookup (the hot loop of imports and replays).
+ */
 function add<T extends { n: number; span: Span; day: string }>(
-  map: Map<string, T>,
+  map: Map<string, T[]>,
   key: string,
   cell: Omit<T, 'n' | 'span' | 'day'> & { day: string },
 ): void {
-  for (const [span, day] of spansOf(cell.day)) {
-    const k = `${span}|${day}|${key}`;
-    const found = map.get(k);
-    if (found) found.n++;
-    else {
+  const found = map.get(key);
+  if (found) {
+    for (const c of found) c.n++;
+    return;
+  }
+  map.set(
+    key,
+    spansOf(cell.day).map(([span, day]) => {
       const fresh = Object.assign({}, cell) as unknown as T;
       fresh.span = span;
       fresh.day = day;
       fresh.n = 1;
-      map.set(k, fresh);
-    }
-  }
+      return fresh;
+    }),
+  );
 }
 
 /**
@@ -115,8 +121,8 @@ export function rollupDeltas(
 ): { stage: StageCell[]; cohort: CohortCell[]; progress: EntityProgress[] } {
   const path = funnelPath(def);
   const orderOf = new Map(path.map((s) => [s.key, s.order]));
-  const stageCells = new Map<string, StageCell>();
-  const cohortCells = new Map<string, CohortCell>();
+  const stageCells = new Map<string, StageCell[]>();
+  const cohortCells = new Map<string, CohortCell[]>();
   const touched = new Map<string, EntityProgress>();
   const sorted = [...rows].sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
   for (const r of sorted) {
@@ -190,8 +196,8 @@ export function rollupDeltas(
     touched.set(r.entityId, p);
   }
   return {
-    stage: [...stageCells.values()],
-    cohort: [...cohortCells.values()],
+    stage: [...stageCells.values()].flat(),
+    cohort: [...cohortCells.values()].flat(),
     progress: [...touched.values()],
   };
 }

@@ -197,26 +197,46 @@ export async function importPeople(ctx: RequestContext, options: ImportOptions):
       const done = new Set<string>();
       let batches = 0;
       let nextAnalyze = 1;
-      await streamRecords(options.open, checkHeader, async (rows, firstLine, bytes) => {
-        const people: ImportedPerson[] = [];
-        rows.forEach((row, i) => {
-          const r = read(row, firstLine + i);
-          if ('errors' in r) return;
-          const key = normalizeEmail(r.person.email);
-          if (done.has(key)) return;
-          done.add(key);
-          people.push(r.person);
-        });
-        for (let s = 0; s < people.length; s += batchSize) {
-          await writeBatch(tx, people.slice(s, s + batchSize), report);
+      // Stream chunks hold a few hundred rows; statements are sized by batchSize instead.
+      // One batch is written while the next is parsed: the database and Node work at once.
+      let pending: ImportedPerson[] = [];
+      let writing: Promise<void> = Promise.resolve();
+      let failure: { error: unknown } | null = null;
+      const writeNext = async () => {
+        await writing;
+        if (failure) throw failure.error;
+        const people = pending;
+        pending = [];
+        writing = (async () => {
+          await writeBatch(tx, people, report);
           // At 1, 2, 4, 8… batches: keep plans (foreign-key checks included) fitted to the growing tables.
           if (++batches >= nextAnalyze) {
             await refreshImportStatistics(tx);
             nextAnalyze *= 2;
           }
-        }
-        progress.update(bytes);
-      });
+        })().catch((error: unknown) => {
+          failure = { error };
+        });
+      };
+      try {
+        await streamRecords(options.open, checkHeader, async (rows, firstLine, bytes) => {
+          rows.forEach((row, i) => {
+            const r = read(row, firstLine + i);
+            if ('errors' in r) return;
+            const key = normalizeEmail(r.person.email);
+            if (done.has(key)) return;
+            done.add(key);
+            pending.push(r.person);
+          });
+          if (pending.length >= batchSize) await writeNext();
+          progress.update(bytes);
+        });
+        if (pending.length) await writeNext();
+      } finally {
+        // Never leave the transaction (and its rollback) with a write still running on it.
+        await writing;
+      }
+      if (failure) throw (failure as { error: unknown }).error;
       await appendAudit(tx, {
         action: 'import.people',
         entityType: 'import',

@@ -258,6 +258,51 @@ describe('CSV import', () => {
       message: expect.stringContaining('UTF-8'),
     });
   });
+
+  // Batches are written while the next chunk is parsed; a failure must still undo them all.
+  const manyContacts = (prefix: string, n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      csv([{ Email: `${prefix}${i}@zeta.co.jp`, 'Last Name': `山本${i}`, 'Lifecycle Stage': 'Lead' }]),
+    ).map((text, i) => (i === 0 ? `${text}\r\n` : `${text.split('\r\n')[1]}\r\n`));
+  const peopleLike = async (prefix: string) =>
+    (
+      await queryRows<{ n: number }>(
+        h.database.db,
+        sql`select count(*)::int as n from people where email_normalized like ${`${prefix}%`}`,
+      )
+    )[0]!.n;
+
+  it('writes many small batches from many chunks, every row once', async () => {
+    const chunks = manyContacts('batch', 30);
+    const report = await importPeople(h.ws.ctx, {
+      format: 'hubspot-contacts',
+      open: () => Readable.from(chunks.map((c) => Buffer.from(c, 'utf8'))),
+      batchSize: 4,
+    });
+    expect(report).toMatchObject({ committed: true, created: 30, rows: 30 });
+    expect(await peopleLike('batch')).toBe(30);
+  });
+
+  it('undoes every written batch when the file fails to read half-way', async () => {
+    const chunks = manyContacts('broken', 30);
+    let opened = 0;
+    const open = () => {
+      // Pass 1 reads the whole file; pass 2 (the writes) breaks after 20 rows.
+      const breaks = ++opened === 2;
+      let i = 0;
+      return new Readable({
+        read() {
+          if (breaks && i === 20) this.destroy(new Error('disk read error'));
+          else this.push(i < chunks.length ? Buffer.from(chunks[i++]!, 'utf8') : null);
+        },
+      });
+    };
+    await expect(importPeople(h.ws.ctx, { format: 'hubspot-contacts', open, batchSize: 4 })).rejects.toThrow(
+      /disk read error/,
+    );
+    expect(opened).toBe(2);
+    expect(await peopleLike('broken')).toBe(0);
+  });
 });
 
 describe('CSV export', () => {
