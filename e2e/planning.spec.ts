@@ -215,6 +215,36 @@ test.describe('the RevOps lead plans the quarter backwards', () => {
     await expect(error).toBeHidden({ timeout: 60_000 });
   });
 
+  test('a POD is planned from its own numbers and members, and the scope stays in the address', async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(180_000);
+    const api = await apiAs(request);
+    const { period } = nextQuarter(api.fiscalStart);
+    const slices = (await (await request.get('/api/v1/plan/slices')).json()) as {
+      pods: { id: string; name: string }[];
+    };
+    const pod = slices.pods[0]!;
+    await signIn(page, KYOKO);
+    await page.goto(`/planning?target=6000000&period=${period}`);
+    const base = { target: 6_000_000, period, windowMonths: 12, overrides: {} };
+    await expectTotals(page, await api.post<Plan>('/plan/reverse', base));
+
+    await page.getByTestId('scope-select').click();
+    await page.getByRole('option', { name: pod.name }).click();
+    await expect(page).toHaveURL(new RegExp(`scope=pod%3A${pod.id}`));
+    const forPod = await api.post<Plan & { evidence: { slice: { label: string } } }>('/plan/reverse', {
+      ...base,
+      slice: { dimension: 'pod', value: pod.id },
+    });
+    expect(forPod.evidence.slice.label).toBe(pod.name);
+    await expectTotals(page, forPod);
+    await page.reload();
+    await expect(page.getByTestId('scope-select')).toHaveValue(pod.name);
+    await expectTotals(page, forPod);
+  });
+
   test('the Japanese planning screens have no untranslated English', async ({ page, request }) => {
     test.setTimeout(240_000);
     const api = await apiAs(request);

@@ -14,6 +14,8 @@ interface PlanOptions {
   period: string;
   window: string;
   override: string[];
+  segment?: string;
+  pod?: string;
   json?: boolean;
   workspace?: string;
   dataDir?: string;
@@ -50,6 +52,8 @@ function withPlanOptions(cmd: Command): Command {
       (v, all: string[]) => [...all, v],
       [],
     )
+    .option('--segment <tier>', 'plan one segment (account tier, e.g. enterprise) from its own numbers')
+    .option('--pod <name-or-id>', 'plan one POD from its own numbers and members')
     .option('--json', 'print JSON')
     .option('--workspace <slug>', 'workspace slug (default: the first)')
     .option('--data-dir <dir>', 'embedded database directory');
@@ -71,11 +75,19 @@ async function run<T>(
   });
 }
 
+function sliceOf(o: PlanOptions) {
+  if (o.segment && o.pod) fail('give --segment or --pod, not both');
+  if (o.segment) return { dimension: 'segment' as const, value: o.segment };
+  if (o.pod) return { dimension: 'pod' as const, value: o.pod };
+  return undefined;
+}
+
 const request = (o: PlanOptions) => ({
   target: Number(o.target),
   period: o.period,
   windowMonths: Number(o.window),
   overrides: parseOverrides(o.override),
+  slice: sliceOf(o),
 });
 
 export function registerPlanCommand(program: Command): void {
@@ -93,7 +105,7 @@ export function registerPlanCommand(program: Command): void {
     const result = await run(o, (ctx) => planReverse(ctx, request(o)));
     if (o.json) return void process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(
-      `Target ${yen(result.target)} New MRR in ${result.period}\n\nmonth     leads     mql      sql      opp      won\n`,
+      `Target ${yen(result.target)} New MRR in ${result.period}${result.evidence.slice ? ` for ${result.evidence.slice.dimension === 'pod' ? 'POD' : 'segment'} ${result.evidence.slice.label}` : ''}\n\nmonth     leads     mql      sql      opp      won\n`,
     );
     for (const r of result.waterfall) {
       process.stdout.write(

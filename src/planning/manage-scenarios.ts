@@ -38,6 +38,7 @@ export async function saveScenario(ctx: RequestContext, input: PlanRequest & { n
         newMrr: reverse.target,
         windowMonths: request.windowMonths ?? 12,
         overrides: request.overrides ?? {},
+        ...(reverse.evidence.slice ? { slice: reverse.evidence.slice } : {}),
       },
       assumptions: reverse.assumptions,
       outcome,

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../platform/context.ts';
+import { accountsInSegment, type SegmentOrPod } from '../routing/accounts-in-segment.ts';
 import { type Assumptions, assumptionsSchema, type Step } from './assumptions.ts';
 import { measureStep, measureWins, roleCapacities } from './store.ts';
 
@@ -10,6 +11,10 @@ export interface Evidence {
   steps: Record<Step, { entered: number; reached: number }>;
   wins: { won: number; lost: number };
   headcount: Record<string, number>;
+  /** The segment or POD the plan is for (all records when absent). */
+  slice?: SegmentOrPod & { label: string };
+  /** Whose headcount the capacity plan counts: everyone, one POD, or the PODs that worked a segment. */
+  capacityScope: { kind: 'workspace' | 'pods'; teamIds: string[] };
 }
 
 const LATER: Record<Exclude<Step, 'opportunity_to_won'>, { from: string; to: string[] }> = {
@@ -35,7 +40,13 @@ function pmf(histogram: Map<number, number>): number[] {
 export async function measureAssumptions(
   ctx: RequestContext,
   windowMonths = 12,
+  requested?: SegmentOrPod,
 ): Promise<{ assumptions: Assumptions; evidence: Evidence }> {
+  const found = requested ? await accountsInSegment(ctx, requested) : undefined;
+  const scope = found ? { accountIds: found.accountIds } : undefined;
+  const slice = found ? { dimension: found.dimension, value: found.value, label: found.label } : undefined;
+  // A segment that no POD owns (Islands, Assembly Line) shares the whole floor's capacity.
+  const teamIds = found?.podIds.length ? found.podIds : undefined;
   const to = ctx.now();
   const from = new Date(to.getTime() - windowMonths * 30.44 * DAY);
   const steps = {} as Evidence['steps'];
@@ -45,7 +56,14 @@ export async function measureAssumptions(
     Exclude<Step, 'opportunity_to_won'>,
     { from: string; to: string[] },
   ][]) {
-    const m = await measureStep(ctx, { lifecycle: 'lead', fromStage: q.from, toStages: q.to, from, to });
+    const m = await measureStep(ctx, {
+      lifecycle: 'lead',
+      fromStage: q.from,
+      toStages: q.to,
+      from,
+      to,
+      scope,
+    });
     steps[step] = { entered: m.entered, reached: m.reached };
     rates[step] = m.entered > 0 ? m.reached / m.entered : 0;
     lags[step] = pmf(m.lagMonths);
@@ -56,8 +74,9 @@ export async function measureAssumptions(
     toStages: ['won'],
     from,
     to,
+    scope,
   });
-  const wins = await measureWins(ctx, from, to);
+  const wins = await measureWins(ctx, from, to, scope);
   steps.opportunity_to_won = { entered: opp.entered, reached: opp.reached };
   // Win rate over decided deals: open ones have not had their chance yet.
   rates.opportunity_to_won = wins.won + wins.lost > 0 ? wins.won / (wins.won + wins.lost) : 0;
@@ -68,9 +87,10 @@ export async function measureAssumptions(
     toStages: ['lead'],
     from,
     to,
+    scope,
   });
 
-  const caps = await roleCapacities(ctx);
+  const caps = await roleCapacities(ctx, teamIds);
   const members = (roles: string[]) =>
     caps.filter((c) => roles.includes(c.role)).reduce((s, c) => s + c.members, 0);
   const meanCap = (role: string, fallback: number) =>
@@ -94,6 +114,8 @@ export async function measureAssumptions(
       steps,
       wins: { won: wins.won, lost: wins.lost },
       headcount: Object.fromEntries(caps.map((c) => [c.role, c.members])),
+      ...(slice ? { slice } : {}),
+      capacityScope: teamIds ? { kind: 'pods', teamIds } : { kind: 'workspace', teamIds: [] },
     },
   };
 }

@@ -30,6 +30,10 @@ export const planRequestSchema = z.strictObject({
   /** Months of history the rates are measured over. */
   windowMonths: z.int().min(1).max(36).default(12),
   overrides: overridesSchema,
+  /** Plan one segment (an account tier) or one POD (id or name) from its own measured numbers. */
+  slice: z
+    .strictObject({ dimension: z.enum(['segment', 'pod']), value: z.string().trim().min(1).max(120) })
+    .optional(),
 });
 export type PlanRequest = z.input<typeof planRequestSchema>;
 

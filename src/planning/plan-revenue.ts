@@ -1,5 +1,6 @@
 import { assertCan } from '../platform/access.ts';
 import type { RequestContext } from '../platform/context.ts';
+import { segmentChoices } from '../routing/accounts-in-segment.ts';
 import { currentWorkspace } from '../workspace/get-workspace.ts';
 import { type Assumptions, STAGES } from './assumptions.ts';
 import { capacityPlan } from './capacity.ts';
@@ -20,7 +21,7 @@ async function prepare(ctx: RequestContext, raw: PlanRequest) {
   const request = planRequestSchema.parse(raw);
   const workspace = await currentWorkspace(ctx);
   const targets = monthlyTargets(request.period, request.target, workspace.fiscalYearStartMonth);
-  const measured = await measureAssumptions(ctx, request.windowMonths);
+  const measured = await measureAssumptions(ctx, request.windowMonths, request.slice);
   const assumptions = applyOverrides(measured.assumptions, request.overrides);
   assertPlannable(assumptions, measured.evidence);
   return { request, targets, months: targets.map((t) => t.month), assumptions, evidence: measured.evidence };
@@ -82,4 +83,10 @@ export async function planLevers(ctx: RequestContext, raw: PlanRequest & { fract
     fraction: fraction ?? 0.1,
     ...rankLevers(months, assumptions, fraction ?? 0.1),
   };
+}
+
+/** What a plan can be narrowed to: the workspace's segments (tiers) and PODs. */
+export async function planSlices(ctx: RequestContext) {
+  await assertCan(ctx, 'planning', 'read', 'all');
+  return segmentChoices(ctx);
 }

@@ -7,7 +7,7 @@ import { requestContext } from '../platform/http/request-context.ts';
 import { compareScenarios, deleteScenario, listScenarios, saveScenario } from './manage-scenarios.ts';
 import { orgSimInputSchema } from './org-simulation.ts';
 import { planRequestSchema } from './plan-request.ts';
-import { planLevers, planReverse, planSimulate } from './plan-revenue.ts';
+import { planLevers, planReverse, planSimulate, planSlices } from './plan-revenue.ts';
 import { runOrgSim } from './run-org-sim.ts';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
@@ -27,6 +27,23 @@ export function registerPlanningRoutes(app: FastifyInstance): void {
       },
     },
     (req) => planReverse(requestContext(req), req.body),
+  );
+  typed.get(
+    '/api/v1/plan/slices',
+    {
+      schema: {
+        tags,
+        summary: 'The segments and PODs a plan can be narrowed to (the slice of a plan request)',
+        response: {
+          200: z.object({
+            segments: z.array(z.string()),
+            pods: z.array(z.object({ id: z.string(), name: z.string() })),
+          }),
+          ...errors,
+        },
+      },
+    },
+    (req) => planSlices(requestContext(req)),
   );
   typed.post(
     '/api/v1/plan/simulate',

@@ -24,15 +24,15 @@ export interface StepMeasurement {
  */
 export async function measureStep(
   ctx: RequestContext,
-  q: { lifecycle: string; fromStage: string; toStages: string[]; from: Date; to: Date },
+  q: { lifecycle: string; fromStage: string; toStages: string[]; from: Date; to: Date; scope?: AccountScope },
 ): Promise<StepMeasurement> {
   const rows = await queryRows<{ entered: number; reached: number; lag: number | null; n: number }>(
     ctx.db,
     sql`with entered as (
-          select entity_id, min(at) as at from stage_history
-          where workspace_id = ${ctx.workspaceId} and lifecycle = ${q.lifecycle} and to_stage = ${q.fromStage}
-            and at >= ${q.from.toISOString()} and at < ${q.to.toISOString()}
-          group by entity_id),
+          select h.entity_id, min(h.at) as at from stage_history h ${inScope(ctx, q.lifecycle, q.scope)}
+          where h.workspace_id = ${ctx.workspaceId} and h.lifecycle = ${q.lifecycle} and h.to_stage = ${q.fromStage}
+            and h.at >= ${q.from.toISOString()} and h.at < ${q.to.toISOString()}
+          group by h.entity_id),
         reached as (
           select e.entity_id, min(h.at) - e.at as took from entered e
           join stage_history h on h.workspace_id = ${ctx.workspaceId} and h.entity_id = e.entity_id
@@ -49,7 +49,7 @@ export async function measureStep(
 }
 
 /** Won opportunities closed in the window: their count, lost count and MRR amounts. */
-export async function measureWins(ctx: RequestContext, from: Date, to: Date) {
+export async function measureWins(ctx: RequestContext, from: Date, to: Date, scope?: AccountScope) {
   const [row] = await queryRows<{
     won: number;
     lost: number;
@@ -60,7 +60,9 @@ export async function measureWins(ctx: RequestContext, from: Date, to: Date) {
     sql`select count(*) filter (where phase = 'won') as won, count(*) filter (where phase = 'lost') as lost,
                avg(amount_mrr) filter (where phase = 'won' and amount_mrr > 0) as mean_mrr,
                stddev_samp(ln(amount_mrr)) filter (where phase = 'won' and amount_mrr > 0) as log_sd
-        from opportunities where workspace_id = ${ctx.workspaceId} and closed_at >= ${from.toISOString()} and closed_at < ${to.toISOString()}`,
+        from opportunities h
+        where h.workspace_id = ${ctx.workspaceId} and h.closed_at >= ${from.toISOString()} and h.closed_at < ${to.toISOString()}
+          ${scope ? sql`and h.account_id = any(${sql.param(scope.accountIds)}::uuid[])` : sql``}`,
   );
   return {
     won: row?.won ?? 0,
@@ -70,14 +72,32 @@ export async function measureWins(ctx: RequestContext, from: Date, to: Date) {
   };
 }
 
-/** Members and their capacities per role, for the current headcount. */
-export function roleCapacities(ctx: RequestContext) {
+/** Members and their capacities per role, for the current headcount (of the given teams only, when named). */
+export function roleCapacities(ctx: RequestContext, teamIds?: string[]) {
   return queryRows<{ role: string; members: number; mean_capacity: number | null }>(
     ctx.db,
     sql`select m.role, count(distinct m.user_id) as members, avg(m.capacity) as mean_capacity
         from memberships m join users u on u.workspace_id = m.workspace_id and u.id = m.user_id
-        where m.workspace_id = ${ctx.workspaceId} and u.status = 'active' group by m.role`,
+        where m.workspace_id = ${ctx.workspaceId} and u.status = 'active'
+          ${teamIds ? sql`and m.team_id = any(${sql.param(teamIds)}::uuid[])` : sql``}
+        group by m.role`,
   );
+}
+
+/**
+ * A plan for one segment or POD measures only the records of its accounts: people by their
+ * account, opportunities by theirs (routing decides which accounts those are).
+ */
+export interface AccountScope {
+  accountIds: string[];
+}
+
+function inScope(ctx: RequestContext, lifecycle: string, scope: AccountScope | undefined) {
+  if (!scope) return sql``;
+  const ids = sql`${sql.param(scope.accountIds)}::uuid[]`;
+  if (lifecycle === 'opportunity')
+    return sql`join opportunities s on s.workspace_id = ${ctx.workspaceId} and s.id = h.entity_id and s.account_id = any(${ids})`;
+  return sql`join people s on s.workspace_id = ${ctx.workspaceId} and s.id = h.entity_id and s.account_id = any(${ids})`;
 }
 
 export function listScenariosById(ctx: RequestContext, ids: string[]) {

@@ -250,6 +250,20 @@ export async function userExists(ctx: RequestContext, userId: string): Promise<b
   return rows.length > 0;
 }
 
+/** The segmentation facts of every account of the workspace (a plan's segment or POD). */
+export function allAccountFacts(ctx: RequestContext) {
+  return ctx.db
+    .select({
+      id: accounts.id,
+      employeeCount: accounts.employeeCount,
+      industry: accounts.industry,
+      region: accounts.region,
+      tier: accounts.tier,
+    })
+    .from(accounts)
+    .where(eq(accounts.workspaceId, ctx.workspaceId));
+}
+
 export async function accountFacts(ctx: RequestContext, accountId: string) {
   const [row] = await ctx.db
     .select({

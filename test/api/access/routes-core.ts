@@ -231,6 +231,7 @@ export const CORE_ROUTES: Record<string, RouteSpec> = {
     need: 'all',
     body: () => ({ target: 1_000_000, period: 'FY2026', overrides: PLAN_OVERRIDES }),
   },
+  'GET /api/v1/plan/slices': { kind: 'whole', resource: 'planning', action: 'read', need: 'all' },
   'POST /api/v1/plan/simulate': {
     kind: 'whole',
     resource: 'planning',

@@ -28,6 +28,12 @@ export interface Overrides {
   };
 }
 
+/** One segment or POD a plan is narrowed to (`planRequestSchema.slice`). */
+export interface PlanSlice {
+  dimension: 'segment' | 'pod';
+  value: string;
+}
+
 /** The body every plan call takes (`planRequestSchema`). */
 export interface PlanRequest {
   /** New MRR to add over the period, in yen. */
@@ -35,6 +41,26 @@ export interface PlanRequest {
   period: string;
   windowMonths: number;
   overrides: Overrides;
+  slice?: PlanSlice;
+}
+
+/** What `GET /plan/slices` offers. */
+export interface PlanSlices {
+  segments: string[];
+  pods: { id: string; name: string }[];
+}
+
+/** A plan's scope as one string for selects and addresses: "", "segment:smb" or "pod:<id>". */
+export function sliceOfScope(scope: string): PlanSlice | undefined {
+  const at = scope.indexOf(':');
+  const dimension = scope.slice(0, at);
+  const value = scope.slice(at + 1);
+  if (at < 0 || !value || (dimension !== 'segment' && dimension !== 'pod')) return undefined;
+  return { dimension, value };
+}
+
+export function scopeOfSlice(slice: PlanSlice | undefined): string {
+  return slice ? `${slice.dimension}:${slice.value}` : '';
 }
 
 export interface Assumptions {
@@ -114,7 +140,12 @@ export interface Scenario {
   version: number;
   name: string;
   period: string;
-  target: { newMrr: number; windowMonths: number; overrides: Overrides };
+  target: {
+    newMrr: number;
+    windowMonths: number;
+    overrides: Overrides;
+    slice?: PlanSlice & { label: string };
+  };
   assumptions: Assumptions;
   outcome: ScenarioOutcome;
   createdBy: string | null;

@@ -4,7 +4,13 @@ import { ApiError } from '../../app/api.ts';
 import { ErrorState } from '../../app/query-state.tsx';
 import { fieldOfErrorPath } from './assumption-fields.ts';
 
-const TARGET_FIELDS = { target: 'newMrr', period: 'period', windowMonths: 'window' } as const;
+const TARGET_FIELDS = {
+  target: 'newMrr',
+  period: 'period',
+  windowMonths: 'window',
+  'slice.value': 'scope',
+  'slice.dimension': 'scope',
+} as const;
 
 /**
  * Why the plan cannot be computed: each assumption or target field the API named, in the

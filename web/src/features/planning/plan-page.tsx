@@ -7,7 +7,7 @@ import { ApiError } from '../../app/api.ts';
 import { PageHeader } from '../../app/page-header.tsx';
 import { EmptyState, PageLoader } from '../../app/query-state.tsx';
 import { useSession } from '../../app/session.tsx';
-import type { PlanRequest, Scenario } from './api.ts';
+import { type PlanRequest, type Scenario, sliceOfScope } from './api.ts';
 import { type FlatOverrides, toOverrides } from './assumption-fields.ts';
 import { AssumptionsPanel } from './assumptions-panel.tsx';
 import { CapacitySection } from './capacity-section.tsx';
@@ -44,6 +44,7 @@ export default function PlanPage() {
     target: target > 0 ? target : null,
     period: params.get('period') ?? `FY${fiscalYearOf(new Date(), workspace.fiscalYearStartMonth) + 1}`,
     windowMonths: Number(params.get('window')) || 12,
+    scope: params.get('scope') ?? '',
   };
   const overrides = parseOverrides(params.get('overrides'));
   const write = (d: TargetDraft, o: FlatOverrides) =>
@@ -54,6 +55,8 @@ export default function PlanPage() {
         else next.delete('target');
         next.set('period', d.period);
         next.set('window', String(d.windowMonths));
+        if (d.scope) next.set('scope', d.scope);
+        else next.delete('scope');
         if (Object.keys(o).length) next.set('overrides', JSON.stringify(o));
         else next.delete('overrides');
         return next;
@@ -67,6 +70,7 @@ export default function PlanPage() {
         period: draft.period,
         windowMonths: draft.windowMonths,
         overrides: toOverrides(overrides),
+        slice: sliceOfScope(draft.scope),
       }
     : null;
   // Debounced as text: a new object every render would restart the timer for ever.

@@ -4,11 +4,11 @@ import { Link } from 'react-router';
 import { LoadMore, SortableTh, type useCursorList } from '../../app/cursor-list.tsx';
 import { ErrorState } from '../../app/query-state.tsx';
 import { ActionsTh } from '../../app/table-parts.tsx';
-import type { Scenario } from './api.ts';
+import { type Scenario, scopeOfSlice } from './api.ts';
 import { flattenOverrides } from './assumption-fields.ts';
 import { usePlanFormat } from './plan-format.ts';
 
-/** The planner's address for a saved scenario: its target, period, window and overrides. */
+/** The planner's address for a saved scenario: its target, period, window, scope and overrides. */
 export function plannerLink(s: Scenario): string {
   const params = new URLSearchParams({
     target: String(s.target.newMrr),
@@ -17,6 +17,7 @@ export function plannerLink(s: Scenario): string {
   });
   const overrides = flattenOverrides(s.target.overrides);
   if (Object.keys(overrides).length) params.set('overrides', JSON.stringify(overrides));
+  if (s.target.slice) params.set('scope', scopeOfSlice(s.target.slice));
   return `/planning?${params}`;
 }
 

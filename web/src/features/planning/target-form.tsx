@@ -1,13 +1,52 @@
 import { Group, NumberInput, Paper, Select } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
+import type { PlanSlices } from './api.ts';
 import { usePlanFormat } from './plan-format.ts';
 
 export interface TargetDraft {
   target: number | null;
   period: string;
   windowMonths: number;
+  /** "" for the whole workspace, "segment:…" or "pod:…" (see sliceOfScope). */
+  scope: string;
+}
+
+/** The whole workspace, each segment leads were counted in, and each POD. */
+function useScopeOptions() {
+  const { t } = useTranslation();
+  const slices = useQuery({ queryKey: ['/plan/slices'], queryFn: () => api<PlanSlices>('/plan/slices') });
+  return useMemo(
+    () => [
+      {
+        group: t('planning.target.scopeAll'),
+        items: [{ value: '', label: t('planning.target.scopeWorkspace') }],
+      },
+      ...(slices.data?.segments.length
+        ? [
+            {
+              group: t('planning.target.scopeSegments'),
+              items: slices.data.segments.map((s) => ({
+                value: `segment:${s}`,
+                label: t(`planning.target.segment.${s}`, { defaultValue: s }),
+              })),
+            },
+          ]
+        : []),
+      ...(slices.data?.pods.length
+        ? [
+            {
+              group: t('planning.target.scopePods'),
+              items: slices.data.pods.map((p) => ({ value: `pod:${p.id}`, label: p.name })),
+            },
+          ]
+        : []),
+    ],
+    [t, slices.data],
+  );
 }
 
 /** The fiscal year a date falls in, named by the calendar year it starts in (FY2026 = 2026年度). */
@@ -46,6 +85,7 @@ export function TargetForm({
 }) {
   const { t } = useTranslation();
   const periods = usePeriodOptions();
+  const scopes = useScopeOptions();
   const fmt = usePlanFormat();
   return (
     <Paper withBorder p="md" radius="md" mb="lg" component="section" aria-label={t('planning.target.title')}>
@@ -86,6 +126,17 @@ export function TargetForm({
           value={draft.windowMonths}
           onChange={(v) => typeof v === 'number' && onChange({ ...draft, windowMonths: v })}
           error={errors.windowMonths}
+        />
+        <Select
+          label={t('planning.target.scope')}
+          description={t('planning.target.scopeHint')}
+          allowDeselect={false}
+          data={scopes}
+          value={draft.scope}
+          onChange={(v) => v !== null && onChange({ ...draft, scope: v })}
+          error={errors['slice.value'] ?? errors.slice}
+          w={240}
+          data-testid="scope-select"
         />
       </Group>
     </Paper>
