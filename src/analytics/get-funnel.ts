@@ -72,13 +72,16 @@ export async function getFunnel(
   ctx: RequestContext,
   params: ReportParams,
   options: { source?: 'rollup' | 'history'; report?: ReportContext } = {},
-): Promise<FunnelReport> {
-  const { cal, defs, query } = options.report ?? (await loadReportContext(ctx, params));
+): Promise<FunnelReport & { definitionVersion: number | null }> {
+  const { cal, defs, versions, query } = options.report ?? (await loadReportContext(ctx, params));
   const def = defs[query.lifecycle];
   if (!def) throw notFound('stage definition', query.lifecycle);
   const totals =
     options.source === 'history'
       ? await funnelTotalsFromHistory(ctx, cal, def, query)
       : await funnelTotals(ctx, cal, query.lifecycle, query);
-  return onlyStages(shapeFunnel(totals, def, cal, query), query.stages);
+  return {
+    ...onlyStages(shapeFunnel(totals, def, cal, query), query.stages),
+    definitionVersion: versions[query.lifecycle] ?? null,
+  };
 }

@@ -31,7 +31,7 @@ export interface WrittenHistoryRow {
  */
 export async function recordRollups(ctx: RequestContext, rows: WrittenHistoryRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const { definitions, ...cal } = await reportSetup(ctx);
+  const { definitions, versions: _v, ...cal } = await reportSetup(ctx);
   const byLifecycle = new Map<string, WrittenHistoryRow[]>();
   for (const r of rows) {
     const list = byLifecycle.get(r.lifecycle);

@@ -6,11 +6,12 @@ import { reportSetup } from './store.ts';
 
 /** What every report starts from: the validated query, the workspace calendar and the stage definitions. */
 export async function loadReportContext(ctx: RequestContext, params: ReportParams) {
-  const { definitions, ...cal } = await reportSetup(ctx);
+  const { definitions, versions, ...cal } = await reportSetup(ctx);
   const defs = {} as Record<Lifecycle, LifecycleDefinition | undefined>;
   for (const lc of LIFECYCLES) defs[lc] = definitions[lc] as LifecycleDefinition | undefined;
   const today = localDay(ctx.now(), cal);
   const query: ReportQuery = parseReportQuery(params, today, (lc) => stageKeys(defs[lc]));
-  return { cal, defs, today, query };
+  // Which stage definition version shaped a report (its stages, order, success path).
+  return { cal, defs, versions: versions as Partial<Record<Lifecycle, number>>, today, query };
 }
 export type ReportContext = Awaited<ReturnType<typeof loadReportContext>>;

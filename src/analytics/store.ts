@@ -9,32 +9,38 @@ import type { CohortCell, EntityProgress, FlowKind, PeriodCell, StageCell } from
 const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
 export async function workspaceCalendar(ctx: RequestContext): Promise<Calendar & { settings: unknown }> {
-  const { definitions: _d, ...cal } = await reportSetup(ctx);
+  const { definitions: _d, versions: _v, ...cal } = await reportSetup(ctx);
   return cal;
 }
 
 /** The workspace calendar, settings and the stage definitions in force, in one round trip. */
 export function reportSetup(
   ctx: RequestContext,
-): Promise<Calendar & { settings: unknown; definitions: Record<string, unknown> }> {
+): Promise<
+  Calendar & { settings: unknown; definitions: Record<string, unknown>; versions: Record<string, number> }
+> {
   return memoInTransaction(ctx, 'reportSetup', async () => {
     const [row] = await queryRows<{
       time_zone: string;
       fiscal_year_start_month: number;
       settings: unknown;
       definitions: Record<string, unknown> | null;
+      versions: Record<string, number> | null;
     }>(
       ctx.db,
-      sql`select w.time_zone, w.fiscal_year_start_month, w.settings,
-            (select jsonb_object_agg(lifecycle, stages) from (select distinct on (lifecycle) lifecycle, stages
-              from stage_definitions where workspace_id = w.id order by lifecycle, version desc) d) as definitions
-          from workspaces w where w.id = ${ctx.workspaceId}`,
+      sql`select w.time_zone, w.fiscal_year_start_month, w.settings, d.definitions, d.versions
+          from workspaces w left join lateral (
+            select jsonb_object_agg(lifecycle, stages) as definitions, jsonb_object_agg(lifecycle, version) as versions
+            from (select distinct on (lifecycle) lifecycle, stages, version from stage_definitions
+              where workspace_id = w.id order by lifecycle, version desc) latest) d on true
+          where w.id = ${ctx.workspaceId}`,
     );
     return {
       timeZone: row?.time_zone ?? 'Asia/Tokyo',
       fiscalYearStartMonth: Number(row?.fiscal_year_start_month ?? 4),
       settings: row?.settings ?? {},
       definitions: row?.definitions ?? {},
+      versions: row?.versions ?? {},
     };
   });
 }

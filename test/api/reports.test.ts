@@ -39,7 +39,30 @@ describe('GET /api/v1/reports/*', () => {
         'sql->opportunity': null,
         'opportunity->customer': null,
       },
+      definitionVersion: 1,
     });
+  });
+
+  it('names the stage definition version that shaped the funnel', async () => {
+    const before = await get('/api/v1/reports/funnel?view=cohort&by=month&from=2025-04-01&to=2025-05-31');
+    const stages = await get('/api/v1/stages/lead');
+    expect(stages.statusCode, stages.body).toBe(200);
+    const { definition } = stages.json();
+    const put = await h.app.inject({
+      method: 'PUT',
+      url: '/api/v1/stages/lead',
+      headers: h.auth,
+      payload: {
+        ...definition,
+        stages: definition.stages.map((s: { key: string }) =>
+          s.key === 'mql' ? { ...s, labelEn: 'Hot lead' } : s,
+        ),
+      },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const after = await get('/api/v1/reports/funnel?view=cohort&by=month&from=2025-04-01&to=2025-05-31');
+    expect(after.json().definitionVersion).toBe(before.json().definitionVersion + 1);
+    expect(after.json().definitionVersion).toBe(put.json().version);
   });
 
   it('gives each KPI period the counts its tree is computed from', async () => {

@@ -46,12 +46,15 @@ export interface PeriodFunnel {
   view: 'period';
   periods: { period: string; stages: Record<string, StagePeriod> }[];
   conversion: Record<string, number | null>;
+  /** The stage definition version that shaped the report. */
+  definitionVersion: number | null;
 }
 
 export interface CohortFunnel {
   view: 'cohort';
   periods: { period: string; reached: Record<string, number> }[];
   conversion: Record<string, number | null>;
+  definitionVersion: number | null;
 }
 
 export type FunnelView = 'period' | 'cohort';

@@ -109,6 +109,9 @@ export function FunnelSection({ range }: { range: ReportRange }) {
           </Title>
           <Text size="xs" c="dimmed">
             {view === 'period' ? t('cockpit.funnel.periodHint') : t('cockpit.funnel.cohortHint')}
+            {active.data?.definitionVersion
+              ? ` ${t('cockpit.funnel.definitionVersion', { version: active.data.definitionVersion })}`
+              : ''}
           </Text>
         </Stack>
         <Group gap="sm" align="flex-end">
