@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { RequestContext } from '../platform/context.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
 import { memoInTransaction } from '../platform/transaction-memo.ts';
+import { DEFAULT_TIERS } from '../routing/segments.ts';
 import type { HistoryFact, SliceFilter, SliceKeys } from './funnel.ts';
 import { type Calendar, coverBefore, coverRange, type Grain, type SpanSegment } from './periods.ts';
 import type { CohortCell, EntityProgress, FlowKind, PeriodCell, StageCell } from './rollup.ts';
@@ -63,8 +64,17 @@ const podOf = (owner: SQL) => sql`coalesce((select m.team_id::text from membersh
 const firstTouch = (person: SQL) => sql`coalesce((select cm.campaign_id::text from campaign_members cm
   where cm.workspace_id = ${sql.raw('x.workspace_id')} and cm.person_id = ${person}
   order by cm.first_touch_at, cm.campaign_id limit 1), '')`;
-const segmentOf = sql`coalesce(a.tier, case when a.employee_count >= 500 then 'enterprise'
-  when a.employee_count is not null then 'smb' end, '')`;
+/**
+ * An account's segment as routing decides it (routing/segments.ts tierOf): its stored tier,
+ * else the highest of the workspace's tiers (settings.salesFloor.tiers, else the defaults)
+ * whose minimum its employee count reaches; '' when neither is known.
+ */
+const segmentOf = sql`coalesce(a.tier, (select t.v->>'key' from jsonb_array_elements(coalesce(
+    (select case when jsonb_typeof(w.settings->'salesFloor'->'tiers') = 'array' then w.settings->'salesFloor'->'tiers' end
+      from workspaces w where w.id = ${sql.raw('x.workspace_id')}),
+    ${JSON.stringify(DEFAULT_TIERS)}::jsonb)) with ordinality as t(v, i)
+  where a.employee_count >= (t.v->>'minEmployees')::int
+  order by (t.v->>'minEmployees')::int desc, t.i limit 1), '')`;
 
 /**
  * The slice keys of records as they are now (segment, POD of the owner, first-touch
