@@ -17,5 +17,8 @@ CREATE TABLE "analytics_handoff_rollup" (
 	CONSTRAINT "analytics_handoff_rollup_pk" PRIMARY KEY("workspace_id","day","kind","measure")
 );
 --> statement-breakpoint
+DROP INDEX "opportunities_open_idx";--> statement-breakpoint
 ALTER TABLE "analytics_deal_rollup" ADD CONSTRAINT "analytics_deal_rollup_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "analytics_handoff_rollup" ADD CONSTRAINT "analytics_handoff_rollup_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;
+ALTER TABLE "analytics_handoff_rollup" ADD CONSTRAINT "analytics_handoff_rollup_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "opportunities_won_idx" ON "opportunities" USING btree ("workspace_id","type","closed_at","created_at") WHERE "opportunities"."phase" = 'won';--> statement-breakpoint
+CREATE INDEX "opportunities_open_idx" ON "opportunities" USING btree ("workspace_id","amount_mrr","type","close_date","updated_at") WHERE "opportunities"."phase" not in ('won', 'lost');

@@ -55,10 +55,15 @@ export const opportunities = pgTable(
       t.amountMrr,
       t.createdAt,
     ),
-    // Open deals are a small part of all deals: hygiene and open pipeline read only them.
+    // Open deals are a small part of all deals: hygiene and open pipeline read only them,
+    // the close-date and staleness rules and open pipeline MRR from this index alone.
     index('opportunities_open_idx')
-      .on(t.workspaceId, t.amountMrr)
+      .on(t.workspaceId, t.amountMrr, t.type, t.closeDate, t.updatedAt)
       .where(sql`${t.phase} not in ('won', 'lost')`),
+    // The median cycle of won deals (scorecards): won deals only, read from the index alone.
+    index('opportunities_won_idx')
+      .on(t.workspaceId, t.type, t.closedAt, t.createdAt)
+      .where(sql`${t.phase} = 'won'`),
     foreignKey({
       columns: [t.workspaceId, t.accountId],
       foreignColumns: [accounts.workspaceId, accounts.id],
