@@ -60,6 +60,10 @@ export const opportunities = pgTable(
     index('opportunities_open_idx')
       .on(t.workspaceId, t.amountMrr, t.type, t.closeDate, t.updatedAt)
       .where(sql`${t.phase} not in ('won', 'lost')`),
+    // Open deals without a next step (a hygiene rule), counted and ranked from the index alone.
+    index('opportunities_no_next_step_idx')
+      .on(t.workspaceId, t.amountMrr)
+      .where(sql`${t.phase} not in ('won', 'lost') and coalesce(${t.nextStep}, '') = ''`),
     // The median cycle of won deals (scorecards): won deals only, read from the index alone.
     index('opportunities_won_idx')
       .on(t.workspaceId, t.type, t.closedAt, t.createdAt)
