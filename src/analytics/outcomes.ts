@@ -79,3 +79,13 @@ export function cellDeltas<S, C extends { n: number; mrr?: number }>(
 
 export const dealKey = (c: DealCell) => `${c.type}|${c.outcome}|${c.day}`;
 export const handoffKey = (c: HandoffCell) => `${c.day}|${c.kind}|${c.measure}`;
+
+/**
+ * The median from the middle one (odd count) or two (even count) values in order, as
+ * PostgreSQL's percentile_cont(0.5) interpolates them in float8: lo + 0.5 × (hi − lo).
+ */
+export function medianOfMiddle(middle: number[]): number | null {
+  const [lo, hi] = middle;
+  if (lo === undefined) return null;
+  return hi === undefined ? lo : lo + 0.5 * (hi - lo);
+}
