@@ -218,7 +218,11 @@ export function detectSlaBreaches(
   stageValue: (stage: string) => number | null,
 ): Finding[] {
   const byKind = new Map<string, OverdueHandoff[]>();
-  for (const h of overdue) byKind.set(h.kind, [...(byKind.get(h.kind) ?? []), h]);
+  for (const h of overdue) {
+    const list = byKind.get(h.kind);
+    if (list) list.push(h);
+    else byKind.set(h.kind, [h]);
+  }
   return [...byKind].map(([kind, list]) => {
     list.sort((a, b) => b.hoursOverdue - a.hoursOverdue);
     const first = list[0]!;

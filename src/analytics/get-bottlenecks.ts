@@ -28,6 +28,7 @@ import {
 import { periodLabel, periodStart, periodsBetween, previousDay, shiftDay } from './periods.ts';
 import { loadReportContext, type ReportContext } from './report-context.ts';
 import type { ReportParams } from './report-query.ts';
+import { dailyInflows } from './store.ts';
 
 const HANDOFF_STAGE: Record<string, string> = {
   mql: 'mql',
@@ -37,6 +38,8 @@ const HANDOFF_STAGE: Record<string, string> = {
   // A recycled lead that wakes goes back to nurturing and to an SDR to re-approach.
   recycle: 'nurturing',
 };
+/** The stages whose daily in-flows get control bands. */
+const ANOMALY_STAGES = ['lead', 'mql', 'sql'] as const;
 const ENTITY: Record<string, AffectedItem['type']> = {
   lead: 'person',
   opportunity: 'opportunity',
@@ -71,9 +74,9 @@ export async function getBottlenecks(
     currentBalances(ctx, 'customer'),
     overdueHandoffs(ctx),
     hygieneGroups(ctx, today, THRESHOLDS.staleDays, THRESHOLDS.maxAffected),
-    funnelTotals(ctx, cal, 'lead', {
-      view: 'period',
-      grain: 'day',
+    dailyInflows(ctx, {
+      lifecycle: 'lead',
+      stages: [...ANOMALY_STAGES],
       from: dayFrom,
       to: query.to,
       slice: query.slice,
@@ -211,12 +214,13 @@ export async function getBottlenecks(
   findings.push(...detectPipelineHygiene(hygiene, wins + lost > 0 ? wins / (wins + lost) : null));
 
   const dayList = periodsBetween(dayFrom, query.to, 'day', cal);
-  const anomalySeries = ['lead', 'mql', 'sql'].map((k) => ({
+  const inflow = new Map(daily.map((x) => [`${periodLabel(x.day, 'day', cal)}|${x.stage}`, x.n]));
+  const anomalySeries = ANOMALY_STAGES.map((k) => ({
     kpi: `${k} in-flow per day`,
     stage: k,
     owningRole: role(k),
     days: dayList,
-    values: dayList.map((d) => daily.flows[periodLabel(d, 'day', cal)]?.[k]?.inflow ?? 0),
+    values: dayList.map((d) => inflow.get(`${periodLabel(d, 'day', cal)}|${k}`) ?? 0),
   }));
   findings.push(...detectAnomalies(anomalySeries, 7, stageValue));
 

@@ -2,6 +2,7 @@ import type { RequestContext } from '../platform/context.ts';
 import { quantileHours } from './funnel.ts';
 import { funnelTotals } from './get-funnel.ts';
 import { campaignCost, dealStats, handoffStats, insideSalesLoad, retention } from './metrics-store.ts';
+import { localDay } from './periods.ts';
 import { loadReportContext, type ReportContext } from './report-context.ts';
 import type { ReportParams } from './report-query.ts';
 import { buildScorecards, type Scorecards } from './scorecards.ts';
@@ -24,10 +25,11 @@ export async function getScorecards(
   const range = { view: 'period' as const, grain: 'fiscal_year' as const, from, to, slice: query.slice };
   // Independent reads: on PostgreSQL each takes its own pooled connection, so the card
   // waits for the slowest read rather than their sum (PGlite runs them one after another).
+  const today = localDay(ctx.now(), cal);
   const [lead, customer, ho, isLoad, deals, ret, cost] = await Promise.all([
     funnelTotals(ctx, cal, 'lead', range),
     funnelTotals(ctx, cal, 'customer', range),
-    handoffStats(ctx, cal, from, to),
+    handoffStats(ctx, cal, from, to, today),
     insideSalesLoad(ctx, cal, from, to),
     dealStats(ctx, cal, from, to),
     retention(ctx, from, to),

@@ -1,8 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { RequestContext } from '../platform/context.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
+import { medianOfMiddle } from './outcomes.ts';
 import type { Calendar, Grain } from './periods.ts';
-import { localDayOf, periodExpr } from './store.ts';
+import { periodExpr } from './store.ts';
 
 // The reads of other slices' records that the KPI tree, scorecards, attribution and
 // bottleneck reports need (deals, subscriptions, hand-offs, activities, campaigns).
@@ -10,11 +11,14 @@ import { localDayOf, periodExpr } from './store.ts';
 
 /** Local-day range as instants: [start of `from`, start of the day after `to`):
  * the same rows as comparing local days, and an index on the column can serve it. */
-const instantRange = (column: string, cal: Calendar, from: string, to: string) =>
+export const instantRange = (column: string, cal: Calendar, from: string, to: string) =>
   sql`${sql.raw(column)} >= (${from}::date::timestamp at time zone ${cal.timeZone})
       and ${sql.raw(column)} < ((${to}::date + 1)::timestamp at time zone ${cal.timeZone})`;
 
-/** New-business opportunities closed per period (local days), won and lost, with won MRR. */
+/**
+ * New-business opportunities closed per period (local days), won and lost, with won MRR:
+ * from the closed-deal rollup (a few rows a day).
+ */
 export async function closedByPeriod(
   ctx: RequestContext,
   cal: Calendar,
@@ -24,14 +28,13 @@ export async function closedByPeriod(
 ): Promise<{ start: string; wins: number; lost: number; mrr: number }[]> {
   const rows = await queryRows<{ start: string; wins: number; lost: number; mrr: number }>(
     ctx.db,
-    // Formatted once per period, not once per deal.
     sql`select to_char(start, 'YYYY-MM-DD') as start, wins, lost, mrr from (
           select ${periodExpr(grain, cal.fiscalYearStartMonth)} as start,
-            count(*) filter (where phase = 'won') as wins, count(*) filter (where phase = 'lost') as lost,
-            coalesce(sum(amount_mrr) filter (where phase = 'won'), 0) as mrr
-          from (select ${localDayOf('closed_at', cal)} as day, phase, amount_mrr from opportunities
-                where workspace_id = ${ctx.workspaceId} and type = 'new' and phase in ('won', 'lost')
-                  and ${instantRange('closed_at', cal, from, to)}) o
+            coalesce(sum(n) filter (where outcome = 'won'), 0) as wins,
+            coalesce(sum(n) filter (where outcome = 'lost'), 0) as lost,
+            coalesce(sum(mrr) filter (where outcome = 'won'), 0) as mrr
+          from analytics_deal_rollup
+          where workspace_id = ${ctx.workspaceId} and type = 'new' and day between ${from}::date and ${to}::date
           group by 1) g`,
   );
   return rows.map((r) => ({
@@ -68,18 +71,62 @@ export async function churnByPeriod(
   };
 }
 
-/** Hand-offs of the range by kind: responded (accepted, rejected) and came due (on time or not). */
-export async function handoffStats(ctx: RequestContext, cal: Calendar, from: string, to: string) {
-  return queryRows<{ kind: string; accepted: number; rejected: number; due: number; on_time: number }>(
+/** One kind's hand-offs of a range: answered (accepted, rejected), came due, and due ones answered on time. */
+export type HandoffStat = {
+  kind: string;
+  accepted: number;
+  rejected: number;
+  due: number;
+  on_time: number;
+};
+
+/**
+ * handoffStats from the hand-off outcome rollup: whole local days before today from the
+ * rollup, and what came due today up to now from the hand-offs (one day at most). One row
+ * per kind the workspace has hand-offs of, as the raw count gives.
+ */
+export async function handoffStats(
+  ctx: RequestContext,
+  cal: Calendar,
+  from: string,
+  to: string,
+  today: string,
+): Promise<HandoffStat[]> {
+  const ws = ctx.workspaceId;
+  const lastWholeDay = today <= to ? sql`(${today}::date - 1)` : sql`${to}::date`;
+  const rows = await queryRows<HandoffStat>(
     ctx.db,
     sql`select kind,
-          count(*) filter (where status = 'accepted' and ${instantRange('responded_at', cal, from, to)}) as accepted,
-          count(*) filter (where status = 'rejected' and ${instantRange('responded_at', cal, from, to)}) as rejected,
-          count(*) filter (where ${instantRange('due_at', cal, from, to)} and due_at <= ${ctx.now().toISOString()}) as due,
-          count(*) filter (where ${instantRange('due_at', cal, from, to)} and due_at <= ${ctx.now().toISOString()}
-            and responded_at is not null and responded_at <= due_at) as on_time
-        from handoffs where workspace_id = ${ctx.workspaceId} group by kind`,
+          coalesce(sum(n) filter (where measure = 'accepted' and day between ${from}::date and ${to}::date), 0) as accepted,
+          coalesce(sum(n) filter (where measure = 'rejected' and day between ${from}::date and ${to}::date), 0) as rejected,
+          coalesce(sum(n) filter (where measure = 'due' and day between ${from}::date and ${lastWholeDay}), 0) as due,
+          coalesce(sum(n) filter (where measure = 'on_time' and day between ${from}::date and ${lastWholeDay}), 0) as on_time
+        from analytics_handoff_rollup where workspace_id = ${ws} group by kind`,
   );
+  const stats = rows.map((r) => ({
+    kind: r.kind,
+    accepted: Number(r.accepted),
+    rejected: Number(r.rejected),
+    due: Number(r.due),
+    on_time: Number(r.on_time),
+  }));
+  if (today > to) return stats;
+  const now = ctx.now().toISOString();
+  const tail = await queryRows<{ kind: string; due: number; on_time: number }>(
+    ctx.db,
+    sql`select kind, count(*) as due, count(*) filter (where responded_at is not null and responded_at <= due_at) as on_time
+        from handoffs where workspace_id = ${ws}
+          and ${instantRange('due_at', cal, from > today ? from : today, to)} and due_at <= ${now}
+        group by kind`,
+  );
+  for (const t of tail) {
+    const s = stats.find((x) => x.kind === t.kind);
+    if (s) {
+      s.due += Number(t.due);
+      s.on_time += Number(t.on_time);
+    }
+  }
+  return stats;
 }
 
 /** Activities of Inside Sales (mdr, sdr) users in the range, with their minutes, and the IS slot capacity. */
@@ -107,31 +154,43 @@ export async function insideSalesLoad(ctx: RequestContext, cal: Calendar, from: 
   };
 }
 
-/** New-business deals closed in the range, median cycle, and open pipeline MRR. */
+/**
+ * New-business deals closed in the range (from the closed-deal rollup), median cycle of
+ * the won ones, and open pipeline MRR (both from the deals: a median needs every value).
+ */
 export async function dealStats(ctx: RequestContext, cal: Calendar, from: string, to: string) {
-  const [row] = await queryRows<{
-    wins: number;
-    losses: number;
-    won_mrr: number;
-    cycle: number | null;
-    open_mrr: number;
-  }>(
-    ctx.db,
-    sql`select count(*) filter (where phase = 'won' and ${instantRange('closed_at', cal, from, to)}) as wins,
-          count(*) filter (where phase = 'lost' and ${instantRange('closed_at', cal, from, to)}) as losses,
-          coalesce(sum(amount_mrr) filter (where phase = 'won' and ${instantRange('closed_at', cal, from, to)}), 0) as won_mrr,
-          percentile_cont(0.5) within group (order by extract(epoch from closed_at - created_at) / 86400)
-            filter (where phase = 'won' and ${instantRange('closed_at', cal, from, to)}) as cycle,
-          coalesce(sum(amount_mrr) filter (where phase not in ('won', 'lost')), 0) as open_mrr
-        from opportunities where workspace_id = ${ctx.workspaceId} and type = 'new'
-          -- Only the rows some aggregate counts: open deals, and deals closed in the range.
-          and (phase not in ('won', 'lost') or ${instantRange('closed_at', cal, from, to)})`,
-  );
+  const ws = ctx.workspaceId;
+  const won = sql`analytics_deal_rollup where workspace_id = ${ws} and type = 'new' and outcome = 'won'
+    and day between ${from}::date and ${to}::date`;
+  // Independent reads, started together (separate pooled connections on PostgreSQL).
+  const [[row], middle] = await Promise.all([
+    queryRows<{ wins: number; losses: number; won_mrr: number; open_mrr: number }>(
+      ctx.db,
+      sql`select
+            coalesce((select sum(n) from ${won}), 0) as wins,
+            coalesce((select sum(n) from analytics_deal_rollup where workspace_id = ${ws} and type = 'new'
+              and outcome = 'lost' and day between ${from}::date and ${to}::date), 0) as losses,
+            coalesce((select sum(mrr) from ${won}), 0) as won_mrr,
+            (select coalesce(sum(amount_mrr), 0) from opportunities where workspace_id = ${ws} and type = 'new'
+              and phase not in ('won', 'lost')) as open_mrr`,
+    ),
+    // The one or two middle cycles, read at their rank along opportunities_won_cycle_idx
+    // (the count of wins comes from the rollup), as the float8 values percentile_cont sorts.
+    queryRows<{ v: number }>(
+      ctx.db,
+      sql`with c as (select coalesce(sum(n), 0)::bigint as wins from ${won})
+          select (extract(epoch from closed_at - created_at) / 86400)::float8 as v from (
+            select closed_at, created_at from opportunities
+            where workspace_id = ${ws} and type = 'new' and phase = 'won' and ${instantRange('closed_at', cal, from, to)}
+            order by closed_at - created_at
+            offset (select greatest(wins - 1, 0) / 2 from c) limit (select 2 - wins % 2 from c)) m`,
+    ),
+  ]);
   return {
     wins: Number(row?.wins ?? 0),
     losses: Number(row?.losses ?? 0),
     wonMrr: Number(row?.won_mrr ?? 0),
-    medianCycleDays: row?.cycle === null || row?.cycle === undefined ? null : Number(row.cycle),
+    medianCycleDays: medianOfMiddle(middle.map((m) => Number(m.v))),
     openPipelineMrr: Number(row?.open_mrr ?? 0),
   };
 }

@@ -9,6 +9,8 @@ import {
   progressBoundaries,
   raiseWorkMem,
   rebuildCounts,
+  rebuildDealRollup,
+  rebuildHandoffRollup,
   writeCohortRollup,
   writeStageRollup,
 } from './rebuild-store.ts';
@@ -53,5 +55,19 @@ export async function rebuildRollups(
     const counts = await rebuildCounts(tx, spec);
     onProgress?.(counts.records);
     return counts;
+  });
+}
+
+/**
+ * Recomputes the closed-deal and hand-off outcome rollups from the deals and hand-offs
+ * (after a bulk load or an upgrade), in one transaction; returns the rows written.
+ */
+export async function rebuildOutcomeRollups(
+  ctx: RequestContext,
+): Promise<{ deals: number; handoffs: number }> {
+  return inTransaction(ctx, async (tx) => {
+    const cal = await workspaceCalendar(tx);
+    await raiseWorkMem(tx);
+    return { deals: await rebuildDealRollup(tx, cal), handoffs: await rebuildHandoffRollup(tx, cal) };
   });
 }

@@ -3,7 +3,7 @@ import type { RequestContext } from '../platform/context.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
 import { SLICE_DIMENSIONS } from './funnel.ts';
 import type { Calendar } from './periods.ts';
-import { slicesSelect } from './store.ts';
+import { localDayOf, slicesSelect } from './store.ts';
 
 // The rollup rebuild as set-based SQL: the same cells rollupDeltas (rollup.ts) adds row by
 // row, grouped in the database, so millions of history rows rebuild in minutes rather
@@ -159,4 +159,47 @@ export async function rebuildCounts(ctx: RequestContext, s: RebuildSpec) {
           and entity_type = ${s.entityType}) as rows`,
   );
   return { records: Number(row?.records ?? 0), rows: Number(row?.rows ?? 0) };
+}
+
+/**
+ * The closed-deal rollup from the deals (the cells outcomes.ts dealCells counts one deal
+ * in, grouped): replaces the workspace's rows; returns how many it wrote.
+ */
+export async function rebuildDealRollup(ctx: RequestContext, cal: Calendar): Promise<number> {
+  const ws = ctx.workspaceId;
+  await ctx.db.execute(sql`delete from analytics_deal_rollup where workspace_id = ${ws}`);
+  const [row] = await queryRows<{ n: number }>(
+    ctx.db,
+    sql`with w as (insert into analytics_deal_rollup (workspace_id, type, day, outcome, n, mrr)
+          select ${ws}, type, ${localDayOf('closed_at', cal)}, phase, count(*), coalesce(sum(amount_mrr), 0)
+          from opportunities
+          where workspace_id = ${ws} and phase in ('won', 'lost') and closed_at is not null
+          group by 2, 3, 4
+          returning 1)
+        select count(*) as n from w`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** The hand-off outcome rollup from the hand-offs (outcomes.ts handoffCells, grouped). */
+export async function rebuildHandoffRollup(ctx: RequestContext, cal: Calendar): Promise<number> {
+  const ws = ctx.workspaceId;
+  await ctx.db.execute(sql`delete from analytics_handoff_rollup where workspace_id = ${ws}`);
+  const [row] = await queryRows<{ n: number }>(
+    ctx.db,
+    sql`with w as (insert into analytics_handoff_rollup (workspace_id, day, kind, measure, n)
+          select ${ws}, day, kind, measure, count(*) from (
+            select ${localDayOf('due_at', cal)} as day, kind, 'due' as measure from handoffs
+              where workspace_id = ${ws}
+            union all
+            select ${localDayOf('due_at', cal)}, kind, 'on_time' from handoffs
+              where workspace_id = ${ws} and responded_at is not null and responded_at <= due_at
+            union all
+            select ${localDayOf('responded_at', cal)}, kind, status from handoffs
+              where workspace_id = ${ws} and status in ('accepted', 'rejected') and responded_at is not null) c
+          group by 2, 3, 4
+          returning 1)
+        select count(*) as n from w`,
+  );
+  return Number(row?.n ?? 0);
 }

@@ -92,3 +92,44 @@ export const analyticsProgress = pgTable(
     foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
   ],
 );
+
+/**
+ * Closed deals per local day of `closed_at`, type and outcome (won / lost): count and MRR,
+ * maintained by the writes that change a deal's phase, close time, type or amount (same
+ * transaction). The KPI tree, scorecards and bottlenecks read days instead of deals.
+ */
+export const analyticsDealRollup = pgTable(
+  'analytics_deal_rollup',
+  {
+    workspaceId: uuid().notNull(),
+    type: text().notNull(),
+    day: date().notNull(),
+    outcome: text().notNull(),
+    n: bigint({ mode: 'number' }).notNull(),
+    mrr: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'analytics_deal_rollup_pk', columns: [t.workspaceId, t.type, t.day, t.outcome] }),
+    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * Hand-off outcomes per local day and kind: `due` and `on_time` by the due day,
+ * `accepted` and `rejected` by the day of the answer; maintained where hand-offs are
+ * opened and answered (same transaction).
+ */
+export const analyticsHandoffRollup = pgTable(
+  'analytics_handoff_rollup',
+  {
+    workspaceId: uuid().notNull(),
+    day: date().notNull(),
+    kind: text().notNull(),
+    measure: text().notNull(),
+    n: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'analytics_handoff_rollup_pk', columns: [t.workspaceId, t.day, t.kind, t.measure] }),
+    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+  ],
+);

@@ -394,6 +394,27 @@ export async function rollupFlows(
   return { opening: num(opening), flows: num(flows), cohorts: num(cohorts) };
 }
 
+/**
+ * In-flows per local day to some stages, from the day rows of the stage rollup: what a
+ * daily series needs (the bottleneck report's control bands) without the out-flows,
+ * dwell buckets, cohorts and opening balance a funnel reads.
+ */
+export async function dailyInflows(
+  ctx: RequestContext,
+  r: { lifecycle: string; stages: string[]; from: string; to: string; slice: SliceFilter },
+): Promise<{ day: string; stage: string; n: number }[]> {
+  const rows = await queryRows<{ day: string; stage: string; n: number }>(
+    ctx.db,
+    sql`select to_char(day, 'YYYY-MM-DD') as day, stage, sum(n) as n from analytics_stage_rollup
+        where workspace_id = ${ctx.workspaceId} and lifecycle = ${r.lifecycle}
+          and dimension = ${r.slice?.dimension ?? 'all'} and value = ${r.slice?.value ?? ''}
+          and span = 'day' and day between ${r.from}::date and ${r.to}::date
+          and kind = 'in' and stage = any(${sql.param(r.stages)}::text[])
+        group by 1, 2`,
+  );
+  return rows.map((x) => ({ day: x.day, stage: x.stage, n: Number(x.n) }));
+}
+
 /** The entity type that runs each lifecycle (see lifecycle/store ENTITY_LIFECYCLE). */
 export const ENTITY_TYPE_OF: Record<string, string> = {
   lead: 'person',

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { rebuildRollups } from '../analytics/rebuild-rollups.ts';
+import { rebuildOutcomeRollups, rebuildRollups } from '../analytics/rebuild-rollups.ts';
 import type { ReportParams } from '../analytics/report-query.ts';
 import { REPORT_KINDS, type ReportKind, runReport } from '../analytics/run-report.ts';
 import { LIFECYCLES } from '../lifecycle/stages.ts';
@@ -67,7 +67,7 @@ export function registerReportCommand(program: Command): Command {
   report
     .command('rebuild')
     .description(
-      'Recompute the analytics rollups from raw stage history (after an upgrade or bulk corrections)',
+      'Recompute the analytics rollups from raw stage history, deals and hand-offs (after an upgrade or bulk corrections)',
     )
     .option('--workspace <slug>', 'workspace slug (default: the first)')
     .option('--data-dir <dir>', 'embedded database directory')
@@ -78,6 +78,10 @@ export function registerReportCommand(program: Command): Command {
           const { records, rows } = await rebuildRollups(ctx, lifecycle);
           process.stdout.write(`${lifecycle}: ${records} records, ${rows} history rows\n`);
         }
+        const outcomes = await rebuildOutcomeRollups(ctx);
+        process.stdout.write(
+          `closed deals: ${outcomes.deals} rollup rows; hand-offs: ${outcomes.handoffs} rollup rows\n`,
+        );
       });
     });
   return report;

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import type { HandoffState } from '../analytics/outcomes.ts';
+import { recordHandoffChanges } from '../analytics/record-outcome-rollups.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { bulkInsert } from '../platform/db/bulk-insert.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
@@ -70,7 +72,29 @@ export async function insertHandoff(ctx: RequestContext, values: NewHandoff): Pr
     .insert(handoffs)
     .values({ ...values, id: randomUUID(), workspaceId: ctx.workspaceId })
     .returning();
+  await recordHandoffChanges(ctx, [], [row!]);
   return row!;
+}
+
+/** What the hand-off outcome rollup counts of the hand-offs an update changes, as they are now. */
+async function handoffStates(ctx: RequestContext, ids: string[]): Promise<HandoffState[]> {
+  if (ids.length === 0) return [];
+  const rows = await queryRows<{
+    kind: string;
+    status: string;
+    due_at: string | Date;
+    responded_at: string | Date | null;
+  }>(
+    ctx.db,
+    sql`select kind, status, due_at, responded_at from handoffs
+        where workspace_id = ${ctx.workspaceId} and id = any(${sql.param(ids)}::uuid[])`,
+  );
+  return rows.map((r) => ({
+    kind: r.kind,
+    status: r.status,
+    dueAt: new Date(r.due_at),
+    respondedAt: r.responded_at === null ? null : new Date(r.responded_at),
+  }));
 }
 
 /** Many hand-offs in one statement, returned in the order given (batched moves). */
@@ -81,6 +105,7 @@ export async function insertHandoffsReturning(
   if (rows.length === 0) return [];
   const values = rows.map((r) => ({ ...r, id: randomUUID(), workspaceId: ctx.workspaceId }));
   const inserted = await ctx.db.insert(handoffs).values(values).returning();
+  await recordHandoffChanges(ctx, [], inserted);
   const byId = new Map(inserted.map((r) => [r.id, r]));
   return values.map((v) => byId.get(v.id)!);
 }
@@ -103,6 +128,7 @@ export async function closeHandoffsBulk(
   if (rows.length === 0) return new Map();
   const iso = (d: Date) => d.toISOString();
   const ids = rows.map((r) => r.id);
+  const before = await handoffStates(ctx, ids);
   await ctx.db.execute(
     sql`update handoffs h set status = u.status, responded_at = u.responded_at, responded_by_user_id = u.responded_by,
           reject_reason = coalesce(u.reject_reason, h.reject_reason), reject_outcome = coalesce(u.reject_outcome, h.reject_outcome)
@@ -118,6 +144,7 @@ export async function closeHandoffsBulk(
     .where(
       and(eq(handoffs.workspaceId, ctx.workspaceId), sql`${handoffs.id} = any(${sql.param(ids)}::uuid[])`),
     );
+  await recordHandoffChanges(ctx, before, updated);
   return new Map(updated.map((r) => [r.id, r]));
 }
 
@@ -129,6 +156,16 @@ export async function insertHandoffsBulk(
     ctx.db,
     handoffs,
     rows.map((r) => ({ ...r, workspaceId: ctx.workspaceId })),
+  );
+  await recordHandoffChanges(
+    ctx,
+    [],
+    rows.map((r) => ({
+      kind: r.kind,
+      status: r.status ?? 'open',
+      dueAt: r.dueAt,
+      respondedAt: r.respondedAt ?? null,
+    })),
   );
 }
 
@@ -145,6 +182,8 @@ export interface HandoffChange {
 export async function updateHandoffsBulk(ctx: RequestContext, rows: HandoffChange[]): Promise<void> {
   if (rows.length === 0) return;
   const iso = (d: Date | null) => d?.toISOString() ?? null;
+  const ids = rows.map((r) => r.id);
+  const before = await handoffStates(ctx, ids);
   await ctx.db.execute(
     sql`update handoffs h set status = u.status, responded_at = u.responded_at, reject_reason = u.reject_reason,
           reject_outcome = u.reject_outcome, stale_at = u.stale_at
@@ -156,6 +195,7 @@ export async function updateHandoffsBulk(ctx: RequestContext, rows: HandoffChang
           as u(id, status, responded_at, reject_reason, reject_outcome, stale_at)
         where h.workspace_id = ${ctx.workspaceId} and h.id = u.id`,
   );
+  await recordHandoffChanges(ctx, before, await handoffStates(ctx, ids));
 }
 
 /** Reads a hand-off and locks it until the transaction ends (accept and reject queue up). */
@@ -181,11 +221,15 @@ export async function updateHandoff(
   id: string,
   values: Partial<Omit<typeof handoffs.$inferInsert, 'workspaceId' | 'id'>>,
 ): Promise<HandoffRow> {
+  // Only an answer (or a corrected kind or due time) moves the outcome rollup.
+  const counted = ['status', 'respondedAt', 'dueAt', 'kind'].some((k) => k in values);
+  const before = counted ? await handoffStates(ctx, [id]) : [];
   const [row] = await ctx.db
     .update(handoffs)
     .set(values)
     .where(and(eq(handoffs.workspaceId, ctx.workspaceId), eq(handoffs.id, id)))
     .returning();
+  if (counted) await recordHandoffChanges(ctx, before, [row!]);
   return row!;
 }
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { DealState } from '../analytics/outcomes.ts';
+import { recordDealChanges } from '../analytics/record-outcome-rollups.ts';
 import { recordRollups } from '../analytics/record-rollups.ts';
 import { accounts, people } from '../crm/schema.ts';
 import { opportunities } from '../pipeline/schema.ts';
@@ -112,10 +114,38 @@ export async function setEntityStage(
   at: Date,
 ): Promise<void> {
   const c = stageColumns[type];
+  const deals = type === 'opportunity' ? await dealStates(ctx, [id]) : [];
   await ctx.db.execute(
     sql`update ${c.table} set ${sql.raw(c.column)} = ${stage}, ${sql.raw(c.enteredAt)} = ${at.toISOString()}, updated_at = ${ctx.now().toISOString()}
         where workspace_id = ${ctx.workspaceId} and id = ${id}`,
   );
+  await recordDealChanges(
+    ctx,
+    deals,
+    deals.map((d) => ({ ...d, phase: stage })),
+  );
+}
+
+/** What the closed-deal rollup counts of the opportunities a move changes (their phase). */
+async function dealStates(ctx: RequestContext, ids: string[]): Promise<(DealState & { id: string })[]> {
+  const rows = await queryRows<{
+    id: string;
+    type: string;
+    phase: string;
+    closed_at: string | Date | null;
+    amount_mrr: number;
+  }>(
+    ctx.db,
+    sql`select id::text as id, type, phase, closed_at, amount_mrr from opportunities
+        where workspace_id = ${ctx.workspaceId} and id = any(${sql.param(ids)}::uuid[])`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    type: r.type,
+    phase: r.phase,
+    closedAt: r.closed_at === null ? null : new Date(r.closed_at),
+    amountMrr: Number(r.amount_mrr),
+  }));
 }
 
 export interface NewHistoryRow {
@@ -280,11 +310,25 @@ export async function setEntityStagesBulk(
 ): Promise<void> {
   if (rows.length === 0) return;
   const c = stageColumns[type];
+  const deals =
+    type === 'opportunity'
+      ? await dealStates(
+          ctx,
+          rows.map((r) => r.id),
+        )
+      : [];
   await ctx.db.execute(
     sql`update ${c.table} t set ${sql.raw(c.column)} = u.stage, ${sql.raw(c.enteredAt)} = u.at, updated_at = ${ctx.now().toISOString()}
         from unnest(${sql.param(rows.map((r) => r.id))}::uuid[], ${sql.param(rows.map((r) => r.stage))}::text[],
                     ${sql.param(rows.map((r) => r.at.toISOString()))}::timestamptz[]) as u(id, stage, at)
         where t.workspace_id = ${ctx.workspaceId} and t.id = u.id`,
+  );
+  // The last row of a record wins, as in the update.
+  const stageOf = new Map(rows.map((r) => [r.id, r.stage]));
+  await recordDealChanges(
+    ctx,
+    deals,
+    deals.map((d) => ({ ...d, phase: stageOf.get(d.id) ?? d.phase })),
   );
 }
 

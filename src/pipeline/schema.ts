@@ -55,10 +55,23 @@ export const opportunities = pgTable(
       t.amountMrr,
       t.createdAt,
     ),
-    // Open deals are a small part of all deals: hygiene and open pipeline read only them.
+    // Open deals are a small part of all deals: hygiene and open pipeline read only them,
+    // the close-date and staleness rules and open pipeline MRR from this index alone.
     index('opportunities_open_idx')
-      .on(t.workspaceId, t.amountMrr)
+      .on(t.workspaceId, t.amountMrr, t.type, t.closeDate, t.updatedAt)
       .where(sql`${t.phase} not in ('won', 'lost')`),
+    // Open deals without a next step (a hygiene rule), counted and ranked from the index alone.
+    index('opportunities_no_next_step_idx')
+      .on(t.workspaceId, t.amountMrr)
+      .where(sql`${t.phase} not in ('won', 'lost') and coalesce(${t.nextStep}, '') = ''`),
+    // The median cycle of won deals (scorecards): won deals only, read from the index alone.
+    index('opportunities_won_idx')
+      .on(t.workspaceId, t.type, t.closedAt, t.createdAt)
+      .where(sql`${t.phase} = 'won'`),
+    // The same in cycle order: the median is read at its rank instead of sorting every win.
+    index('opportunities_won_cycle_idx')
+      .on(t.workspaceId, t.type, sql`(${t.closedAt} - ${t.createdAt})`, t.closedAt, t.createdAt)
+      .where(sql`${t.phase} = 'won'`),
     foreignKey({
       columns: [t.workspaceId, t.accountId],
       foreignColumns: [accounts.workspaceId, accounts.id],

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { recordDealChanges } from '../analytics/record-outcome-rollups.ts';
 import { accounts, people } from '../crm/schema.ts';
 import { handoffs } from '../lifecycle/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
@@ -27,6 +28,8 @@ export const opportunitiesStore = makeCrudStore({
     accountId: opportunities.accountId,
     type: opportunities.type,
   },
+  // Closed deals are counted per day for the reports (analytics_deal_rollup).
+  onChange: recordDealChanges,
 });
 
 export const quotasStore = makeCrudStore({

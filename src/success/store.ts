@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
+import { recordDealChanges } from '../analytics/record-outcome-rollups.ts';
 import { events } from '../capture/schema.ts';
 import { accounts, people } from '../crm/schema.ts';
 import { opportunities } from '../pipeline/schema.ts';
@@ -383,6 +384,7 @@ export async function insertOpportunity(
     .insert(opportunities)
     .values({ ...values, id: randomUUID(), workspaceId: ws(ctx), createdAt: ctx.now(), updatedAt: ctx.now() })
     .returning();
+  await recordDealChanges(ctx, [], [row!]);
   return row!;
 }
 
@@ -407,10 +409,13 @@ export async function setOpportunityClosed(
   id: string,
   fields: { lossReason?: string | null },
 ) {
-  await ctx.db
+  const before = await getOpportunity(ctx, id);
+  const after = await ctx.db
     .update(opportunities)
     .set({ closedAt: ctx.now(), ...fields, version: sql`${opportunities.version} + 1`, updatedAt: ctx.now() })
-    .where(and(eq(opportunities.workspaceId, ws(ctx)), eq(opportunities.id, id)));
+    .where(and(eq(opportunities.workspaceId, ws(ctx)), eq(opportunities.id, id)))
+    .returning();
+  await recordDealChanges(ctx, before ? [before] : [], after);
 }
 
 // ── health inputs and results ────────────────────────────────────────────────

@@ -29,6 +29,11 @@ export interface CrudConfig<T extends TenantTable> {
   sortable: Record<string, SQL | AnyPgColumn>;
   searchable: AnyPgColumn[];
   filterable: Record<string, AnyPgColumn>;
+  /**
+   * Called in the write's transaction with the rows before and after an insert, update or
+   * delete (empty where there is none): a slice keeps counters derived from the rows.
+   */
+  onChange?: (ctx: RequestContext, before: T['$inferSelect'][], after: T['$inferSelect'][]) => Promise<void>;
 }
 
 function escapeLike(text: string): string {
@@ -46,6 +51,14 @@ export function makeCrudStore<T extends TenantTable>(config: CrudConfig<T>) {
   const tenant = (ctx: RequestContext) => eq(table.workspaceId, ctx.workspaceId);
   // `scope` narrows every statement to the records the actor may reach (record-level access).
   const byId = (ctx: RequestContext, id: string, scope?: SQL) => and(tenant(ctx), eq(table.id, id), scope);
+
+  const get = async (ctx: RequestContext, id: string, scope?: SQL): Promise<Row | undefined> => {
+    const [row] = await ctx.db
+      .select()
+      .from(table as PgTable)
+      .where(byId(ctx, id, scope));
+    return row as Row | undefined;
+  };
 
   return {
     table,
@@ -90,13 +103,7 @@ export function makeCrudStore<T extends TenantTable>(config: CrudConfig<T>) {
       return { items: items.map(({ _sortKey, ...row }) => row as Row), nextCursor };
     },
 
-    async get(ctx: RequestContext, id: string, scope?: SQL): Promise<Row | undefined> {
-      const [row] = await ctx.db
-        .select()
-        .from(table as PgTable)
-        .where(byId(ctx, id, scope));
-      return row as Row | undefined;
-    },
+    get,
 
     /** Reads a row and locks it for the rest of the transaction. */
     async getForUpdate(ctx: RequestContext, id: string, scope?: SQL): Promise<Row | undefined> {
@@ -113,6 +120,7 @@ export function makeCrudStore<T extends TenantTable>(config: CrudConfig<T>) {
         .insert(table)
         .values({ ...values, workspaceId: ctx.workspaceId } as T['$inferInsert'])
         .returning();
+      await config.onChange?.(ctx, [], [row as Row]);
       return row as Row;
     },
 
@@ -124,19 +132,22 @@ export function makeCrudStore<T extends TenantTable>(config: CrudConfig<T>) {
       values: Partial<T['$inferInsert']>,
       scope?: SQL,
     ): Promise<Row | undefined> {
+      const before = config.onChange ? await get(ctx, id, scope) : undefined;
       const rows = (await ctx.db
         .update(table)
         .set({ ...values, version: sql`${table.version} + 1`, updatedAt: ctx.now() } as never)
         .where(and(byId(ctx, id, scope), eq(table.version, expectedVersion)))
         .returning()) as Row[];
+      if (config.onChange && before && rows[0]) await config.onChange(ctx, [before], [rows[0]]);
       return rows[0];
     },
 
     async remove(ctx: RequestContext, id: string, expectedVersion: number, scope?: SQL): Promise<boolean> {
-      const rows = await ctx.db
+      const rows = (await ctx.db
         .delete(table)
         .where(and(byId(ctx, id, scope), eq(table.version, expectedVersion)))
-        .returning({ id: table.id });
+        .returning()) as Row[];
+      if (rows.length > 0) await config.onChange?.(ctx, rows, []);
       return rows.length > 0;
     },
   };

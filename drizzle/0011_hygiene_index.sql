@@ -1,0 +1,1 @@
+CREATE INDEX "opportunities_no_next_step_idx" ON "opportunities" USING btree ("workspace_id","amount_mrr") WHERE "opportunities"."phase" not in ('won', 'lost') and coalesce("opportunities"."next_step", '') = '';

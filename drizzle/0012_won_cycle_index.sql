@@ -1,0 +1,1 @@
+CREATE INDEX "opportunities_won_cycle_idx" ON "opportunities" USING btree ("workspace_id","type",("closed_at" - "created_at"),"closed_at","created_at") WHERE "opportunities"."phase" = 'won';
