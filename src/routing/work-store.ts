@@ -22,25 +22,44 @@ export async function insertActivity(
   ctx: RequestContext,
   values: Omit<typeof activities.$inferInsert, 'workspaceId' | 'id'>,
 ): Promise<ActivityRow> {
-  const [row] = await ctx.db
-    .insert(activities)
-    .values({ ...values, id: randomUUID(), workspaceId: ctx.workspaceId })
-    .returning();
-  return row!;
+  return (await insertActivities(ctx, [values]))[0]!;
 }
+
+/** Inserts activities in one statement, returned in the order given. */
+export async function insertActivities(
+  ctx: RequestContext,
+  values: Omit<typeof activities.$inferInsert, 'workspaceId' | 'id'>[],
+): Promise<ActivityRow[]> {
+  if (values.length === 0) return [];
+  const rows = values.map((v) => ({ ...v, id: randomUUID(), workspaceId: ctx.workspaceId }));
+  const inserted = new Map((await ctx.db.insert(activities).values(rows).returning()).map((r) => [r.id, r]));
+  return rows.map((r) => inserted.get(r.id)!);
+}
+
+const personInfoColumns = {
+  id: people.id,
+  stage: people.lifecycleStage,
+  ownerUserId: people.ownerUserId,
+  accountId: people.accountId,
+  attributes: people.attributes,
+};
 
 export async function personInfo(ctx: RequestContext, personId: string) {
   const [row] = await ctx.db
-    .select({
-      id: people.id,
-      stage: people.lifecycleStage,
-      ownerUserId: people.ownerUserId,
-      accountId: people.accountId,
-      attributes: people.attributes,
-    })
+    .select(personInfoColumns)
     .from(people)
     .where(and(eq(people.workspaceId, ctx.workspaceId), eq(people.id, personId)));
   return row;
+}
+
+/** personInfo of many people by id (those that exist). */
+export async function peopleInfo(ctx: RequestContext, personIds: string[]) {
+  if (personIds.length === 0) return new Map<string, NonNullable<Awaited<ReturnType<typeof personInfo>>>>();
+  const rows = await ctx.db
+    .select(personInfoColumns)
+    .from(people)
+    .where(and(eq(people.workspaceId, ctx.workspaceId), inArray(people.id, [...new Set(personIds)])));
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Sets the opt-out flag in the person's attributes. */
