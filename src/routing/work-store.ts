@@ -122,9 +122,17 @@ export async function closeTask(
   return row!;
 }
 
-/** Open tasks of a user due by `until`, oldest due first, with the lead's name; cadence steps of ended enrolments are not shown. */
-export function dueTasks(ctx: RequestContext, userId: string, until: Date) {
-  return ctx.db
+/** How many due tasks a rep's list shows. */
+export const DUE_TASKS_SHOWN = 500;
+
+/**
+ * Open tasks of these users due by `until`, oldest due first, with the lead's name;
+ * cadence steps of ended enrolments are not shown. One user's list is capped here; the
+ * caller caps each of several users' lists.
+ */
+export async function dueTasks(ctx: RequestContext, userIds: string[], until: Date) {
+  if (userIds.length === 0) return [];
+  const query = ctx.db
     .select({
       ...getTableColumns(tasks),
       personName: sql<string | null>`nullif(trim(concat(${people.lastName}, ' ', ${people.firstName})), '')`,
@@ -135,13 +143,13 @@ export function dueTasks(ctx: RequestContext, userId: string, until: Date) {
     .where(
       and(
         eq(tasks.workspaceId, ctx.workspaceId),
-        eq(tasks.assigneeUserId, userId),
+        inArray(tasks.assigneeUserId, userIds),
         eq(tasks.status, 'open'),
         lte(tasks.dueAt, until),
       ),
     )
-    .orderBy(asc(tasks.dueAt))
-    .limit(500);
+    .orderBy(asc(tasks.dueAt));
+  return userIds.length === 1 ? query.limit(DUE_TASKS_SHOWN) : query;
 }
 
 export async function insertEnrolment(
