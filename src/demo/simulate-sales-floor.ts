@@ -7,7 +7,7 @@ import { fiscalPeriod, periodContaining } from '../pipeline/fiscal-periods.ts';
 import { createOpportunity } from '../pipeline/manage-opportunities.ts';
 import { quotaUseCases } from '../pipeline/manage-quotas.ts';
 import { DEFAULT_EXIT_CRITERIA, OPEN_PHASES, type OpenPhase } from '../pipeline/pipeline-settings.ts';
-import type { RequestContext, Role } from '../platform/context.ts';
+import type { Actor, RequestContext, Role } from '../platform/context.ts';
 import { DomainError } from '../platform/errors.ts';
 import { zonedDate, zonedParts } from '../platform/zoned-time.ts';
 import { assignHandoff, assignLead } from '../routing/assign-handoff.ts';
@@ -15,7 +15,7 @@ import { completeTask } from '../routing/complete-task.ts';
 import { createSql } from '../routing/create-sql.ts';
 import { enrolInCadence } from '../routing/enrol-in-cadence.ts';
 import { sweepCadenceExits } from '../routing/exit-cadences.ts';
-import { getDueTasks, getWorkQueues } from '../routing/get-work-queue.ts';
+import { getDueTasksOf, getWorkQueues } from '../routing/get-work-queue.ts';
 import { logActivities } from '../routing/log-activity.ts';
 import { cadenceUseCases } from '../routing/manage-cadences.ts';
 import { scheduleFollowUp } from '../routing/schedule-follow-up.ts';
@@ -63,8 +63,10 @@ interface FloorState {
 const states = new WeakMap<object, FloorState>();
 
 const actors = new WeakMap<RequestContext, Map<string, RequestContext>>();
+/** Each rep's actor for the whole run: the access policy is cached per actor, and the demo never changes it. */
+const members = new Map<string, Actor>();
 
-/** A rep acting within the day; one actor object per rep and day, so their access policy is read once. */
+/** A rep acting within the day; one context per rep and day, sharing the rep's actor across days. */
 function actor(ctx: RequestContext, userId: string, role: Role): RequestContext {
   let mine = actors.get(ctx);
   if (!mine) {
@@ -74,7 +76,13 @@ function actor(ctx: RequestContext, userId: string, role: Role): RequestContext 
   const key = `${userId}:${role}`;
   let found = mine.get(key);
   if (!found) {
-    found = { ...ctx, actor: { type: 'user', userId, roles: [role] } };
+    const member = `${ctx.workspaceId}:${key}`;
+    let who = members.get(member);
+    if (!who) {
+      who = { type: 'user', userId, roles: [role] };
+      members.set(member, who);
+    }
+    found = { ...ctx, actor: who };
     mine.set(key, found);
   }
   return found;
@@ -209,8 +217,12 @@ async function workQueues(ctx: RequestContext, day: DemoDay, state: FloorState) 
     return rep ? [{ rep, ctx: actor(ctx, rep, key.includes('sdr') ? 'sdr' : 'mdr') }] : [];
   });
   // Due tasks first, then every rep's queue from one read: a rep's queue holds only their own leads.
+  const due = await getDueTasksOf(
+    ctx,
+    reps.map((r) => r.rep),
+  );
   for (const { rep, ctx: repCtx } of reps)
-    for (const task of await getDueTasks(ctx, rep)) await attempt(() => completeTask(repCtx, task.id));
+    for (const task of due.get(rep)!) await attempt(() => completeTask(repCtx, task.id));
   const queues = await getWorkQueues(
     ctx,
     reps.map((r) => r.rep),
