@@ -1,12 +1,13 @@
+import { moveEntities, type TransitionInput } from '../lifecycle/move-entities.ts';
 import { listHandoffViews } from '../lifecycle/read-lifecycle.ts';
-import { respondToHandoff } from '../lifecycle/respond-to-handoff.ts';
+import { type HandoffAnswer, respondToHandoffs } from '../lifecycle/respond-to-handoff.ts';
 import { transitionEntity } from '../lifecycle/transition-entity.ts';
 import { changeOpportunityPhase } from '../pipeline/change-opportunity-phase.ts';
 import { fiscalPeriod, periodContaining } from '../pipeline/fiscal-periods.ts';
 import { createOpportunity } from '../pipeline/manage-opportunities.ts';
 import { quotaUseCases } from '../pipeline/manage-quotas.ts';
 import { DEFAULT_EXIT_CRITERIA, OPEN_PHASES, type OpenPhase } from '../pipeline/pipeline-settings.ts';
-import type { RequestContext, Role } from '../platform/context.ts';
+import type { Actor, RequestContext, Role } from '../platform/context.ts';
 import { DomainError } from '../platform/errors.ts';
 import { zonedDate, zonedParts } from '../platform/zoned-time.ts';
 import { assignHandoff, assignLead } from '../routing/assign-handoff.ts';
@@ -14,8 +15,8 @@ import { completeTask } from '../routing/complete-task.ts';
 import { createSql } from '../routing/create-sql.ts';
 import { enrolInCadence } from '../routing/enrol-in-cadence.ts';
 import { sweepCadenceExits } from '../routing/exit-cadences.ts';
-import { getDueTasks, getWorkQueues } from '../routing/get-work-queue.ts';
-import { logActivity } from '../routing/log-activity.ts';
+import { getDueTasksOf, getWorkQueues } from '../routing/get-work-queue.ts';
+import { logActivities } from '../routing/log-activity.ts';
 import { cadenceUseCases } from '../routing/manage-cadences.ts';
 import { scheduleFollowUp } from '../routing/schedule-follow-up.ts';
 import { personInfo, unassignedHandoffsOf } from '../routing/work-store.ts';
@@ -62,8 +63,10 @@ interface FloorState {
 const states = new WeakMap<object, FloorState>();
 
 const actors = new WeakMap<RequestContext, Map<string, RequestContext>>();
+/** Each rep's actor for the whole run: the access policy is cached per actor, and the demo never changes it. */
+const members = new Map<string, Actor>();
 
-/** A rep acting within the day; one actor object per rep and day, so their access policy is read once. */
+/** A rep acting within the day; one context per rep and day, sharing the rep's actor across days. */
 function actor(ctx: RequestContext, userId: string, role: Role): RequestContext {
   let mine = actors.get(ctx);
   if (!mine) {
@@ -73,7 +76,13 @@ function actor(ctx: RequestContext, userId: string, role: Role): RequestContext 
   const key = `${userId}:${role}`;
   let found = mine.get(key);
   if (!found) {
-    found = { ...ctx, actor: { type: 'user', userId, roles: [role] } };
+    const member = `${ctx.workspaceId}:${key}`;
+    let who = members.get(member);
+    if (!who) {
+      who = { type: 'user', userId, roles: [role] };
+      members.set(member, who);
+    }
+    found = { ...ctx, actor: who };
     mine.set(key, found);
   }
   return found;
@@ -196,7 +205,11 @@ async function openOpportunity(
   });
 }
 
-/** Each IS rep works the top of their queue: a touch per lead, then accept, qualify, recycle or follow up. */
+/**
+ * Each IS rep works the top of their queue: a touch per lead (logged together, as a rep
+ * logs the morning's calls), then accept, qualify, recycle or follow up. The rep's stage
+ * moves of the day go through the lifecycle engine as one batch.
+ */
 async function workQueues(ctx: RequestContext, day: DemoDay, state: FloorState) {
   const at = (minutes: number) => new Date(day.start.getTime() + minutes * 60_000).toISOString();
   const reps = IS_REPS.flatMap((key) => {
@@ -204,19 +217,20 @@ async function workQueues(ctx: RequestContext, day: DemoDay, state: FloorState) 
     return rep ? [{ rep, ctx: actor(ctx, rep, key.includes('sdr') ? 'sdr' : 'mdr') }] : [];
   });
   // Due tasks first, then every rep's queue from one read: a rep's queue holds only their own leads.
+  const due = await getDueTasksOf(
+    ctx,
+    reps.map((r) => r.rep),
+  );
   for (const { rep, ctx: repCtx } of reps)
-    for (const task of await getDueTasks(ctx, rep)) await attempt(() => completeTask(repCtx, task.id));
+    for (const task of due.get(rep)!) await attempt(() => completeTask(repCtx, task.id));
   const queues = await getWorkQueues(
     ctx,
     reps.map((r) => r.rep),
     5,
   );
   for (const { rep, ctx: repCtx } of reps) {
-    const queue = queues.get(rep)!;
     // The simulated day starts at 00:00 UTC, 09:00 in Tokyo.
-    let minute = 0;
-    for (const item of queue.items) {
-      minute += 25;
+    const worked = queues.get(rep)!.items.map((item, k) => {
       const touches = (state.touches.get(item.personId) ?? 0) + 1;
       state.touches.set(item.personId, touches);
       const outcome = day.rng.weighted([
@@ -226,69 +240,73 @@ async function workQueues(ctx: RequestContext, day: DemoDay, state: FloorState) 
         ['replied', 0.08],
         ['not_interested', 0.05],
       ] as const);
-      await logActivity(repCtx, {
+      return { item, touches, outcome, occurredAt: at(25 * (k + 1)) };
+    });
+    await logActivities(
+      repCtx,
+      worked.map(({ item, outcome, occurredAt }) => ({
         type: outcome === 'replied' ? 'email' : 'call',
         outcome,
         personId: item.personId,
-        occurredAt: at(minute),
+        occurredAt,
+      })),
+    );
+    const moves: TransitionInput[] = [];
+    const move = (personId: string, to: string, more: Partial<TransitionInput> = {}) =>
+      moves.push({ entityType: 'person', entityId: personId, to, ...more });
+    const recycle = (personId: string, reason: string) =>
+      move(personId, 'recycled', {
+        reason,
+        reapproachOn: new Date(day.end.getTime() + day.rng.int(45, 120) * DAY),
       });
+    // The open MQL hand-offs of the rep's leads, from one read (the newest per lead).
+    const mqlLeads = worked.flatMap(({ item }) => (item.stage === 'mql' ? [item.personId] : []));
+    const openMql = new Map<string, string>();
+    if (mqlLeads.length)
+      for (const h of await listHandoffViews(ctx, {
+        personIds: mqlLeads,
+        status: 'open',
+        kind: 'mql',
+        limit: 500,
+      }))
+        if (h.personId && !openMql.has(h.personId)) openMql.set(h.personId, h.id);
+    const answers: HandoffAnswer[] = [];
+    for (const { item, touches, outcome } of worked) {
       if (item.stage === 'recycled') {
-        await attempt(() =>
-          transitionEntity(repCtx, {
-            entityType: 'person',
-            entityId: item.personId,
-            to: 'nurturing',
-            reason: 're-approach',
-          }),
-        );
+        move(item.personId, 'nurturing', { reason: 're-approach' });
         continue;
       }
       if (item.stage === 'mql') {
         // The rep answers the MQL hand-off: most are accepted (→ sal), some sent back with a reason.
-        const [open] = await listHandoffViews(ctx, {
-          personId: item.personId,
-          status: 'open',
-          kind: 'mql',
-          limit: 1,
-        });
+        const open = openMql.get(item.personId);
         if (!open) {
-          await attempt(() =>
-            transitionEntity(repCtx, { entityType: 'person', entityId: item.personId, to: 'sal' }),
-          );
+          move(item.personId, 'sal');
         } else if (day.rng.chance(0.12)) {
-          const recycle = day.rng.chance(0.6);
-          await attempt(() =>
-            respondToHandoff(repCtx, open.id, {
+          const recycled = day.rng.chance(0.6);
+          answers.push({
+            handoffId: open,
+            response: {
               decision: 'reject',
-              reason: recycle
+              reason: recycled
                 ? day.rng.pick(['予算未確保', '導入時期が未定'])
                 : day.rng.pick(['学生', '競合他社', '連絡先不備']),
-              outcome: recycle ? 'recycled' : 'disqualified',
-              reapproachOn: recycle ? new Date(day.end.getTime() + day.rng.int(30, 90) * DAY) : null,
-            }),
-          );
+              outcome: recycled ? 'recycled' : 'disqualified',
+              reapproachOn: recycled ? new Date(day.end.getTime() + day.rng.int(30, 90) * DAY) : null,
+            },
+          });
         } else {
-          await attempt(() => respondToHandoff(repCtx, open.id, { decision: 'accept' }));
+          answers.push({ handoffId: open, response: { decision: 'accept' } });
         }
         continue;
       }
       if (item.stage !== 'sal') continue;
       const reachedThem = outcome === 'connected' || outcome === 'replied';
-      const recycle = (reason: string) =>
-        attempt(() =>
-          transitionEntity(repCtx, {
-            entityType: 'person',
-            entityId: item.personId,
-            to: 'recycled',
-            reason,
-            reapproachOn: new Date(day.end.getTime() + day.rng.int(45, 120) * DAY),
-          }),
-        );
-      if (outcome === 'not_interested') await recycle('not_interested');
+      if (outcome === 'not_interested') recycle(item.personId, 'not_interested');
       else if (reachedThem && day.rng.chance(0.5)) {
         const done = await attempt(() => createSql(repCtx, item.personId, { checklist: FULL_CHECKLIST }));
         if (done && item.accountId) await openOpportunity(ctx, day, state, item.personId, item.accountId);
-      } else if (reachedThem && day.rng.chance(0.25)) await recycle(day.rng.pick(['timing', 'budget']));
+      } else if (reachedThem && day.rng.chance(0.25))
+        recycle(item.personId, day.rng.pick(['timing', 'budget']));
       else if (reachedThem && day.rng.chance(0.2))
         await attempt(() =>
           scheduleFollowUp(repCtx, item.personId, {
@@ -296,8 +314,11 @@ async function workQueues(ctx: RequestContext, day: DemoDay, state: FloorState) 
             note: '検討時期に再連絡',
           }),
         );
-      else if (touches >= 4) await recycle('no_response');
+      else if (touches >= 4) recycle(item.personId, 'no_response');
     }
+    // An answer or move the rules refuse (someone else moved the lead) is skipped, as the rep would.
+    await respondToHandoffs(repCtx, answers);
+    await moveEntities(repCtx, moves);
   }
 }
 

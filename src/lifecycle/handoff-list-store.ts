@@ -5,6 +5,7 @@ import {
   eq,
   getTableColumns,
   ilike,
+  inArray,
   isNotNull,
   isNull,
   or,
@@ -49,6 +50,7 @@ export function listHandoffsWithSubjects(ctx: RequestContext, f: HandoffListFilt
     f.toRole ? eq(handoffs.toRole, f.toRole) : undefined,
     f.toUserId ? eq(handoffs.toUserId, f.toUserId) : undefined,
     f.personId ? eq(handoffs.personId, f.personId) : undefined,
+    f.personIds ? inArray(handoffs.personId, f.personIds) : undefined,
     f.unassigned === true
       ? isNull(handoffs.toUserId)
       : f.unassigned === false

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { HandoffState } from '../analytics/outcomes.ts';
 import { recordHandoffChanges } from '../analytics/record-outcome-rollups.ts';
 import type { RequestContext } from '../platform/context.ts';
@@ -321,6 +321,8 @@ export interface HandoffFilter {
   toRole?: string | undefined;
   toUserId?: string | undefined;
   personId?: string | undefined;
+  /** Hand-offs of any of these people (a rep's queue of the day). */
+  personIds?: string[] | undefined;
   stale?: boolean | undefined;
   limit: number;
   /** Record-level access: only hand-offs within this condition. */
@@ -338,6 +340,7 @@ export function listHandoffs(ctx: RequestContext, f: HandoffFilter): Promise<Han
     f.toRole ? eq(handoffs.toRole, f.toRole) : undefined,
     f.toUserId ? eq(handoffs.toUserId, f.toUserId) : undefined,
     f.personId ? eq(handoffs.personId, f.personId) : undefined,
+    f.personIds ? inArray(handoffs.personId, f.personIds) : undefined,
     f.stale === true ? isNotNull(handoffs.staleAt) : f.stale === false ? isNull(handoffs.staleAt) : undefined,
     f.before
       ? sql`(${handoffs.openedAt}, ${handoffs.id}) < (${f.before[0].toISOString()}::timestamptz, ${f.before[1]}::uuid)`
@@ -431,15 +434,32 @@ export function dueRecycles(
   ).then((rows) => rows.map((r) => ({ ...r, reapproachOn: new Date(r.reapproachOn) })));
 }
 
-/** Whether a hand-off exists within an access condition (undefined: no condition). */
-export async function handoffInScope(
+/** Hand-offs by id, locked in id order when `lock` (accept and reject queue up). */
+export async function getHandoffs(
   ctx: RequestContext,
-  id: string,
+  ids: string[],
+  lock = false,
+): Promise<Map<string, HandoffRow>> {
+  if (ids.length === 0) return new Map();
+  const query = ctx.db
+    .select()
+    .from(handoffs)
+    .where(and(eq(handoffs.workspaceId, ctx.workspaceId), inArray(handoffs.id, ids)))
+    .orderBy(asc(handoffs.id));
+  const rows = lock ? await query.for('update') : await query;
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Which of these hand-offs exist within an access condition (undefined: no condition). */
+export async function handoffsInScope(
+  ctx: RequestContext,
+  ids: string[],
   scope: SQL | undefined,
-): Promise<boolean> {
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
   const rows = await ctx.db
     .select({ id: handoffs.id })
     .from(handoffs)
-    .where(and(eq(handoffs.workspaceId, ctx.workspaceId), eq(handoffs.id, id), scope));
-  return rows.length > 0;
+    .where(and(eq(handoffs.workspaceId, ctx.workspaceId), inArray(handoffs.id, ids), scope));
+  return new Set(rows.map((r) => r.id));
 }

@@ -1,8 +1,8 @@
 import { cannotChange, recordScope } from '../platform/access.ts';
 import type { AccessAction, Resource } from '../platform/access-policy.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { notFound } from '../platform/errors.ts';
-import { handoffInScope } from './handoff-store.ts';
+import { type DomainError, notFound } from '../platform/errors.ts';
+import { handoffsInScope } from './handoff-store.ts';
 import { handoffs } from './schema.ts';
 import { type EntityType, entityInScope, entityOwnerColumn } from './store.ts';
 
@@ -42,8 +42,29 @@ export async function assertHandoffAccess(
   id: string,
   action: AccessAction,
 ): Promise<void> {
-  if (!(await handoffInScope(ctx, id, await handoffScope(ctx, 'read')))) throw notFound('Hand-off', id);
-  if (action === 'write' && !(await handoffInScope(ctx, id, await handoffScope(ctx, 'write')))) {
-    throw cannotChange(ctx, 'handoffs', 'this hand-off');
+  const refused = (await handoffAccess(ctx, [id], action)).get(id);
+  if (refused) throw refused;
+}
+
+/**
+ * assertHandoffAccess for many hand-offs: each refused one with its error (404 out of
+ * sight, 403 read-only). A role with no grant at all is refused for the whole batch.
+ */
+export async function handoffAccess(
+  ctx: RequestContext,
+  ids: string[],
+  action: AccessAction,
+): Promise<Map<string, DomainError>> {
+  const refused = new Map<string, DomainError>();
+  const readable = await handoffsInScope(ctx, ids, await handoffScope(ctx, 'read'));
+  for (const id of ids) if (!readable.has(id)) refused.set(id, notFound('Hand-off', id));
+  if (action === 'write') {
+    const visible = ids.filter((id) => !refused.has(id));
+    const scope = await handoffScope(ctx, 'write');
+    // No condition: every hand-off seen above may be changed.
+    const writable = scope ? await handoffsInScope(ctx, visible, scope) : new Set(visible);
+    for (const id of visible)
+      if (!writable.has(id)) refused.set(id, cannotChange(ctx, 'handoffs', 'this hand-off'));
   }
+  return refused;
 }

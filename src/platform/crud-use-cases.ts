@@ -45,13 +45,39 @@ export function makeCrudUseCases<T extends TenantTable, C, U extends { version: 
   const readScope = (ctx: RequestContext) => recordScope(ctx, resource, 'read', owner);
   const writeScope = (ctx: RequestContext) => recordScope(ctx, resource, 'write', owner);
 
-  /** Loads a record to change: 404 when the actor cannot see it, 403 when it can see but not change it. */
-  async function loadForWrite(tx: RequestContext, id: string) {
+  /**
+   * Loads records to change, locked in id order: each is its row, or the error a single
+   * load gives (404 when the actor cannot see it, 403 when it can see but not change it).
+   */
+  async function loadForWriteMany(tx: RequestContext, ids: string[]) {
     const write = await writeScope(tx);
-    const current = await store.getForUpdate(tx, id, await readScope(tx));
-    if (!current) throw notFound(rules.label, id);
-    if (write && !(await store.get(tx, id, write)))
-      throw cannotChange(tx, resource, `this ${rules.label.toLowerCase()}`);
+    const unique = [...new Set(ids)].sort();
+    const found = new Map(
+      (await store.getMany(tx, unique, await readScope(tx), true)).map((r) => [r.id as string, r]),
+    );
+    const writable = write
+      ? new Set((await store.getMany(tx, [...found.keys()], write)).map((r) => r.id as string))
+      : null;
+    const out = new Map<string, Row | DomainError>();
+    for (const id of unique) {
+      const current = found.get(id);
+      out.set(
+        id,
+        !current
+          ? notFound(rules.label, id)
+          : writable && !writable.has(id)
+            ? cannotChange(tx, resource, `this ${rules.label.toLowerCase()}`)
+            : current,
+      );
+    }
+    return { rows: out, write };
+  }
+
+  /** loadForWriteMany of one record, throwing its error. */
+  async function loadForWrite(tx: RequestContext, id: string) {
+    const { rows, write } = await loadForWriteMany(tx, [id]);
+    const current = rows.get(id)!;
+    if (current instanceof DomainError) throw current;
     return { current, write };
   }
 
@@ -113,6 +139,11 @@ export function makeCrudUseCases<T extends TenantTable, C, U extends { version: 
      */
     async getWritable(tx: RequestContext, id: string): Promise<Row> {
       return (await loadForWrite(tx, id)).current;
+    },
+
+    /** getWritable of many records at once: each id's row, or the error getWritable would throw. */
+    async getWritableMany(tx: RequestContext, ids: string[]): Promise<Map<string, Row | DomainError>> {
+      return (await loadForWriteMany(tx, ids)).rows;
     },
 
     create: (ctx: RequestContext, input: C): Promise<Row> =>

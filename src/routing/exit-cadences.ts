@@ -16,9 +16,21 @@ import { isOptedOut } from './workbench.ts';
 
 /** Ends a person's active cadences (reply, stage change, opt-out): open step tasks are cancelled. */
 export async function exitCadences(ctx: RequestContext, personId: string, reason: string): Promise<number> {
+  return (await exitCadencesOf(ctx, [personId], reason)).get(personId) ?? 0;
+}
+
+/** exitCadences for many people at once: how many cadences each left. */
+export async function exitCadencesOf(
+  ctx: RequestContext,
+  personIds: string[],
+  reason: string,
+): Promise<Map<string, number>> {
+  if (personIds.length === 0) return new Map();
   return inTransaction(ctx, async (tx) => {
-    const active = await activeEnrolments(tx, [personId]);
+    const active = await activeEnrolments(tx, personIds);
+    const exited = new Map<string, number>();
     for (const e of active) {
+      exited.set(e.personId, (exited.get(e.personId) ?? 0) + 1);
       await updateEnrolment(tx, e.id, { status: 'exited', endedAt: tx.now(), exitReason: reason });
       await appendAudit(tx, {
         action: 'cadence.exit',
@@ -33,7 +45,7 @@ export async function exitCadences(ctx: RequestContext, personId: string, reason
       tx,
       active.map((e) => e.id),
     );
-    return active.length;
+    return exited;
   });
 }
 

@@ -4,8 +4,8 @@ import { scopeCondition } from '../platform/db/record-scope.ts';
 import { DomainError } from '../platform/errors.ts';
 import { startOfZonedDay, zonedWeek } from '../platform/zoned-time.ts';
 import { leadSlaHours, queueCandidates, queueDetails } from './queue-store.ts';
-import { getWorkspaceConfig, rolesOfUser, userWithinScope } from './store.ts';
-import { dueTasks, slotsUsed } from './work-store.ts';
+import { getWorkspaceConfig, rolesOfUser, usersWithinScope } from './store.ts';
+import { DUE_TASKS_SHOWN, dueTasks, slotsUsed } from './work-store.ts';
 import { orderQueue, uniqueByPerson } from './workbench.ts';
 
 const HOUR = 3_600_000;
@@ -15,11 +15,14 @@ const HOUR = 3_600_000;
  * sees the members of their teams (all reps when they lead no team), an admin everyone,
  * a rep only themselves. Someone out of reach is a 404, as for any record.
  */
-async function assertMayViewRep(ctx: RequestContext, userId: string): Promise<void> {
-  if (userId === ctx.actor.userId) return;
+async function assertMayViewReps(ctx: RequestContext, userIds: string[]): Promise<void> {
+  const others = [...new Set(userIds.filter((id) => id !== ctx.actor.userId))];
+  if (others.length === 0) return;
   const scopes = await assertCan(ctx, 'tasks', 'read');
-  if (!(await userWithinScope(ctx, userId, (owner) => scopeCondition(ctx, scopes, owner))))
-    throw new DomainError('not_found', `No rep ${userId} whose work you may see.`, [
+  const within = await usersWithinScope(ctx, others, (owner) => scopeCondition(ctx, scopes, owner));
+  const missing = others.find((id) => !within.has(id));
+  if (missing)
+    throw new DomainError('not_found', `No rep ${missing} whose work you may see.`, [
       { path: 'userId', message: 'not a member of your teams' },
     ]);
 }
@@ -37,7 +40,7 @@ export async function getWorkQueue(ctx: RequestContext, userId: string, limit = 
 
 /** Several reps' work queues (a team, a simulated day) from two reads instead of two per rep. */
 export async function getWorkQueues(ctx: RequestContext, userIds: string[], limit = 100) {
-  for (const userId of userIds) await assertMayViewRep(ctx, userId);
+  await assertMayViewReps(ctx, userIds);
   const now = ctx.now();
   const sla = await leadSlaHours(ctx);
   const rows = await queueCandidates(ctx, userIds, now);
@@ -98,7 +101,7 @@ export async function getWorkQueues(ctx: RequestContext, userIds: string[], limi
 
 /** Half-hour slots used this week (in the workspace's time zone) against the rep's IS capacity. */
 export async function getSlotUsage(ctx: RequestContext, userId: string, at?: Date) {
-  await assertMayViewRep(ctx, userId);
+  await assertMayViewReps(ctx, [userId]);
   const config = await getWorkspaceConfig(ctx);
   const week = zonedWeek(at ?? ctx.now(), config.timeZone);
   const used = await slotsUsed(ctx, userId, week.start, week.end);
@@ -119,8 +122,19 @@ export async function getSlotUsage(ctx: RequestContext, userId: string, at?: Dat
 
 /** A rep's open tasks due by the end of today (workspace time zone): cadence steps, follow-ups, risk tasks. */
 export async function getDueTasks(ctx: RequestContext, userId: string) {
-  await assertMayViewRep(ctx, userId);
+  return (await getDueTasksOf(ctx, [userId])).get(userId)!;
+}
+
+/** Several reps' due tasks (a simulated day's IS team) from one read instead of one per rep. */
+export async function getDueTasksOf(ctx: RequestContext, userIds: string[]) {
+  await assertMayViewReps(ctx, userIds);
   const config = await getWorkspaceConfig(ctx);
   const today = startOfZonedDay(ctx.now(), config.timeZone);
-  return dueTasks(ctx, userId, new Date(today.getTime() + 86_400_000));
+  const rows = await dueTasks(ctx, userIds, new Date(today.getTime() + 86_400_000));
+  return new Map(
+    userIds.map((userId) => [
+      userId,
+      rows.filter((r) => r.assigneeUserId === userId).slice(0, DUE_TASKS_SHOWN),
+    ]),
+  );
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { accounts, people } from '../crm/schema.ts';
 import { handoffs } from '../lifecycle/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
@@ -44,24 +44,24 @@ export function listTeams(ctx: RequestContext): Promise<TeamRow[]> {
     .orderBy(asc(teams.createdAt), asc(teams.name));
 }
 
-/** Whether `userId` is a member of the workspace that the scope condition (on the member's id) reaches. */
-export async function userWithinScope(
+/** Which of these users are members of the workspace that the scope condition (on the member's id) reaches. */
+export async function usersWithinScope(
   ctx: RequestContext,
-  userId: string,
+  userIds: string[],
   scope: (owner: typeof memberships.userId) => SQL | undefined,
-): Promise<boolean> {
+): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
   const rows = await ctx.db
-    .select({ userId: memberships.userId })
+    .selectDistinct({ userId: memberships.userId })
     .from(memberships)
     .where(
       and(
         eq(memberships.workspaceId, ctx.workspaceId),
-        eq(memberships.userId, userId),
+        inArray(memberships.userId, userIds),
         scope(memberships.userId),
       ),
-    )
-    .limit(1);
-  return rows.length > 0;
+    );
+  return new Set(rows.map((r) => r.userId));
 }
 
 export function teamMembers(ctx: RequestContext, teamId: string) {

@@ -22,25 +22,44 @@ export async function insertActivity(
   ctx: RequestContext,
   values: Omit<typeof activities.$inferInsert, 'workspaceId' | 'id'>,
 ): Promise<ActivityRow> {
-  const [row] = await ctx.db
-    .insert(activities)
-    .values({ ...values, id: randomUUID(), workspaceId: ctx.workspaceId })
-    .returning();
-  return row!;
+  return (await insertActivities(ctx, [values]))[0]!;
 }
+
+/** Inserts activities in one statement, returned in the order given. */
+export async function insertActivities(
+  ctx: RequestContext,
+  values: Omit<typeof activities.$inferInsert, 'workspaceId' | 'id'>[],
+): Promise<ActivityRow[]> {
+  if (values.length === 0) return [];
+  const rows = values.map((v) => ({ ...v, id: randomUUID(), workspaceId: ctx.workspaceId }));
+  const inserted = new Map((await ctx.db.insert(activities).values(rows).returning()).map((r) => [r.id, r]));
+  return rows.map((r) => inserted.get(r.id)!);
+}
+
+const personInfoColumns = {
+  id: people.id,
+  stage: people.lifecycleStage,
+  ownerUserId: people.ownerUserId,
+  accountId: people.accountId,
+  attributes: people.attributes,
+};
 
 export async function personInfo(ctx: RequestContext, personId: string) {
   const [row] = await ctx.db
-    .select({
-      id: people.id,
-      stage: people.lifecycleStage,
-      ownerUserId: people.ownerUserId,
-      accountId: people.accountId,
-      attributes: people.attributes,
-    })
+    .select(personInfoColumns)
     .from(people)
     .where(and(eq(people.workspaceId, ctx.workspaceId), eq(people.id, personId)));
   return row;
+}
+
+/** personInfo of many people by id (those that exist). */
+export async function peopleInfo(ctx: RequestContext, personIds: string[]) {
+  if (personIds.length === 0) return new Map<string, NonNullable<Awaited<ReturnType<typeof personInfo>>>>();
+  const rows = await ctx.db
+    .select(personInfoColumns)
+    .from(people)
+    .where(and(eq(people.workspaceId, ctx.workspaceId), inArray(people.id, [...new Set(personIds)])));
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Sets the opt-out flag in the person's attributes. */
@@ -103,9 +122,17 @@ export async function closeTask(
   return row!;
 }
 
-/** Open tasks of a user due by `until`, oldest due first, with the lead's name; cadence steps of ended enrolments are not shown. */
-export function dueTasks(ctx: RequestContext, userId: string, until: Date) {
-  return ctx.db
+/** How many due tasks a rep's list shows. */
+export const DUE_TASKS_SHOWN = 500;
+
+/**
+ * Open tasks of these users due by `until`, oldest due first, with the lead's name;
+ * cadence steps of ended enrolments are not shown. One user's list is capped here; the
+ * caller caps each of several users' lists.
+ */
+export async function dueTasks(ctx: RequestContext, userIds: string[], until: Date) {
+  if (userIds.length === 0) return [];
+  const query = ctx.db
     .select({
       ...getTableColumns(tasks),
       personName: sql<string | null>`nullif(trim(concat(${people.lastName}, ' ', ${people.firstName})), '')`,
@@ -116,13 +143,13 @@ export function dueTasks(ctx: RequestContext, userId: string, until: Date) {
     .where(
       and(
         eq(tasks.workspaceId, ctx.workspaceId),
-        eq(tasks.assigneeUserId, userId),
+        inArray(tasks.assigneeUserId, userIds),
         eq(tasks.status, 'open'),
         lte(tasks.dueAt, until),
       ),
     )
-    .orderBy(asc(tasks.dueAt))
-    .limit(500);
+    .orderBy(asc(tasks.dueAt));
+  return userIds.length === 1 ? query.limit(DUE_TASKS_SHOWN) : query;
 }
 
 export async function insertEnrolment(

@@ -13,10 +13,11 @@ import { completeTask } from './complete-task.ts';
 import { createSql } from './create-sql.ts';
 import { enrolInCadence } from './enrol-in-cadence.ts';
 import { optOutPerson, sweepCadenceExits } from './exit-cadences.ts';
-import { getDueTasks, getSlotUsage, getWorkQueue } from './get-work-queue.ts';
+import { getDueTasks, getDueTasksOf, getSlotUsage, getWorkQueue } from './get-work-queue.ts';
 import { logActivity } from './log-activity.ts';
 import { cadenceUseCases } from './manage-cadences.ts';
 import { cadenceEnrolments, tasks } from './schema.ts';
+import { insertTask } from './work-store.ts';
 
 let database: Database;
 let ctx: RequestContext;
@@ -151,5 +152,28 @@ describe('the inside-sales workbench', () => {
       await queryRows<{ n: number }>(ctx.db, sql`select count(*) as n from cadence_enrolments`)
     )[0]!.n;
     expect(after).toBe(before);
+  });
+
+  it("reads several reps' due tasks at once exactly as one rep at a time, and hides reps out of reach", async () => {
+    const second = await newMember(ctx, 'mdr', null, 80);
+    const person = await newPerson(ctx);
+    const due = (assigneeUserId: string, hours: number, title: string) =>
+      insertTask(ctx, {
+        kind: 'nurture_follow_up',
+        title,
+        dueAt: new Date(Date.now() - hours * 3_600_000),
+        assigneeUserId,
+        personId: person.id,
+      });
+    await due(rep, 2, 'a');
+    await due(second, 3, 'b');
+    await due(rep, 1, 'c');
+    await due(second, -72, 'not yet');
+    const both = await getDueTasksOf(ctx, [rep, second]);
+    for (const userId of [rep, second]) expect(both.get(userId)).toEqual(await getDueTasks(ctx, userId));
+    expect(both.get(rep)!.map((t) => t.title)).toEqual(['a', 'c']);
+    // A rep sees only their own list: another rep's is a 404, whether asked alone or with theirs.
+    await expect(getDueTasksOf(repCtx, [rep, second])).rejects.toMatchObject({ code: 'not_found' });
+    expect((await getDueTasksOf(repCtx, [rep])).get(rep)!.map((t) => t.title)).toEqual(['a', 'c']);
   });
 });

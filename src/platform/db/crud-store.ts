@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { RequestContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
@@ -113,6 +113,17 @@ export function makeCrudStore<T extends TenantTable>(config: CrudConfig<T>) {
         .where(byId(ctx, id, scope))
         .for('update');
       return row as Row | undefined;
+    },
+
+    /** The rows of these ids the scope reaches (any order); `lock` locks them in id order. */
+    async getMany(ctx: RequestContext, ids: string[], scope?: SQL, lock = false): Promise<Row[]> {
+      if (ids.length === 0) return [];
+      const query = ctx.db
+        .select()
+        .from(table as PgTable)
+        .where(and(tenant(ctx), inArray(table.id, ids), scope))
+        .orderBy(asc(table.id));
+      return (lock ? await query.for('update') : await query) as Row[];
     },
 
     async insert(ctx: RequestContext, values: Omit<T['$inferInsert'], 'workspaceId'>): Promise<Row> {
