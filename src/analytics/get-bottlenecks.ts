@@ -16,7 +16,6 @@ import {
 } from './bottlenecks.ts';
 import { funnelPath, type PeriodReport, shapeFunnel } from './funnel.ts';
 import { funnelTotals } from './get-funnel.ts';
-import { monthlyTarget } from './get-scorecards.ts';
 import {
   closedByPeriod,
   currentBalances,
@@ -29,6 +28,7 @@ import { periodLabel, periodStart, periodsBetween, previousDay, shiftDay } from 
 import { loadReportContext, type ReportContext } from './report-context.ts';
 import type { ReportParams } from './report-query.ts';
 import { dailyInflows } from './store.ts';
+import { newMrrTargetPerMonth } from './targets.ts';
 
 const HANDOFF_STAGE: Record<string, string> = {
   mql: 'mql',
@@ -194,8 +194,14 @@ export async function getBottlenecks(
   ];
   findings.push(...detectCapacityOverload(loads, stageValue));
 
-  const target = monthlyTarget(cal.settings);
-  const mqlToWon = toWon('mql');
+  const target = await newMrrTargetPerMonth(ctx, cal, query.to);
+  // The plan's conversion, measured as planning measures it (cohorts, not exits): of the
+  // records of the baseline cohorts that reached MQL, the share that reached SQL, times
+  // SQL → won. MQLs left waiting in a queue count against it, as they do against the plan.
+  const reachedIn = (k: string) =>
+    labels.slice(0, -1).reduce((n, l) => n + (periodTotals.reached[l]?.[k] ?? 0), 0);
+  const mqlCohort = reachedIn('mql');
+  const mqlToWon = mqlCohort > 0 && sqlToWon !== null ? (reachedIn('sql') / mqlCohort) * sqlToWon : null;
   findings.push(
     ...detectSupplyShortage({
       targetNewMrr: target === null ? null : target * (days / 30.4),
@@ -229,7 +235,8 @@ export async function getBottlenecks(
       ? [
           {
             kind: 'supply_shortage',
-            reason: 'no New MRR target (workspace settings analytics.targets.newMrrPerMonth)',
+            reason:
+              'no New MRR target: no quotas for the period and no analytics.targets.newMrrPerMonth setting',
           },
         ]
       : []),

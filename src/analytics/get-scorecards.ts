@@ -6,13 +6,7 @@ import { localDay } from './periods.ts';
 import { loadReportContext, type ReportContext } from './report-context.ts';
 import type { ReportParams } from './report-query.ts';
 import { buildScorecards, type Scorecards } from './scorecards.ts';
-
-/** A New MRR target per month, from workspace settings (`analytics.targets.newMrrPerMonth`), if set. */
-export function monthlyTarget(settings: unknown): number | null {
-  const t = (settings as { analytics?: { targets?: { newMrrPerMonth?: unknown } } } | null)?.analytics
-    ?.targets?.newMrrPerMonth;
-  return typeof t === 'number' && t > 0 ? t : null;
-}
+import { newMrrTargetPerMonth } from './targets.ts';
 
 /** Department scorecards over the range (`GET /api/v1/reports/scorecards`). */
 export async function getScorecards(
@@ -52,7 +46,7 @@ export async function getScorecards(
     };
   };
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
-  const target = monthlyTarget(cal.settings);
+  const target = await newMrrTargetPerMonth(ctx, cal, to);
   const cards = buildScorecards({
     leads: sum(lead, 'lead'),
     mqls: sum(lead, 'mql'),

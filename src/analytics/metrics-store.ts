@@ -364,3 +364,12 @@ export async function oldestInStage(ctx: RequestContext, lifecycle: string, stag
   );
   return rows.map((r) => r.id);
 }
+
+/** Quotas of the given fiscal periods (owner or team), for the New MRR target. */
+export function quotasOfPeriods(ctx: RequestContext, periods: string[]) {
+  return queryRows<{ period: string; ownerUserId: string | null; teamId: string | null; amountMrr: number }>(
+    ctx.db,
+    sql`select period, owner_user_id as "ownerUserId", team_id as "teamId", amount_mrr::float8 as "amountMrr"
+        from quotas where workspace_id = ${ctx.workspaceId} and period = any(${sql.param(periods)}::text[])`,
+  );
+}

@@ -78,7 +78,7 @@ export function buildScorecards(i: ScorecardInputs) {
       coverage: m(
         div(i.openPipelineMrr, i.targetNewMrr),
         'ratio',
-        'no New MRR target set (workspace settings analytics.targets.newMrrPerMonth)',
+        'no New MRR target: no quotas for the period and no analytics.targets.newMrrPerMonth setting',
       ),
       forecastAccuracy: m(null, 'ratio', 'forecast snapshots are not recorded yet'),
     },
