@@ -66,22 +66,31 @@ export async function getBottlenecks(
   const dayFrom = shiftDay(query.to, -(THRESHOLDS.anomalyBaselineDays + 7) + 1);
   // Independent reads, started together: on PostgreSQL each takes its own pooled
   // connection, so the report waits for the slowest rather than their sum.
-  const [periodTotals, closed, capacity, opps, accounts, overdue, hygiene, daily] = await Promise.all([
-    funnelTotals(ctx, cal, 'lead', { view: 'period', grain, from: start, to: query.to, slice: query.slice }),
-    closedByPeriod(ctx, cal, grain, start, query.to),
-    roleCapacity(ctx),
-    currentBalances(ctx, 'opportunity'),
-    currentBalances(ctx, 'customer'),
-    overdueHandoffs(ctx),
-    hygieneGroups(ctx, today, THRESHOLDS.staleDays, THRESHOLDS.maxAffected),
-    dailyInflows(ctx, {
-      lifecycle: 'lead',
-      stages: [...ANOMALY_STAGES],
-      from: dayFrom,
-      to: query.to,
-      slice: query.slice,
-    }),
-  ]);
+  const [periodTotals, closed, capacity, opps, accounts, overdue, hygiene, daily, target] = await Promise.all(
+    [
+      funnelTotals(ctx, cal, 'lead', {
+        view: 'period',
+        grain,
+        from: start,
+        to: query.to,
+        slice: query.slice,
+      }),
+      closedByPeriod(ctx, cal, grain, start, query.to),
+      roleCapacity(ctx),
+      currentBalances(ctx, 'opportunity'),
+      currentBalances(ctx, 'customer'),
+      overdueHandoffs(ctx),
+      hygieneGroups(ctx, today, THRESHOLDS.staleDays, THRESHOLDS.maxAffected),
+      dailyInflows(ctx, {
+        lifecycle: 'lead',
+        stages: [...ANOMALY_STAGES],
+        from: dayFrom,
+        to: query.to,
+        slice: query.slice,
+      }),
+      newMrrTargetPerMonth(ctx, cal, query.to),
+    ],
+  );
   const funnel = shapeFunnel(periodTotals, def, cal, {
     view: 'period',
     grain,
@@ -194,7 +203,6 @@ export async function getBottlenecks(
   ];
   findings.push(...detectCapacityOverload(loads, stageValue));
 
-  const target = await newMrrTargetPerMonth(ctx, cal, query.to);
   // The plan's conversion, measured as planning measures it (cohorts, not exits): of the
   // records of the baseline cohorts that reached MQL, the share that reached SQL, times
   // SQL → won. MQLs left waiting in a queue count against it, as they do against the plan.

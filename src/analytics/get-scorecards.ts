@@ -20,7 +20,7 @@ export async function getScorecards(
   // Independent reads: on PostgreSQL each takes its own pooled connection, so the card
   // waits for the slowest read rather than their sum (PGlite runs them one after another).
   const today = localDay(ctx.now(), cal);
-  const [lead, customer, ho, isLoad, deals, ret, cost] = await Promise.all([
+  const [lead, customer, ho, isLoad, deals, ret, cost, target] = await Promise.all([
     funnelTotals(ctx, cal, 'lead', range),
     funnelTotals(ctx, cal, 'customer', range),
     handoffStats(ctx, cal, from, to, today),
@@ -28,6 +28,7 @@ export async function getScorecards(
     dealStats(ctx, cal, from, to),
     retention(ctx, from, to),
     campaignCost(ctx, from, to),
+    newMrrTargetPerMonth(ctx, cal, to),
   ]);
   const sum = (t: typeof lead, stage: string) =>
     Object.values(t.flows).reduce((s, byStage) => s + (byStage[stage]?.inflow ?? 0), 0);
@@ -46,7 +47,6 @@ export async function getScorecards(
     };
   };
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
-  const target = await newMrrTargetPerMonth(ctx, cal, to);
   const cards = buildScorecards({
     leads: sum(lead, 'lead'),
     mqls: sum(lead, 'mql'),

@@ -10,11 +10,20 @@ export interface SegmentOrPod {
   value: string;
 }
 
+/** The workspace's tiers and teams: what segmentation reads. */
+async function segmentation(ctx: RequestContext) {
+  const config = await getWorkspaceConfig(ctx);
+  const teams = await listTeams(ctx);
+  return {
+    tiers: readFloorSettings(config.settings.salesFloor).tiers,
+    teams,
+    pods: teams.filter((t) => t.kind === 'pod'),
+  };
+}
+
 /** The tiers of the workspace and its PODs: what a plan can be narrowed to. */
 export async function segmentChoices(ctx: RequestContext) {
-  const config = await getWorkspaceConfig(ctx);
-  const { tiers } = readFloorSettings(config.settings.salesFloor);
-  const pods = (await listTeams(ctx)).filter((t) => t.kind === 'pod');
+  const { tiers, pods } = await segmentation(ctx);
   return { segments: tiers.map((t) => t.key), pods: pods.map((p) => ({ id: p.id, name: p.name })) };
 }
 
@@ -25,10 +34,7 @@ export async function segmentChoices(ctx: RequestContext) {
  * An unknown tier or POD is a 400 naming `slice.value` and listing what exists.
  */
 export async function accountsInSegment(ctx: RequestContext, slice: SegmentOrPod) {
-  const config = await getWorkspaceConfig(ctx);
-  const { tiers } = readFloorSettings(config.settings.salesFloor);
-  const teams = await listTeams(ctx);
-  const pods = teams.filter((t) => t.kind === 'pod');
+  const { tiers, teams, pods } = await segmentation(ctx);
   const unknown = (what: string, known: string[]) =>
     new DomainError('invalid_input', `No ${what} "${slice.value}" to plan for.`, [
       {
