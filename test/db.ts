@@ -5,6 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
 import { type Database, type Db, openDatabase } from '../src/platform/db/open-database.ts';
+import { drizzleClient } from '../src/platform/db/pglite-client.ts';
 import * as schema from '../src/platform/db/schema.ts';
 import { INT8_OID, NUMERIC_OID, parseInt8, parseNumeric } from '../src/platform/db/type-parsers.ts';
 import { adminUrl, databasePrefix, templateName } from './pg-urls.ts';
@@ -18,7 +19,7 @@ let template: Promise<Blob> | undefined;
 /** A migrated data directory, dumped once per worker; clone() would drop our type parsers. */
 async function pgliteTemplate(): Promise<Blob> {
   const client = await PGlite.create({ parsers });
-  const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzle({ client: drizzleClient(client), schema, casing: 'snake_case' }) as unknown as Db;
   await migrateDatabase({ db, kind: 'pglite', location: 'memory', close: async () => {} });
   const dump = await client.dumpDataDir('none');
   await client.close();
@@ -73,6 +74,6 @@ export async function createTestDatabase(): Promise<Database> {
   }
   template ??= pgliteTemplate();
   const client = await PGlite.create({ loadDataDir: await template, parsers });
-  const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzle({ client: drizzleClient(client), schema, casing: 'snake_case' }) as unknown as Db;
   return { db, kind: 'pglite', location: 'memory', close: () => client.close() };
 }

@@ -6,6 +6,8 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { acquireDataDirLock } from './lock.ts';
 import { migrateDatabase } from './migrate.ts';
+import { drizzleClient } from './pglite-client.ts';
+import { cacheFileSizes } from './pglite-file-sizes.ts';
 import * as schema from './schema.ts';
 import { INT8_OID, NUMERIC_OID, parseInt8, parseNumeric } from './type-parsers.ts';
 
@@ -84,7 +86,12 @@ async function openPglite(dataDir = '.baton'): Promise<Database> {
       dataDir: resolve(dir, 'pgdata'),
       parsers: { [INT8_OID]: parseInt8, [NUMERIC_OID]: parseNumeric },
     });
-    const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
+    cacheFileSizes(client);
+    const db = drizzlePglite({
+      client: drizzleClient(client),
+      schema,
+      casing: 'snake_case',
+    }) as unknown as Db;
     return {
       db,
       kind: 'pglite',
