@@ -1,8 +1,9 @@
 import type { LifecycleDefinition } from '../lifecycle/stages.ts';
 import { atCommit } from '../platform/commit-writes.ts';
 import type { RequestContext } from '../platform/context.ts';
+import { memoInTransaction } from '../platform/transaction-memo.ts';
 import { NO_SLICES } from './funnel.ts';
-import { rollupDeltas } from './rollup.ts';
+import { type EntityProgress, rollupDeltas } from './rollup.ts';
 import {
   addCohortCells,
   addStageCells,
@@ -27,7 +28,8 @@ export interface WrittenHistoryRow {
  * Moves the analytics rollups with newly written stage history. Call in the transaction
  * that appends the rows, with the rows in the order they were written: the rollups then
  * never disagree with history, and a dashboard reads days instead of rows. Each record's
- * progress is saved at once (a later transition in the same transaction reads it).
+ * progress is written at commit too; a later transition in the same transaction reads the
+ * queued value (see `progressOf`).
  */
 export async function recordRollups(ctx: RequestContext, rows: WrittenHistoryRow[]): Promise<void> {
   if (rows.length === 0) return;
@@ -42,7 +44,7 @@ export async function recordRollups(ctx: RequestContext, rows: WrittenHistoryRow
     const def = definitions[lifecycle] as LifecycleDefinition | undefined;
     if (!def) continue;
     const ids = [...new Set(list.map((r) => r.entityId))];
-    const progress = await loadProgress(ctx, lifecycle, ids);
+    const progress = await progressOf(ctx, lifecycle, ids);
     const fresh = ids.filter((id) => !progress.has(id));
     const slices = await lookupSlices(ctx, list[0]!.entityType, fresh);
     const deltas = rollupDeltas(
@@ -52,7 +54,14 @@ export async function recordRollups(ctx: RequestContext, rows: WrittenHistoryRow
       cal,
       (id) => slices.get(id) ?? NO_SLICES,
     );
-    await saveProgress(ctx, lifecycle, deltas.progress);
+    // One upsert per transaction instead of one per batch of moves: a simulated week or an
+    // import makes thousands of small batches.
+    await atCommit(
+      ctx,
+      progressKey(lifecycle),
+      (c, rows) => saveProgress(c, lifecycle, latestPerEntity(rows)),
+      deltas.progress,
+    );
     // The counters are shared by every writer of the day: added at commit (commit-writes.ts).
     await atCommit(
       ctx,
@@ -67,4 +76,43 @@ export async function recordRollups(ctx: RequestContext, rows: WrittenHistoryRow
       deltas.cohort,
     );
   }
+}
+
+const progressKey = (lifecycle: string) => `analytics:progress:${lifecycle}`;
+
+/**
+ * The records' progress as this transaction sees it: the value queued for commit, else the
+ * row read earlier in the transaction, else the row in the table. A record being moved is
+ * locked by the move until commit, so a row read once stays right for the transaction;
+ * a rolled-back savepoint drops its queued values with it (commit-writes.ts).
+ */
+async function progressOf(
+  ctx: RequestContext,
+  lifecycle: string,
+  ids: string[],
+): Promise<Map<string, EntityProgress>> {
+  const read = await memoInTransaction(
+    ctx,
+    progressKey(lifecycle),
+    async () => new Map<string, EntityProgress>(),
+  );
+  const wanted = new Set(ids);
+  const progress = new Map<string, EntityProgress>();
+  for (const id of ids) {
+    const row = read.get(id);
+    if (row) progress.set(id, row);
+  }
+  for (const p of ctx.commitWrites?.pending<EntityProgress>(progressKey(lifecycle)) ?? [])
+    if (wanted.has(p.entityId)) progress.set(p.entityId, p);
+  const missing = ids.filter((id) => !progress.has(id));
+  for (const [id, row] of await loadProgress(ctx, lifecycle, missing)) {
+    read.set(id, row);
+    progress.set(id, row);
+  }
+  return progress;
+}
+
+/** The last queued progress of each record (one upsert may not touch a row twice). */
+function latestPerEntity(rows: EntityProgress[]): EntityProgress[] {
+  return [...new Map(rows.map((r) => [r.entityId, r])).values()];
 }

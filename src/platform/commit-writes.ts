@@ -21,6 +21,11 @@ export class CommitWrites {
     queue.items.push(...items);
   }
 
+  /** What is queued under `key` and not yet written, oldest first. */
+  pending<T>(key: string): readonly T[] {
+    return (this.queues.get(key)?.items ?? []) as T[];
+  }
+
   /** How much is queued now, to undo a nested transaction's part if it rolls back. */
   mark(): Map<string, number> {
     return new Map([...this.queues].map(([key, q]) => [key, q.items.length]));

@@ -3,7 +3,7 @@ import { type Progress, silentProgress } from '../platform/progress.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { NO_ENGAGEMENT, personScore, totalsOf } from './person-score.ts';
 import { ruleProperties, rulesInForce } from './rules-in-force.ts';
-import { decayExponent, promoteToMql } from './score-events.ts';
+import { decayExponent, mqlCandidates, promoteToMql } from './score-events.ts';
 import {
   countPeople,
   loadEventsOfPeople,
@@ -88,8 +88,16 @@ export async function recomputeScores(
         const own = grouped.get(personId);
         return [{ personId, ...personScore(rules, subject, own ? totalsOf(rules, own) : NO_ENGAGEMENT) }];
       });
-      const stored = await writeScores(tx, 'set', rows, version, decayExponent(rules, tx.now()));
-      if (options.promote === false) return 0;
+      const promote = options.promote !== false;
+      const stored = await writeScores(
+        tx,
+        'set',
+        rows,
+        version,
+        decayExponent(rules, tx.now()),
+        mqlCandidates(rules, subjects, promote ? ids : []),
+      );
+      if (!promote) return 0;
       const cause = new Map<string, string>();
       for (const [id, list] of grouped) {
         let last: PersonEvent | undefined;

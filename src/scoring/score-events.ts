@@ -8,6 +8,7 @@ import {
   loadEventsOfPeople,
   loadSubjects,
   lockScores,
+  type MqlCandidates,
   type PersonEvent,
   type ScoreWrite,
   type ScoringSubject,
@@ -61,7 +62,8 @@ export async function scoreEvents(ctx: RequestContext, input: ScoreEventsInput):
     const subject = subjects.get(personId);
     if (subject) increments.push({ personId, ...personScore(rules, subject, totalsOf(rules, events)) });
   }
-  const stored = await writeScores(ctx, 'add', increments, version, exponent);
+  const candidates = mqlCandidates(rules, subjects, ids);
+  const stored = await writeScores(ctx, 'add', increments, version, exponent, candidates);
 
   const rescoreIds = [...rescore].filter((id) => subjects.has(id));
   const cause = new Map<string, string>();
@@ -78,7 +80,7 @@ export async function scoreEvents(ctx: RequestContext, input: ScoreEventsInput):
         grouped.get(personId)!.length ? totalsOf(rules, grouped.get(personId)!) : NO_ENGAGEMENT,
       ),
     }));
-    stored.push(...(await writeScores(ctx, 'set', full, version, exponent)));
+    stored.push(...(await writeScores(ctx, 'set', full, version, exponent, candidates)));
     for (const [id, events] of grouped) {
       const last = latest(events);
       if (last) cause.set(id, last);
@@ -89,7 +91,23 @@ export async function scoreEvents(ctx: RequestContext, input: ScoreEventsInput):
     if (last) cause.set(id, last);
   }
   const mqls = await promoteToMql(ctx, rules, version, stored, subjects, cause);
-  return { scored: stored.length, mqls };
+  return { scored: increments.length + rescoreIds.length, mqls };
+}
+
+/**
+ * The written scores `promoteToMql` can act on: people still Marketing's, with a hand-raise
+ * or engagement near the bar. The margin covers the stored engagement being rounded to six
+ * places where `engagementAt` rounds to two; `mqlReason` then decides exactly.
+ */
+export function mqlCandidates(
+  rules: ScoringRules,
+  subjects: Map<string, ScoringSubject>,
+  ids: string[],
+): MqlCandidates {
+  return {
+    personIds: ids.filter((id) => MQL_ENTRY_STAGES.has(subjects.get(id)?.lifecycleStage ?? '')),
+    minEngagement: rules.mql.minEngagement - 0.01,
+  };
 }
 
 function latest(events: PersonEvent[]): string | null {

@@ -239,8 +239,19 @@ function toStored(r: ScoreRowSql): StoredScore {
 }
 
 /**
+ * Which written rows the caller needs back: those of these people that could meet the MQL
+ * rule (a hand-raise, or engagement at least `minEngagement`). Sending back every row of
+ * a day of events or a recompute batch, only to drop most of them, cost more than the
+ * filter.
+ */
+export interface MqlCandidates {
+  personIds: string[];
+  minEngagement: number;
+}
+
+/**
  * Adds (mode add: the increment of new events) or sets (mode set: a full rescore) score
- * rows in one statement. `decayExponent` = (scoredAt − epoch) / halfLife + scale bits:
+ * rows in one statement, returning them all or only `returnOnly`'s. `decayExponent` = (scoredAt − epoch) / halfLife + scale bits:
  * the stored `engagement` is the raw sum divided by 2 to that power.
  */
 export async function writeScores(
@@ -249,6 +260,7 @@ export async function writeScores(
   rows: ScoreWrite[],
   ruleVersion: number,
   decayExponent: number,
+  returnOnly?: MqlCandidates,
 ): Promise<StoredScore[]> {
   if (rows.length === 0) return [];
   const sorted = [...rows].sort((a, b) => (a.personId < b.personId ? -1 : 1));
@@ -272,9 +284,7 @@ export async function writeScores(
           last: sql`excluded.last_event_at`,
           earlier: sql`true`,
         };
-  const result = await queryRows<ScoreRowSql>(
-    ctx.db,
-    sql`insert into person_scores as person_scores (workspace_id, person_id, rule_version, engagement_raw, engagement, scored_at,
+  const upsert = sql`insert into person_scores as person_scores (workspace_id, person_id, rule_version, engagement_raw, engagement, scored_at,
           fit_points, grade, event_count, last_event_at, hand_raised_at, hand_raise_event_id, updated_at)
         select ${ctx.workspaceId}, u.person_id, ${ruleVersion}, u.raw, round(u.raw / ${divisor}, 6)::float8, ${now},
           u.fit, u.grade, u.cnt, u.last, u.hr, u.hre, ${now}
@@ -291,7 +301,14 @@ export async function writeScores(
           hand_raise_event_id = case when ${merged.earlier} then excluded.hand_raise_event_id else person_scores.hand_raise_event_id end,
           fit_points = excluded.fit_points, grade = excluded.grade, rule_version = excluded.rule_version,
           scored_at = excluded.scored_at, updated_at = excluded.updated_at
-        ${RETURNING}`,
+        ${RETURNING}`;
+  const result = await queryRows<ScoreRowSql>(
+    ctx.db,
+    returnOnly
+      ? sql`with written as (${upsert}) select * from written
+          where person_id = any(${sql.param(returnOnly.personIds)}::uuid[])
+            and (hand_raised_at is not null or engagement >= ${returnOnly.minEngagement})`
+      : upsert,
   );
   return result.map(toStored);
 }
