@@ -28,7 +28,8 @@ const PEOPLE = 10_000;
 const url = process.env.DATABASE_URL;
 
 const database = await openDatabase(
-  url ? { databaseUrl: url } : { dataDir: mkdtempSync(join(tmpdir(), 'baton-bench-')) },
+  // As `baton start` opens it: on PGlite with the in-process autovacuum.
+  url ? { databaseUrl: url } : { dataDir: mkdtempSync(join(tmpdir(), 'baton-bench-')), maintenance: true },
 );
 const { workspace } = await createWorkspace(
   database.db,

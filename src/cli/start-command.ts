@@ -56,7 +56,8 @@ export function registerStartCommand(program: Command): void {
       'first admin password (or BATON_ADMIN_PASSWORD; default: generated and printed)',
     )
     .action(async (opts: StartOptions) => {
-      const { database } = await openConfigured(opts);
+      // A server runs for days: the embedded database gets autovacuum's upkeep (pglite-maintenance.ts).
+      const { database } = await openConfigured(opts, { maintenance: true });
       const port = Number(opts.port);
       const url = `http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${port}`;
       const given = opts.adminPassword ?? process.env.BATON_ADMIN_PASSWORD;

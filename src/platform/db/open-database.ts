@@ -8,6 +8,7 @@ import { acquireDataDirLock } from './lock.ts';
 import { migrateDatabase } from './migrate.ts';
 import { drizzleClient } from './pglite-client.ts';
 import { cacheFileSizes } from './pglite-file-sizes.ts';
+import { startMaintenance } from './pglite-maintenance.ts';
 import * as schema from './schema.ts';
 import { INT8_OID, NUMERIC_OID, parseInt8, parseNumeric } from './type-parsers.ts';
 
@@ -30,6 +31,8 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** Apply pending migrations (default true). */
   migrate?: boolean;
+  /** PGlite only: vacuum and analyze as autovacuum would, for a long-running server. */
+  maintenance?: boolean;
 }
 
 function redact(url: string): string {
@@ -46,7 +49,7 @@ function redact(url: string): string {
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const database = options.databaseUrl
     ? await openPostgres(options.databaseUrl)
-    : await openPglite(options.dataDir);
+    : await openPglite(options.dataDir, options.maintenance ?? false);
   if (options.migrate !== false) {
     try {
       await migrateDatabase(database);
@@ -78,7 +81,7 @@ async function openPostgres(url: string): Promise<Database> {
   return { db, kind: 'postgres', location: redact(url), close: () => pool.end() };
 }
 
-async function openPglite(dataDir = '.baton'): Promise<Database> {
+async function openPglite(dataDir = '.baton', maintenance = false): Promise<Database> {
   const dir = resolve(dataDir);
   const lock = acquireDataDirLock(dir);
   try {
@@ -92,12 +95,14 @@ async function openPglite(dataDir = '.baton'): Promise<Database> {
       schema,
       casing: 'snake_case',
     }) as unknown as Db;
+    const stopMaintenance = maintenance ? startMaintenance(client) : async () => {};
     return {
       db,
       kind: 'pglite',
       location: dir,
       close: async () => {
         try {
+          await stopMaintenance();
           await client.close();
         } finally {
           lock.release();
