@@ -28,9 +28,9 @@ const PEOPLE = 10_000;
 const url = process.env.DATABASE_URL;
 
 const database = await openDatabase(
-  // As `baton start` opens it: on PGlite with the in-process autovacuum.
-  url ? { databaseUrl: url } : { dataDir: mkdtempSync(join(tmpdir(), 'baton-bench-')), maintenance: true },
+  url ? { databaseUrl: url } : { dataDir: mkdtempSync(join(tmpdir(), 'baton-bench-')) },
 );
+database.maintain(); // as `baton start` runs: on PGlite with the in-process autovacuum
 const { workspace } = await createWorkspace(
   database.db,
   { name: 'Bench', slug: `bench-${Date.now().toString(36)}` },

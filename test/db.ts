@@ -20,7 +20,13 @@ let template: Promise<Blob> | undefined;
 async function pgliteTemplate(): Promise<Blob> {
   const client = await PGlite.create({ parsers });
   const db = drizzle({ client: drizzleClient(client), schema, casing: 'snake_case' }) as unknown as Db;
-  await migrateDatabase({ db, kind: 'pglite', location: 'memory', close: async () => {} });
+  await migrateDatabase({
+    db,
+    kind: 'pglite',
+    location: 'memory',
+    maintain: () => {},
+    close: async () => {},
+  });
   const dump = await client.dumpDataDir('none');
   await client.close();
   return dump;
@@ -75,5 +81,5 @@ export async function createTestDatabase(): Promise<Database> {
   template ??= pgliteTemplate();
   const client = await PGlite.create({ loadDataDir: await template, parsers });
   const db = drizzle({ client: drizzleClient(client), schema, casing: 'snake_case' }) as unknown as Db;
-  return { db, kind: 'pglite', location: 'memory', close: () => client.close() };
+  return { db, kind: 'pglite', location: 'memory', maintain: () => {}, close: () => client.close() };
 }

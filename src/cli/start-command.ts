@@ -56,8 +56,7 @@ export function registerStartCommand(program: Command): void {
       'first admin password (or BATON_ADMIN_PASSWORD; default: generated and printed)',
     )
     .action(async (opts: StartOptions) => {
-      // A server runs for days: the embedded database gets autovacuum's upkeep (pglite-maintenance.ts).
-      const { database } = await openConfigured(opts, { maintenance: true });
+      const { database } = await openConfigured(opts);
       const port = Number(opts.port);
       const url = `http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${port}`;
       const given = opts.adminPassword ?? process.env.BATON_ADMIN_PASSWORD;
@@ -98,6 +97,9 @@ export function registerStartCommand(program: Command): void {
       process.once('SIGTERM', stop);
       await app.listen({ port, host: opts.host });
       runner?.start();
+      // A server runs for days: the embedded database gets autovacuum's upkeep from here on,
+      // after the demo's bulk writes (pglite-maintenance.ts).
+      database.maintain();
       process.stdout.write(
         `Baton listening on ${url} (${database.kind}: ${database.location}); API reference at ${url}/api/docs\n`,
       );

@@ -9,17 +9,12 @@ export function fail(message: string): never {
 }
 
 /** Opens the configured database (migrated), turning known failures into clear exits. */
-export async function openConfigured(
-  options: { dataDir?: string },
-  { maintenance = false } = {},
-): Promise<{ database: Database; config: DataConfig }> {
+export async function openConfigured(options: {
+  dataDir?: string;
+}): Promise<{ database: Database; config: DataConfig }> {
   const config = dataConfig(options);
   try {
-    const database = await openDatabase({
-      databaseUrl: config.databaseUrl,
-      dataDir: config.dataDir,
-      maintenance,
-    });
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     return { database, config };
   } catch (err) {
     if (err instanceof DataDirLockedError) fail(err.message);

@@ -21,6 +21,11 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Where the data lives, for messages: a directory or a redacted URL. */
   location: string;
+  /**
+   * Starts the upkeep autovacuum would do (PGlite only: a server has its own autovacuum).
+   * For a long-running server, once its bulk start-up work (the demo) is done.
+   */
+  maintain(): void;
   close(): Promise<void>;
 }
 
@@ -31,8 +36,6 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** Apply pending migrations (default true). */
   migrate?: boolean;
-  /** PGlite only: vacuum and analyze as autovacuum would, for a long-running server. */
-  maintenance?: boolean;
 }
 
 function redact(url: string): string {
@@ -49,7 +52,7 @@ function redact(url: string): string {
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const database = options.databaseUrl
     ? await openPostgres(options.databaseUrl)
-    : await openPglite(options.dataDir, options.maintenance ?? false);
+    : await openPglite(options.dataDir);
   if (options.migrate !== false) {
     try {
       await migrateDatabase(database);
@@ -78,10 +81,10 @@ async function openPostgres(url: string): Promise<Database> {
   const client = await pool.connect();
   client.release();
   const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
-  return { db, kind: 'postgres', location: redact(url), close: () => pool.end() };
+  return { db, kind: 'postgres', location: redact(url), maintain: () => {}, close: () => pool.end() };
 }
 
-async function openPglite(dataDir = '.baton', maintenance = false): Promise<Database> {
+async function openPglite(dataDir = '.baton'): Promise<Database> {
   const dir = resolve(dataDir);
   const lock = acquireDataDirLock(dir);
   try {
@@ -95,11 +98,14 @@ async function openPglite(dataDir = '.baton', maintenance = false): Promise<Data
       schema,
       casing: 'snake_case',
     }) as unknown as Db;
-    const stopMaintenance = maintenance ? startMaintenance(client) : async () => {};
+    let stopMaintenance = async () => {};
     return {
       db,
       kind: 'pglite',
       location: dir,
+      maintain: () => {
+        stopMaintenance = startMaintenance(client);
+      },
       close: async () => {
         try {
           await stopMaintenance();
