@@ -1,36 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { migrateDatabase } from '../src/platform/db/migrate.ts';
 import { type Database, type Db, openDatabase } from '../src/platform/db/open-database.ts';
 import { drizzleClient } from '../src/platform/db/pglite-client.ts';
 import * as schema from '../src/platform/db/schema.ts';
-import { INT8_OID, NUMERIC_OID, parseInt8, parseNumeric } from '../src/platform/db/type-parsers.ts';
 import { adminUrl, databasePrefix, templateName } from './pg-urls.ts';
+import { pgliteParsers } from './pglite-template.ts';
 
 /** Which database the suite runs on: PostgreSQL when TEST_DATABASE_URL is set, PGlite otherwise. */
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-const parsers = { [INT8_OID]: parseInt8, [NUMERIC_OID]: parseNumeric };
 let template: Promise<Blob> | undefined;
-
-/** A migrated data directory, dumped once per worker; clone() would drop our type parsers. */
-async function pgliteTemplate(): Promise<Blob> {
-  const client = await PGlite.create({ parsers });
-  const db = drizzle({ client: drizzleClient(client), schema, casing: 'snake_case' }) as unknown as Db;
-  await migrateDatabase({
-    db,
-    kind: 'pglite',
-    location: 'memory',
-    maintain: () => {},
-    close: async () => {},
-  });
-  const dump = await client.dumpDataDir('none');
-  await client.close();
-  return dump;
-}
 
 /** A fresh PostgreSQL database copied from the migrated template, for tests that start a server process. */
 export async function createTestDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -78,8 +61,8 @@ export async function createTestDatabase(): Promise<Database> {
       },
     };
   }
-  template ??= pgliteTemplate();
-  const client = await PGlite.create({ loadDataDir: await template, parsers });
+  template ??= readFile(inject('pgliteTemplate')).then((bytes) => new Blob([bytes]));
+  const client = await PGlite.create({ loadDataDir: await template, parsers: pgliteParsers });
   const db = drizzle({ client: drizzleClient(client), schema, casing: 'snake_case' }) as unknown as Db;
   return { db, kind: 'pglite', location: 'memory', maintain: () => {}, close: () => client.close() };
 }

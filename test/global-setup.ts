@@ -1,24 +1,39 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/platform/db/open-database.ts';
 import { adminUrl, databasePrefix, templateName } from './pg-urls.ts';
+import { pgliteTemplate } from './pglite-template.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgRunId: string;
+    /** A migrated PGlite data directory (a tar file), for test/db.ts to load; '' on PostgreSQL. */
+    pgliteTemplate: string;
   }
 }
 
 /**
- * On PostgreSQL, migrate one template database once per run; every test file then gets
- * a fresh database copied from it (CREATE DATABASE … TEMPLATE), which is fast.
+ * Migrate one template database once per run; every test then gets a fresh database
+ * copied from it: CREATE DATABASE … TEMPLATE on PostgreSQL, a PGlite loaded from the
+ * template's dumped data directory otherwise (initdb and the migrations cost ~3 s, paid
+ * once per run instead of once per test file).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const runId = randomBytes(4).toString('hex');
   project.provide('pgRunId', runId);
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) return async () => {};
+  if (!url) {
+    const dir = await mkdtemp(join(tmpdir(), 'baton-test-'));
+    const file = join(dir, 'template.tar');
+    await writeFile(file, Buffer.from(await (await pgliteTemplate()).arrayBuffer()));
+    project.provide('pgliteTemplate', file);
+    return () => rm(dir, { recursive: true, force: true });
+  }
+  project.provide('pgliteTemplate', '');
   const admin = new pg.Client({ connectionString: adminUrl(url) });
   await admin.connect();
   await admin.query(`create database ${templateName(runId)}`);
