@@ -37,7 +37,10 @@ export const scoringRuleVersions = pgTable(
  * A person's current score. `engagementRaw` is the exact fixed-point sum of event
  * contributions at the scoring epoch (see engagement.ts): events add to it in the same
  * transaction that stores them, and a full recompute produces the same integer.
- * `engagement` is that sum decayed to `scoredAt`, kept for sorting queues.
+ * `engagement` is that sum decayed to `scoredAt`, kept for sorting queues. It has no index
+ * of its own: it changes with every scored event, and an index on it made each score update
+ * write new entries in both indexes instead of a heap-only (HOT) update; the queues read it
+ * by primary key.
  */
 export const personScores = pgTable(
   'person_scores',
@@ -58,7 +61,6 @@ export const personScores = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.personId] }),
-    index('person_scores_engagement_idx').on(t.workspaceId, t.engagement),
     foreignKey({
       columns: [t.workspaceId, t.personId],
       foreignColumns: [people.workspaceId, people.id],
