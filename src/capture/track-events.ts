@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { normalizeEmail } from '../crm/people.ts';
 import { upsertPeopleByEmail } from '../crm/upsert-people.ts';
 import { appendAudit } from '../platform/audit/store.ts';
@@ -96,7 +97,8 @@ export function trackEvents(ctx: RequestContext, events: CapturedEvent[]): Promi
       const visitor = e.anonymousId ? visitors.get(e.anonymousId) : undefined;
       const personId = e.email ? people.get(normalizeEmail(e.email))!.id : (visitor?.personId ?? null);
       return {
-        id: randomUUID(),
+        // Time-ordered: the primary key grows at the right edge of its index.
+        id: uuidv7(),
         idempotencyKey: e.id ?? randomUUID(),
         type: e.type,
         occurredAt: at(e),

@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import { normalizeDomain } from '../crm/accounts.ts';
 import { isFreeMail } from '../crm/free-mail.ts';
 import { normalizeEmail } from '../crm/people.ts';
@@ -99,6 +100,19 @@ export interface DemoMarket {
 export function seededUuid(rng: Rng): string {
   const hex = (n: number) => Array.from({ length: n }, () => rng.int(0, 15).toString(16)).join('');
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[rng.int(0, 3)]}${hex(3)}-${hex(12)}`;
+}
+
+/**
+ * A time-ordered (version 7) id for an event that happened at `at`, from the seed: the
+ * events' primary key and idempotency key then grow at the right edge of their indexes
+ * as the history is written in time order, as they do for live tracking (track-events.ts),
+ * instead of landing on random index pages (a third of an event insert's cost at 300,000
+ * events).
+ */
+export function seededUuidAt(rng: Rng, at: Date): string {
+  const random = new Uint8Array(16);
+  for (let i = 0; i < 16; i++) random[i] = rng.int(0, 255);
+  return uuidv7({ msecs: at.getTime(), random });
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -222,7 +236,8 @@ export function generateMarket(
   const span = anchor.getTime() - from.getTime();
 
   const event = (e: Omit<DemoEvent, 'id'>) => {
-    if (e.occurredAt.getTime() <= anchor.getTime()) events.push({ id: seededUuid(rng), ...e });
+    if (e.occurredAt.getTime() <= anchor.getTime())
+      events.push({ id: seededUuidAt(rng, e.occurredAt), ...e });
   };
   const activeAt = (channel: string, at: Date) => {
     const open = byChannel(channel).filter((c) => c.start <= at && at <= c.end);

@@ -19,7 +19,13 @@ import { startRevenueFromWins } from '../success/start-revenue-from-wins.ts';
 import { insertOpportunity, personStage, type SubscriptionRow, tasksOfAccount } from '../success/store.ts';
 import { DEFAULT_SUCCESS_CONFIG } from '../success/success-config.ts';
 import type { DemoDay } from './day-steps.ts';
-import { type DemoAccount, type DemoMarket, type DemoPerson, seededUuid } from './demo-market.ts';
+import {
+  type DemoAccount,
+  type DemoMarket,
+  type DemoPerson,
+  seededUuid,
+  seededUuidAt,
+} from './demo-market.ts';
 
 const DAY = 86_400_000;
 /** Events from an account's people before a deal is likely; the most engaged accounts buy. */
@@ -149,7 +155,7 @@ export async function simulateSuccess(ctx: RequestContext, day: DemoDay): Promis
     for (let i = 0; i < n && people.length; i++) {
       const at = new Date(day.start.getTime() + rng.next() * (day.end.getTime() - day.start.getTime()));
       usage.push({
-        id: seededUuid(rng),
+        id: seededUuidAt(rng, at),
         workspaceId: ctx.workspaceId,
         idempotencyKey: `demo:cs:${day.index}:${c.accountId}:${i}`,
         type: rng.pick(USAGE),

@@ -36,6 +36,16 @@ describe('the demo workspace', () => {
     expect(JSON.stringify(a.people)).not.toBe(JSON.stringify(c.people));
   });
 
+  it('gives events version-7 ids in the order of their time, the same for the same seed', () => {
+    const { events } = generateMarket(new Rng(3), { anchor, months: 3, peopleCount: 50 });
+    expect(events.length).toBeGreaterThan(100);
+    for (const e of events)
+      expect(e.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const byTime = [...events].sort((x, y) => x.occurredAt.getTime() - y.occurredAt.getTime());
+    const byId = [...events].sort((x, y) => (x.id < y.id ? -1 : 1));
+    expect(byId.map((e) => e.occurredAt.getTime())).toEqual(byTime.map((e) => e.occurredAt.getTime()));
+  });
+
   it('has a full team with every role and two PODs', async () => {
     const roles = await queryRows<{ role: string }>(database.db, sql`select distinct role from memberships`);
     expect(roles.map((r) => r.role).sort()).toEqual([...ROLES].sort());
