@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import { normalizeDomain } from '../crm/accounts.ts';
 import { isFreeMail } from '../crm/free-mail.ts';
 import { normalizeEmail } from '../crm/people.ts';
@@ -110,9 +109,11 @@ export function seededUuid(rng: Rng): string {
  * events).
  */
 export function seededUuidAt(rng: Rng, at: Date): string {
-  const random = new Uint8Array(16);
-  for (let i = 0; i < 16; i++) random[i] = rng.int(0, 255);
-  return uuidv7({ msecs: at.getTime(), random });
+  // The same draws as seededUuid, so the rest of the seeded demo stays as it was; the
+  // first 48 bits become the time in milliseconds and the version nibble a 7.
+  const random = seededUuid(rng);
+  const ms = at.getTime().toString(16).padStart(12, '0');
+  return `${ms.slice(0, 8)}-${ms.slice(8)}-7${random.slice(15)}`;
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);

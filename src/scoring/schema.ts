@@ -1,7 +1,6 @@
 import {
   doublePrecision,
   foreignKey,
-  index,
   integer,
   jsonb,
   numeric,
