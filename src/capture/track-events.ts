@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
 import { normalizeEmail } from '../crm/people.ts';
 import { upsertPeopleByEmail } from '../crm/upsert-people.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
+import { timeOrderedId } from '../platform/ids.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { scoreEvents } from '../scoring/score-events.ts';
 import { type Identification, mergeVisitorsIntoPeople } from './identify-visitor.ts';
@@ -97,8 +97,7 @@ export function trackEvents(ctx: RequestContext, events: CapturedEvent[]): Promi
       const visitor = e.anonymousId ? visitors.get(e.anonymousId) : undefined;
       const personId = e.email ? people.get(normalizeEmail(e.email))!.id : (visitor?.personId ?? null);
       return {
-        // Time-ordered: the primary key grows at the right edge of its index.
-        id: uuidv7(),
+        id: timeOrderedId(),
         idempotencyKey: e.id ?? randomUUID(),
         type: e.type,
         occurredAt: at(e),

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { RequestContext } from '../platform/context.ts';
 import { makeCrudStore } from '../platform/db/crud-store.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
+import { timeOrderedId } from '../platform/ids.ts';
 import { accounts, people } from './schema.ts';
 
 export type PersonRow = typeof people.$inferSelect;
@@ -89,15 +90,15 @@ export async function upsertPeopleByEmailRows(
   if (rows.length === 0) return new Map();
   const sorted = [...rows].sort((a, b) => (a.emailNormalized < b.emailNormalized ? -1 : 1));
   const p = <T>(f: (r: PersonByEmail) => T) => sql.param(sorted.map(f));
-  const source = sql`unnest(${p((r) => r.emailNormalized)}::text[], ${p((r) => r.email)}::text[], ${p((r) => r.accountId)}::uuid[],
+  const source = sql`unnest(${p(() => timeOrderedId())}::uuid[], ${p((r) => r.emailNormalized)}::text[], ${p((r) => r.email)}::text[], ${p((r) => r.accountId)}::uuid[],
       ${p((r) => r.firstName)}::text[], ${p((r) => r.lastName)}::text[], ${p((r) => r.title)}::text[], ${p((r) => r.department)}::text[],
       ${p((r) => r.phone)}::text[], ${p((r) => r.source)}::text[], ${p((r) => r.lifecycleStage)}::text[], ${p((r) => r.createdAt.toISOString())}::timestamptz[])
-      as u(en, email, account_id, first_name, last_name, title, department, phone, source, stage, at)`;
+      as u(id, en, email, account_id, first_name, last_name, title, department, phone, source, stage, at)`;
   const created = await queryRows<{ id: string; email_normalized: string }>(
     ctx.db,
     sql`insert into people (workspace_id, id, email, email_normalized, account_id, first_name, last_name, title, department, phone, source,
           lifecycle_stage, stage_entered_at, created_at, updated_at)
-        select ${ctx.workspaceId}, gen_random_uuid(), u.email, u.en, u.account_id, u.first_name, u.last_name, u.title, u.department, u.phone,
+        select ${ctx.workspaceId}, u.id, u.email, u.en, u.account_id, u.first_name, u.last_name, u.title, u.department, u.phone,
           u.source, u.stage, u.at, u.at, u.at from ${source}
         on conflict (workspace_id, email_normalized) where email_normalized is not null do nothing
         returning id, email_normalized`,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { DealState } from '../analytics/outcomes.ts';
 import { recordDealChanges } from '../analytics/record-outcome-rollups.ts';
@@ -8,6 +7,7 @@ import { opportunities } from '../pipeline/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { bulkInsert } from '../platform/db/bulk-insert.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
+import { timeOrderedId } from '../platform/ids.ts';
 import { forgetMemo, memoInTransaction } from '../platform/transaction-memo.ts';
 import { workspaces } from '../workspace/schema.ts';
 import { type BusinessCalendar, workspaceCalendar } from './business-hours.ts';
@@ -168,7 +168,7 @@ export async function appendHistory(ctx: RequestContext, rows: NewHistoryRow[]):
     .values(
       rows.map((r) => ({
         ...r,
-        id: randomUUID(),
+        id: timeOrderedId(),
         workspaceId: ctx.workspaceId,
         lifecycle: ENTITY_LIFECYCLE[r.entityType],
         actorUserId: ctx.actor.userId,
@@ -184,7 +184,7 @@ export async function appendHistory(ctx: RequestContext, rows: NewHistoryRow[]):
 export async function appendHistoryBulk(ctx: RequestContext, rows: NewHistoryRow[]): Promise<void> {
   const values = rows.map((r) => ({
     ...r,
-    id: randomUUID(),
+    id: timeOrderedId(),
     workspaceId: ctx.workspaceId,
     lifecycle: ENTITY_LIFECYCLE[r.entityType],
     actorUserId: ctx.actor.userId,
