@@ -5,12 +5,11 @@ import { mainPages } from './pages.ts';
 
 /**
  * Japanese screenshots of every page of the navigation into docs/screenshots/
- * (`npm run screenshots`), each named after its page (e2e/pages.ts). Skipped in the normal
- * test run on purpose: it rewrites the committed images in docs/screenshots/, which a test
- * run must not do, and it asserts nothing the journeys do not (every page it visits is
- * checked by shell.spec.ts's walk through the navigation).
+ * (`npm run screenshots`), each named after its page (e2e/pages.ts). A generator, not a test:
+ * playwright.config.ts leaves it out of the test run, which must not rewrite the committed
+ * images, and it asserts nothing the journeys do not (every page it visits is checked by
+ * shell.spec.ts's walk through the navigation).
  */
-test.skip(!process.env.BATON_SCREENSHOTS, 'set BATON_SCREENSHOTS=1 (npm run screenshots)');
 test.use({
   viewport: { width: 1280, height: 800 },
   deviceScaleFactor: 1,

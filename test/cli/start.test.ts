@@ -100,6 +100,8 @@ async function signIn(port: number): Promise<string> {
   return login.headers.get('set-cookie')!.split(';')[0]!;
 }
 
+// Needs a PostgreSQL server to point DATABASE_URL at: runs in the PostgreSQL pass of
+// .ci/run (TEST_DATABASE_URL); each pass of the suite runs exactly one of these two blocks.
 describe.runIf(onPostgres)('baton start with DATABASE_URL', { timeout: 400_000 }, () => {
   it('migrates the server database, builds the demo and serves it; a restart keeps the data', async () => {
     const db = await createTestDatabaseUrl();
