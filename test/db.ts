@@ -7,8 +7,8 @@ import { inject } from 'vitest';
 import { type Database, type Db, openDatabase } from '../src/platform/db/open-database.ts';
 import { drizzleClient } from '../src/platform/db/pglite-client.ts';
 import * as schema from '../src/platform/db/schema.ts';
+import { PGLITE_PARSERS } from '../src/platform/db/type-parsers.ts';
 import { adminUrl, databasePrefix, templateName } from './pg-urls.ts';
-import { pgliteParsers } from './pglite-template.ts';
 
 /** Which database the suite runs on: PostgreSQL when TEST_DATABASE_URL is set, PGlite otherwise. */
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -62,7 +62,7 @@ export async function createTestDatabase(): Promise<Database> {
     };
   }
   template ??= readFile(inject('pgliteTemplate')).then((bytes) => new Blob([bytes]));
-  const client = await PGlite.create({ loadDataDir: await template, parsers: pgliteParsers });
+  const client = await PGlite.create({ loadDataDir: await template, parsers: PGLITE_PARSERS });
   const db = drizzle({ client: drizzleClient(client), schema, casing: 'snake_case' }) as unknown as Db;
   return { db, kind: 'pglite', location: 'memory', maintain: () => {}, close: () => client.close() };
 }

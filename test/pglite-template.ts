@@ -4,13 +4,11 @@ import { migrateDatabase } from '../src/platform/db/migrate.ts';
 import type { Db } from '../src/platform/db/open-database.ts';
 import { drizzleClient } from '../src/platform/db/pglite-client.ts';
 import * as schema from '../src/platform/db/schema.ts';
-import { INT8_OID, NUMERIC_OID, parseInt8, parseNumeric } from '../src/platform/db/type-parsers.ts';
-
-export const pgliteParsers = { [INT8_OID]: parseInt8, [NUMERIC_OID]: parseNumeric };
+import { PGLITE_PARSERS } from '../src/platform/db/type-parsers.ts';
 
 /** A migrated PGlite data directory, dumped (PGlite's clone() would drop our type parsers). */
 export async function pgliteTemplate(): Promise<Blob> {
-  const client = await PGlite.create({ parsers: pgliteParsers });
+  const client = await PGlite.create({ parsers: PGLITE_PARSERS });
   const db = drizzle({ client: drizzleClient(client), schema, casing: 'snake_case' }) as unknown as Db;
   await migrateDatabase({
     db,

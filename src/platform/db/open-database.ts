@@ -10,7 +10,7 @@ import { drizzleClient } from './pglite-client.ts';
 import { cacheFileSizes } from './pglite-file-sizes.ts';
 import { startMaintenance } from './pglite-maintenance.ts';
 import * as schema from './schema.ts';
-import { INT8_OID, NUMERIC_OID, parseInt8, parseNumeric } from './type-parsers.ts';
+import { INT8_OID, NUMERIC_OID, PGLITE_PARSERS, parseInt8, parseNumeric } from './type-parsers.ts';
 
 export type Schema = typeof schema;
 /** The query builder both drivers share; use cases and stores only see this. */
@@ -90,7 +90,7 @@ async function openPglite(dataDir = '.baton'): Promise<Database> {
   try {
     const client = await PGlite.create({
       dataDir: resolve(dir, 'pgdata'),
-      parsers: { [INT8_OID]: parseInt8, [NUMERIC_OID]: parseNumeric },
+      parsers: PGLITE_PARSERS,
     });
     cacheFileSizes(client);
     const db = drizzlePglite({

@@ -16,3 +16,6 @@ export function parseInt8(value: string): number {
 export function parseNumeric(value: string): number {
   return Number(value);
 }
+
+/** The parsers a PGlite client is created with (`pg` gets the same rule through its type registry). */
+export const PGLITE_PARSERS = { [INT8_OID]: parseInt8, [NUMERIC_OID]: parseNumeric };
