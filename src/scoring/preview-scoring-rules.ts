@@ -4,7 +4,7 @@ import { inTransaction } from '../platform/transaction.ts';
 import { emptyTally, outcomeOf, type RuleChangeTally, sortedMoves, tallyPerson } from './rule-change.ts';
 import type { ScoringRules } from './rules.ts';
 import { ruleProperties, rulesInForce } from './rules-in-force.ts';
-import { loadEventsOfPeople, loadSubjects, nextPersonIds, type PersonEvent } from './store.ts';
+import { idRange, loadEventsOfPeople, loadSubjects, nextPersonIds, type PersonEvent } from './store.ts';
 
 export interface ScoringPreview extends RuleChangeTally {
   /** The version the proposal is compared with. */
@@ -34,9 +34,10 @@ export async function previewScoringRules(
     const ids = await nextPersonIds(ctx, after, BATCH);
     if (ids.length === 0) break;
     after = ids[ids.length - 1]!;
+    const range = idRange(ids);
     const [subjects, events] = await Promise.all([
-      loadSubjects(ctx, ids),
-      loadEventsOfPeople(ctx, ids, properties),
+      loadSubjects(ctx, range),
+      loadEventsOfPeople(ctx, range, properties),
     ]);
     const byPerson = new Map<string, PersonEvent[]>();
     for (const e of events) {

@@ -6,6 +6,7 @@ import { ruleProperties, rulesInForce } from './rules-in-force.ts';
 import { decayExponent, mqlCandidates, promoteToMql } from './score-events.ts';
 import {
   countPeople,
+  idRange,
   loadEventsOfPeople,
   loadSubjects,
   lockScores,
@@ -68,10 +69,11 @@ export async function recomputeScores(
 
   const scoreBatch = (ids: string[]) =>
     inTransaction(ctx, async (tx) => {
-      await lockScores(tx, ids, version);
+      const range = idRange(ids);
+      await lockScores(tx, ids, version, range);
       const [subjects, events] = await Promise.all([
-        loadSubjects(tx, ids),
-        loadEventsOfPeople(tx, ids, properties),
+        loadSubjects(tx, range),
+        loadEventsOfPeople(tx, range, properties),
       ]);
       const grouped = new Map<string, PersonEvent[]>();
       for (const e of events) {

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { RequestContext } from '../platform/context.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
 import type { FitSubject } from './fit.ts';
@@ -35,6 +35,33 @@ export async function insertRuleVersion(
   return rows.length === 1;
 }
 
+/**
+ * A page of consecutive person ids (from `nextPersonIds`): reads by this key range let
+ * PostgreSQL walk the person index in order, where `= any(thousands of ids)` made its
+ * planner overestimate the rows and scan the whole events table for every batch.
+ */
+export interface IdRange {
+  first: string;
+  last: string;
+}
+
+export function idRange(sortedIds: string[]): IdRange {
+  return { first: sortedIds[0]!, last: sortedIds[sortedIds.length - 1]! };
+}
+
+/** The people a read covers: a list of ids, or a consecutive page of them. */
+export type PersonSet = string[] | IdRange;
+
+function personFilter(column: SQL, people: PersonSet): SQL {
+  return Array.isArray(people)
+    ? sql`${column} = any(${sql.param(people)}::uuid[])`
+    : sql`${column} between ${people.first}::uuid and ${people.last}::uuid`;
+}
+
+function isEmpty(people: PersonSet): boolean {
+  return Array.isArray(people) && people.length === 0;
+}
+
 export interface ScoringSubject extends FitSubject {
   personId: string;
   lifecycleStage: string;
@@ -43,9 +70,9 @@ export interface ScoringSubject extends FitSubject {
 /** Person and account fields the fit rules read, with the current stage. */
 export async function loadSubjects(
   ctx: RequestContext,
-  personIds: string[],
+  people: PersonSet,
 ): Promise<Map<string, ScoringSubject>> {
-  if (personIds.length === 0) return new Map();
+  if (isEmpty(people)) return new Map();
   const rows = await queryRows<{
     id: string;
     title: string | null;
@@ -62,7 +89,7 @@ export async function loadSubjects(
     sql`select p.id, p.title, p.department, p.source, p.lifecycle_stage, p.account_id,
                a.industry, a.employee_count, a.region, a.tier
         from people p left join accounts a on a.workspace_id = p.workspace_id and a.id = p.account_id
-        where p.workspace_id = ${ctx.workspaceId} and p.id = any(${sql.param(personIds)}::uuid[])`,
+        where p.workspace_id = ${ctx.workspaceId} and ${personFilter(sql`p.id`, people)}`,
   );
   return new Map(
     rows.map((r) => [
@@ -108,10 +135,10 @@ export interface PersonEvent extends IdentifiedEvent {
 /** Every event of these people. Only the event properties scoring rules read are fetched. */
 export async function loadEventsOfPeople(
   ctx: RequestContext,
-  personIds: string[],
+  people: PersonSet,
   propertyNames: string[],
 ): Promise<PersonEvent[]> {
-  if (personIds.length === 0) return [];
+  if (isEmpty(people)) return [];
   const names = [...new Set(propertyNames)];
   const picks = names.length
     ? sql.join(
@@ -127,7 +154,7 @@ export async function loadEventsOfPeople(
   >(
     ctx.db,
     sql`select id, person_id, type, floor(extract(epoch from occurred_at) * 1000)::float8 as at_ms ${picks} from events
-        where workspace_id = ${ctx.workspaceId} and person_id = any(${sql.param(personIds)}::uuid[])`,
+        where workspace_id = ${ctx.workspaceId} and ${personFilter(sql`person_id`, people)}`,
   );
   const keys = names.map((_, i) => `p${i}`);
   return rows.map((r) => {
@@ -167,11 +194,15 @@ export async function listPersonEvents(ctx: RequestContext, personId: string, li
   }));
 }
 
-/** Takes the score rows of these people (creating empty ones) so a full rescore cannot race an increment. */
+/**
+ * Takes the score rows of these people (creating empty ones) so a full rescore cannot race
+ * an increment. `range`, when the ids are a consecutive page, is how the rows are found.
+ */
 export async function lockScores(
   ctx: RequestContext,
   personIds: string[],
   ruleVersion: number,
+  range?: IdRange,
 ): Promise<void> {
   if (personIds.length === 0) return;
   const sorted = [...personIds].sort();
@@ -182,7 +213,7 @@ export async function lockScores(
   );
   await ctx.db.execute(
     sql`select 1 from person_scores where workspace_id = ${ctx.workspaceId}
-        and person_id = any(${sql.param(sorted)}::uuid[]) order by person_id for update`,
+        and ${personFilter(sql`person_id`, range ?? sorted)} order by person_id for update`,
   );
 }
 
