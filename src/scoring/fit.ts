@@ -11,28 +11,48 @@ export interface FitSubject {
   } | null;
 }
 
-function fieldValue(subject: FitSubject, field: FitRule['field']): string | number | null {
-  const [entity, key] = field.split('.') as ['person' | 'account', string];
-  const holder = entity === 'person' ? subject.person : subject.account;
-  if (!holder) return null;
-  return ((holder as Record<string, string | number | null>)[key] ?? null) as string | number | null;
+/** A rule's field path and lower-cased values, worked out once per rule (a recompute asks a million times). */
+interface CompiledFitRule {
+  entity: 'person' | 'account';
+  key: string;
+  lowered: string[];
+  bound: number;
+}
+const compiled = new WeakMap<FitRule, CompiledFitRule>();
+
+function compile(rule: FitRule): CompiledFitRule {
+  let c = compiled.get(rule);
+  if (!c) {
+    const [entity, key] = rule.field.split('.') as ['person' | 'account', string];
+    const values = Array.isArray(rule.value) ? rule.value : [rule.value];
+    c = { entity, key, lowered: values.map((v) => String(v).toLowerCase()), bound: Number(values[0]) };
+    compiled.set(rule, c);
+  }
+  return c;
 }
 
-function fitMatches(rule: FitRule, raw: string | number | null): boolean {
+function fieldValue(subject: FitSubject, rule: CompiledFitRule): string | number | null {
+  const holder = rule.entity === 'person' ? subject.person : subject.account;
+  if (!holder) return null;
+  return ((holder as Record<string, string | number | null>)[rule.key] ?? null) as string | number | null;
+}
+
+function fitMatches(rule: FitRule, c: CompiledFitRule, raw: string | number | null): boolean {
   if (raw === null || raw === '') return false;
-  const values = Array.isArray(rule.value) ? rule.value : [rule.value];
   switch (rule.op) {
     case 'eq':
-    case 'in':
-      return values.some((v) => String(v).toLowerCase() === String(raw).toLowerCase());
+    case 'in': {
+      const text = String(raw).toLowerCase();
+      return c.lowered.includes(text);
+    }
     case 'contains': {
       const text = String(raw).toLowerCase();
-      return values.some((v) => text.includes(String(v).toLowerCase()));
+      return c.lowered.some((v) => text.includes(v));
     }
     case 'gte':
-      return typeof raw === 'number' && raw >= Number(values[0]);
+      return typeof raw === 'number' && raw >= c.bound;
     case 'lt':
-      return typeof raw === 'number' && raw < Number(values[0]);
+      return typeof raw === 'number' && raw < c.bound;
   }
 }
 
@@ -52,7 +72,8 @@ export function evaluateFit(rules: ScoringRules, subject: FitSubject): FitResult
   let points = 0;
   for (const rule of rules.fit) {
     if (usedFields.has(rule.field)) continue;
-    if (!fitMatches(rule, fieldValue(subject, rule.field))) continue;
+    const c = compile(rule);
+    if (!fitMatches(rule, c, fieldValue(subject, c))) continue;
     usedFields.add(rule.field);
     points += rule.points;
     matched.push({ ruleId: rule.id, label: rule.label, points: rule.points });

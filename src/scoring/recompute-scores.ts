@@ -3,7 +3,7 @@ import { type Progress, silentProgress } from '../platform/progress.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { NO_ENGAGEMENT, personScore, totalsOf } from './person-score.ts';
 import { ruleProperties, rulesInForce } from './rules-in-force.ts';
-import { decayExponent, mqlCandidates, promoteToMql } from './score-events.ts';
+import { decayExponent, latestEventId, mqlCandidates, promoteToMql } from './score-events.ts';
 import {
   countPeople,
   idRange,
@@ -11,7 +11,7 @@ import {
   loadSubjects,
   lockScores,
   nextPersonIds,
-  type PersonEvent,
+  type ScoreWrite,
   writeScores,
 } from './store.ts';
 
@@ -75,21 +75,24 @@ export async function recomputeScores(
         loadSubjects(tx, range),
         loadEventsOfPeople(tx, range, properties),
       ]);
-      const grouped = new Map<string, PersonEvent[]>();
-      for (const e of events) {
-        let list = grouped.get(e.personId);
-        if (!list) {
-          list = [];
-          grouped.set(e.personId, list);
-        }
-        list.push(e);
-      }
-      const rows = ids.flatMap((personId) => {
+      // Events come in person id order, the order of `ids`: one walk pairs them up.
+      const rows: ScoreWrite[] = [];
+      const cause = new Map<string, string>();
+      let j = 0;
+      for (const personId of ids) {
+        while (j < events.length && events[j]!.personId < personId) j++;
+        const start = j;
+        while (j < events.length && events[j]!.personId === personId) j++;
         const subject = subjects.get(personId);
-        if (!subject) return [];
-        const own = grouped.get(personId);
-        return [{ personId, ...personScore(rules, subject, own ? totalsOf(rules, own) : NO_ENGAGEMENT) }];
-      });
+        if (!subject) continue;
+        const own = events.slice(start, j);
+        rows.push({
+          personId,
+          ...personScore(rules, subject, own.length ? totalsOf(rules, own) : NO_ENGAGEMENT),
+        });
+        const last = latestEventId(own);
+        if (last) cause.set(personId, last);
+      }
       const promote = options.promote !== false;
       const stored = await writeScores(
         tx,
@@ -100,12 +103,6 @@ export async function recomputeScores(
         mqlCandidates(rules, subjects, promote ? ids : []),
       );
       if (!promote) return 0;
-      const cause = new Map<string, string>();
-      for (const [id, list] of grouped) {
-        let last: PersonEvent | undefined;
-        for (const e of list) if (!last || e.occurredAt >= last.occurredAt) last = e;
-        if (last) cause.set(id, last.id);
-      }
       return (await promoteToMql(tx, rules, version, stored, subjects, cause)).length;
     });
 

@@ -82,12 +82,12 @@ export async function scoreEvents(ctx: RequestContext, input: ScoreEventsInput):
     }));
     stored.push(...(await writeScores(ctx, 'set', full, version, exponent, candidates)));
     for (const [id, events] of grouped) {
-      const last = latest(events);
+      const last = latestEventId(events);
       if (last) cause.set(id, last);
     }
   }
   for (const [id, events] of byPerson) {
-    const last = latest(events);
+    const last = latestEventId(events);
     if (last) cause.set(id, last);
   }
   const mqls = await promoteToMql(ctx, rules, version, stored, subjects, cause);
@@ -110,7 +110,8 @@ export function mqlCandidates(
   };
 }
 
-function latest(events: PersonEvent[]): string | null {
+/** The id of the newest event (the later one in the list on a tie): what a score MQL names as its cause. */
+export function latestEventId(events: PersonEvent[]): string | null {
   let best: PersonEvent | null = null;
   for (const e of events) if (!best || e.occurredAt.getTime() >= best.occurredAt.getTime()) best = e;
   return best?.id ?? null;

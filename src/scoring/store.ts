@@ -132,7 +132,10 @@ export interface PersonEvent extends IdentifiedEvent {
   personId: string;
 }
 
-/** Every event of these people. Only the event properties scoring rules read are fetched. */
+/**
+ * Every event of these people, in person id order (a person's events together). Only the
+ * event properties scoring rules read are fetched.
+ */
 export async function loadEventsOfPeople(
   ctx: RequestContext,
   people: PersonSet,
@@ -154,7 +157,7 @@ export async function loadEventsOfPeople(
   >(
     ctx.db,
     sql`select id, person_id, type, floor(extract(epoch from occurred_at) * 1000)::float8 as at_ms ${picks} from events
-        where workspace_id = ${ctx.workspaceId} and ${personFilter(sql`person_id`, people)}`,
+        where workspace_id = ${ctx.workspaceId} and ${personFilter(sql`person_id`, people)} order by person_id`,
   );
   const keys = names.map((_, i) => `p${i}`);
   return rows.map((r) => {
