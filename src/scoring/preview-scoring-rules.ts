@@ -4,7 +4,7 @@ import { inTransaction } from '../platform/transaction.ts';
 import { emptyTally, outcomeOf, type RuleChangeTally, sortedMoves, tallyPerson } from './rule-change.ts';
 import type { ScoringRules } from './rules.ts';
 import { ruleProperties, rulesInForce } from './rules-in-force.ts';
-import { idRange, loadEventsOfPeople, loadSubjects, nextPersonIds, type PersonEvent } from './store.ts';
+import { idRange, loadEventsByPerson, loadSubjects, nextPersonIds } from './store.ts';
 
 export interface ScoringPreview extends RuleChangeTally {
   /** The version the proposal is compared with. */
@@ -37,18 +37,12 @@ export async function previewScoringRules(
     const range = idRange(ids);
     const [subjects, events] = await Promise.all([
       loadSubjects(ctx, range),
-      loadEventsOfPeople(ctx, range, properties),
+      loadEventsByPerson(ctx, range, properties),
     ]);
-    const byPerson = new Map<string, PersonEvent[]>();
-    for (const e of events) {
-      const list = byPerson.get(e.personId);
-      if (list) list.push(e);
-      else byPerson.set(e.personId, [e]);
-    }
     for (const id of ids) {
       const subject = subjects.get(id);
       if (!subject) continue;
-      const own = byPerson.get(id) ?? [];
+      const own = events.get(id) ?? [];
       tallyPerson(
         tally,
         outcomeOf(current, subject, own, at),

@@ -9,8 +9,13 @@ import { countPeople, findRecomputeJob } from './store.ts';
 
 export const RECOMPUTE_JOB = 'scoring.recompute';
 
-/** People per chunk: each chunk commits with the job, so progress shows and a restart resumes. */
-const CHUNK = 250;
+/**
+ * Each claim recomputes batches of people for about this long, then commits with the job,
+ * so progress shows and a restart resumes; on PGlite it is also how long the one
+ * connection is held.
+ */
+const SLICE_MS = 1500;
+const BATCH = 2000;
 
 const progressSchema = z.object({
   ruleVersion: z.int(),
@@ -44,13 +49,14 @@ export const recomputeJobHandler: JobHandler = async (ctx, _payload, job) => {
   const before: RecomputeProgress | null = previous.success ? previous.data : null;
   const result = await recomputeScores(ctx, {
     cursor: before ? { afterPersonId: before.afterPersonId, done: before.done } : undefined,
-    batchSize: CHUNK,
-    maxBatches: 1,
+    batchSize: BATCH,
+    budgetMs: SLICE_MS,
   });
   const progress: RecomputeProgress = {
     ruleVersion: result.ruleVersion,
     done: result.cursor.done,
-    total: Math.max(await countPeople(ctx), result.cursor.done),
+    // Counted once: counting a million people on every slice cost more than the slice.
+    total: Math.max(before?.total ?? (await countPeople(ctx)), result.cursor.done),
     mqls: (before?.mqls ?? 0) + result.mqls,
     afterPersonId: result.cursor.afterPersonId,
   };

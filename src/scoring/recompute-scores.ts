@@ -7,11 +7,12 @@ import { decayExponent, latestEventId, mqlCandidates, promoteToMql } from './sco
 import {
   countPeople,
   idRange,
-  loadEventsOfPeople,
+  loadEventsByPerson,
   loadSubjects,
   lockScores,
   nextPersonIds,
   type ScoreWrite,
+  withoutJit,
   writeScores,
 } from './store.ts';
 
@@ -29,8 +30,11 @@ export interface RecomputeOptions {
   onBatch?: (cursor: RecomputeCursor) => Promise<void> | void;
   /** Move people who now meet the MQL rule to mql (default true). */
   promote?: boolean;
-  /** Stop after this many batches (a job runs one chunk per claim and resumes from the cursor). */
-  maxBatches?: number;
+  /**
+   * Start no new batch once this many milliseconds have passed (a job runs a slice per
+   * claim, so its progress commits, and resumes from the cursor). At least one batch runs.
+   */
+  budgetMs?: number;
   /** Batches in flight at once (default 2: one computes while the other reads or writes). */
   concurrency?: number;
 }
@@ -40,7 +44,7 @@ export interface RecomputeResult {
   people: number;
   mqls: number;
   cursor: RecomputeCursor;
-  /** False when `maxBatches` stopped it before the last person. */
+  /** False when `budgetMs` stopped it before the last person. */
   finished: boolean;
 }
 
@@ -62,35 +66,29 @@ export async function recomputeScores(
   const concurrency = ctx.commitWrites ? 1 : Math.max(1, options.concurrency ?? 2);
   let cursor: RecomputeCursor = options.cursor ?? { afterPersonId: null, done: 0 };
   let mqls = 0;
-  let batches = 0;
   let finished = false;
-  progress.start('Recomputing scores', await countPeople(ctx));
+  const started = performance.now();
+  const overBudget = () => options.budgetMs !== undefined && performance.now() - started >= options.budgetMs;
+  progress.start('Recomputing scores', options.progress ? await countPeople(ctx) : 0);
   progress.update(cursor.done);
 
   const scoreBatch = (ids: string[]) =>
     inTransaction(ctx, async (tx) => {
       const range = idRange(ids);
+      await withoutJit(tx);
       await lockScores(tx, ids, version, range);
       const [subjects, events] = await Promise.all([
         loadSubjects(tx, range),
-        loadEventsOfPeople(tx, range, properties),
+        loadEventsByPerson(tx, range, properties),
       ]);
-      // Events come in person id order, the order of `ids`: one walk pairs them up.
       const rows: ScoreWrite[] = [];
       const cause = new Map<string, string>();
-      let j = 0;
       for (const personId of ids) {
-        while (j < events.length && events[j]!.personId < personId) j++;
-        const start = j;
-        while (j < events.length && events[j]!.personId === personId) j++;
         const subject = subjects.get(personId);
         if (!subject) continue;
-        const own = events.slice(start, j);
-        rows.push({
-          personId,
-          ...personScore(rules, subject, own.length ? totalsOf(rules, own) : NO_ENGAGEMENT),
-        });
-        const last = latestEventId(own);
+        const own = events.get(personId);
+        rows.push({ personId, ...personScore(rules, subject, own ? totalsOf(rules, own) : NO_ENGAGEMENT) });
+        const last = own && latestEventId(own);
         if (last) cause.set(personId, last);
       }
       const promote = options.promote !== false;
@@ -119,7 +117,7 @@ export async function recomputeScores(
   };
   try {
     let after = cursor.afterPersonId;
-    while (options.maxBatches === undefined || batches < options.maxBatches) {
+    while (!overBudget()) {
       const ids = await nextPersonIds(ctx, after, batchSize);
       if (ids.length === 0) {
         finished = true;
@@ -129,7 +127,6 @@ export async function recomputeScores(
       const result = scoreBatch(ids);
       result.catch(() => {}); // awaited in order by settleOldest; this only keeps it "handled"
       inFlight.push({ ids, result });
-      batches++;
       if (inFlight.length >= concurrency) await settleOldest();
     }
     while (inFlight.length > 0) await settleOldest();

@@ -5,7 +5,7 @@ import { MQL_ENTRY_STAGES, mqlReason, NO_ENGAGEMENT, personScore, totalsOf } fro
 import type { ScoringRules } from './rules.ts';
 import { type RulesInForce, ruleProperties, rulesInForce } from './rules-in-force.ts';
 import {
-  loadEventsOfPeople,
+  loadEventsByPerson,
   loadSubjects,
   lockScores,
   type MqlCandidates,
@@ -69,17 +69,14 @@ export async function scoreEvents(ctx: RequestContext, input: ScoreEventsInput):
   const cause = new Map<string, string>();
   if (rescoreIds.length > 0) {
     await lockScores(ctx, rescoreIds, version);
-    const all = await loadEventsOfPeople(ctx, rescoreIds, ruleProperties(rules));
-    const grouped = new Map<string, PersonEvent[]>(rescoreIds.map((id) => [id, []]));
-    for (const e of all) grouped.get(e.personId)?.push(e);
-    const full = rescoreIds.map((personId) => ({
-      personId,
-      ...personScore(
-        rules,
-        subjects.get(personId)!,
-        grouped.get(personId)!.length ? totalsOf(rules, grouped.get(personId)!) : NO_ENGAGEMENT,
-      ),
-    }));
+    const grouped = await loadEventsByPerson(ctx, rescoreIds, ruleProperties(rules));
+    const full = rescoreIds.map((personId) => {
+      const own = grouped.get(personId);
+      return {
+        personId,
+        ...personScore(rules, subjects.get(personId)!, own ? totalsOf(rules, own) : NO_ENGAGEMENT),
+      };
+    });
     stored.push(...(await writeScores(ctx, 'set', full, version, exponent, candidates)));
     for (const [id, events] of grouped) {
       const last = latestEventId(events);
@@ -110,10 +107,13 @@ export function mqlCandidates(
   };
 }
 
-/** The id of the newest event (the later one in the list on a tie): what a score MQL names as its cause. */
+/** The id of the newest event (the greater id on a tie, whatever the order): what a score MQL names as its cause. */
 export function latestEventId(events: PersonEvent[]): string | null {
   let best: PersonEvent | null = null;
-  for (const e of events) if (!best || e.occurredAt.getTime() >= best.occurredAt.getTime()) best = e;
+  for (const e of events) {
+    const d = best ? e.occurredAt.getTime() - best.occurredAt.getTime() : 1;
+    if (d > 0 || (d === 0 && e.id > best!.id)) best = e;
+  }
   return best?.id ?? null;
 }
 

@@ -133,47 +133,43 @@ export interface PersonEvent extends IdentifiedEvent {
 }
 
 /**
- * Every event of these people, in person id order (a person's events together). Only the
- * event properties scoring rules read are fetched.
+ * Every event of these people, by person (people without events are absent). Only the
+ * event properties scoring rules read are fetched. Each person's events arrive as one
+ * JSON array: a full recompute reads ten million events, and parsing them field by field
+ * in the driver, then collecting the garbage, was most of its time; JSON.parse is native.
  */
-export async function loadEventsOfPeople(
+export async function loadEventsByPerson(
   ctx: RequestContext,
   people: PersonSet,
   propertyNames: string[],
-): Promise<PersonEvent[]> {
-  if (isEmpty(people)) return [];
+): Promise<Map<string, PersonEvent[]>> {
+  const byPerson = new Map<string, PersonEvent[]>();
+  if (isEmpty(people)) return byPerson;
   const names = [...new Set(propertyNames)];
-  const picks = names.length
-    ? sql.join(
-        names.map((n, i) => sql`, properties->>${n} as ${sql.raw(`p${i}`)}`),
-        sql``,
-      )
-    : sql``;
-  // The instant as whole epoch milliseconds (float8: a number from both drivers, truncated
-  // like their timestamp parsers): parsing tens of thousands of timestamptz strings per
-  // batch was the largest part of a full recompute's time.
-  const rows = await queryRows<
-    Record<string, string | null> & { id: string; person_id: string; type: string; at_ms: number }
-  >(
-    ctx.db,
-    sql`select id, person_id, type, floor(extract(epoch from occurred_at) * 1000)::float8 as at_ms ${picks} from events
-        where workspace_id = ${ctx.workspaceId} and ${personFilter(sql`person_id`, people)} order by person_id`,
+  const picks = sql.join(
+    names.map((n) => sql`, properties->>${n}`),
+    sql``,
   );
-  const keys = names.map((_, i) => `p${i}`);
-  return rows.map((r) => {
-    const properties: Record<string, unknown> = {};
-    for (let i = 0; i < keys.length; i++) {
-      const v = r[keys[i]!];
-      if (v !== null && v !== undefined) properties[names[i]!] = v;
-    }
-    return {
-      id: r.id,
-      personId: r.person_id,
-      type: r.type,
-      occurredAt: new Date(Number(r.at_ms)),
-      properties,
-    };
-  });
+  // The instant as whole epoch milliseconds (truncated like both drivers' timestamp parsers).
+  const rows = await queryRows<{ person_id: string; events: string }>(
+    ctx.db,
+    sql`select person_id, json_agg(json_build_array(id, type, floor(extract(epoch from occurred_at) * 1000)::int8 ${picks}))::text as events
+        from events where workspace_id = ${ctx.workspaceId} and ${personFilter(sql`person_id`, people)}
+        group by person_id`,
+  );
+  for (const r of rows) {
+    const personId = r.person_id;
+    const list = (JSON.parse(r.events) as [string, string, number, ...(string | null)[]][]).map((e) => {
+      const properties: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) {
+        const v = e[3 + i];
+        if (v !== null && v !== undefined) properties[names[i]!] = v;
+      }
+      return { id: e[0], personId, type: e[1], occurredAt: new Date(e[2]), properties };
+    });
+    byPerson.set(personId, list);
+  }
+  return byPerson;
 }
 
 /** Full events of one person, newest first, for explanations. */
@@ -198,6 +194,14 @@ export async function listPersonEvents(ctx: RequestContext, personId: string, li
 }
 
 /**
+ * For the rest of the transaction, no JIT compilation: a recompute batch's statements run
+ * for tens of milliseconds, and PostgreSQL 15 spent about ten of them compiling each.
+ */
+export async function withoutJit(ctx: RequestContext): Promise<void> {
+  await ctx.db.execute(sql`set local jit = off`);
+}
+
+/**
  * Takes the score rows of these people (creating empty ones) so a full rescore cannot race
  * an increment. `range`, when the ids are a consecutive page, is how the rows are found.
  */
@@ -209,15 +213,24 @@ export async function lockScores(
 ): Promise<void> {
   if (personIds.length === 0) return;
   const sorted = [...personIds].sort();
+  const lock = (people: PersonSet) =>
+    queryRows<{ person_id: string }>(
+      ctx.db,
+      sql`select person_id from person_scores where workspace_id = ${ctx.workspaceId}
+          and ${personFilter(sql`person_id`, people)} order by person_id for update`,
+    );
+  // Lock first and create only the missing rows: in a recompute nearly all exist, and an
+  // insert that conflicts on every row cost more than the lock.
+  const held = new Set((await lock(range ?? sorted)).map((r) => r.person_id));
+  const missing = sorted.filter((id) => !held.has(id));
+  if (missing.length === 0) return;
   await ctx.db.execute(
     sql`insert into person_scores (workspace_id, person_id, rule_version, scored_at)
-        select ${ctx.workspaceId}, p, ${ruleVersion}, ${ctx.now().toISOString()} from unnest(${sql.param(sorted)}::uuid[]) as p
+        select ${ctx.workspaceId}, p, ${ruleVersion}, ${ctx.now().toISOString()} from unnest(${sql.param(missing)}::uuid[]) as p
         on conflict do nothing`,
   );
-  await ctx.db.execute(
-    sql`select 1 from person_scores where workspace_id = ${ctx.workspaceId}
-        and ${personFilter(sql`person_id`, range ?? sorted)} order by person_id for update`,
-  );
+  // Rows another transaction created meanwhile were skipped above: lock them too.
+  await lock(missing);
 }
 
 export interface ScoreWrite extends PersonScore {
@@ -255,6 +268,9 @@ type ScoreRowSql = {
 const RETURNING = sql`returning person_id, engagement_raw::text as raw, grade, fit_points, event_count, last_event_at,
   hand_raised_at, hand_raise_event_id, rule_version, engagement, scored_at`;
 
+/** The increment's hand-raise is earlier than the stored one (ties: the smaller event id). */
+const EARLIER = sql`(person_scores.hand_raised_at is null or (excluded.hand_raised_at is not null and (excluded.hand_raised_at, excluded.hand_raise_event_id) < (person_scores.hand_raised_at, person_scores.hand_raise_event_id)))`;
+
 const toDate = (v: Date | string | null) => (v === null ? null : new Date(v));
 function toStored(r: ScoreRowSql): StoredScore {
   return {
@@ -284,9 +300,10 @@ export interface MqlCandidates {
 }
 
 /**
- * Adds (mode add: the increment of new events) or sets (mode set: a full rescore) score
- * rows in one statement, returning them all or only `returnOnly`'s. `decayExponent` = (scoredAt − epoch) / halfLife + scale bits:
- * the stored `engagement` is the raw sum divided by 2 to that power.
+ * Adds (mode add: the increment of new events) or sets (mode set: a full rescore, of rows
+ * the caller holds from `lockScores`) score rows in one statement, returning them all or
+ * only `returnOnly`'s. `decayExponent` = (scoredAt − epoch) / halfLife + scale bits: the
+ * stored `engagement` is the raw sum divided by 2 to that power.
  */
 export async function writeScores(
   ctx: RequestContext,
@@ -304,35 +321,32 @@ export async function writeScores(
   // raw / 2^exponent without numeric power(): an exact power of two times a float for the fraction.
   const whole = Math.floor(decayExponent);
   const divisor = sql`(${(1n << BigInt(Math.max(0, whole))).toString()}::numeric / ${2 ** -(decayExponent - whole)}::numeric)`;
-  const merged =
-    mode === 'add'
-      ? {
-          raw: sql`person_scores.engagement_raw + excluded.engagement_raw`,
-          count: sql`person_scores.event_count + excluded.event_count`,
-          last: sql`greatest(person_scores.last_event_at, excluded.last_event_at)`,
-          earlier: sql`(person_scores.hand_raised_at is null or (excluded.hand_raised_at is not null and (excluded.hand_raised_at, excluded.hand_raise_event_id) < (person_scores.hand_raised_at, person_scores.hand_raise_event_id)))`,
-        }
-      : {
-          raw: sql`excluded.engagement_raw`,
-          count: sql`excluded.event_count`,
-          last: sql`excluded.last_event_at`,
-          earlier: sql`true`,
-        };
-  const upsert = sql`insert into person_scores as person_scores (workspace_id, person_id, rule_version, engagement_raw, engagement, scored_at,
-          fit_points, grade, event_count, last_event_at, hand_raised_at, hand_raise_event_id, updated_at)
-        select ${ctx.workspaceId}, u.person_id, ${ruleVersion}, u.raw, round(u.raw / ${divisor}, 6)::float8, ${now},
-          u.fit, u.grade, u.cnt, u.last, u.hr, u.hre, ${now}
-        from unnest(${col((r) => r.personId)}::uuid[], ${col((r) => r.raw.toString())}::numeric[], ${col((r) => r.fitPoints)}::int[],
+  const rowsSql = sql`unnest(${col((r) => r.personId)}::uuid[], ${col((r) => r.raw.toString())}::numeric[], ${col((r) => r.fitPoints)}::int[],
           ${col((r) => r.grade)}::text[], ${col((r) => r.eventCount)}::int[], ${col((r) => iso(r.lastEventAt))}::timestamptz[],
           ${col((r) => iso(r.handRaisedAt))}::timestamptz[], ${col((r) => r.handRaiseEventId)}::uuid[])
-          as u(person_id, raw, fit, grade, cnt, last, hr, hre)
+          as u(pid, raw, fit, grd, cnt, last, hr, hre)`;
+  // A rescore replaces rows that exist (the caller locked them): a plain update, without
+  // the speculative insert an upsert tries first, which cost twice as much per row.
+  const upsert =
+    mode === 'set'
+      ? sql`update person_scores set engagement_raw = u.raw, engagement = round(u.raw / ${divisor}, 6)::float8,
+          event_count = u.cnt, last_event_at = u.last, hand_raised_at = u.hr, hand_raise_event_id = u.hre,
+          fit_points = u.fit, grade = u.grd, rule_version = ${ruleVersion}, scored_at = ${now}, updated_at = ${now}
+        from ${rowsSql}
+        where person_scores.workspace_id = ${ctx.workspaceId} and person_scores.person_id = u.pid
+        ${RETURNING}`
+      : sql`insert into person_scores as person_scores (workspace_id, person_id, rule_version, engagement_raw, engagement, scored_at,
+          fit_points, grade, event_count, last_event_at, hand_raised_at, hand_raise_event_id, updated_at)
+        select ${ctx.workspaceId}, u.pid, ${ruleVersion}, u.raw, round(u.raw / ${divisor}, 6)::float8, ${now},
+          u.fit, u.grd, u.cnt, u.last, u.hr, u.hre, ${now}
+        from ${rowsSql}
         on conflict (workspace_id, person_id) do update set
-          engagement_raw = ${merged.raw},
-          engagement = round((${merged.raw}) / ${divisor}, 6)::float8,
-          event_count = ${merged.count},
-          last_event_at = ${merged.last},
-          hand_raised_at = case when ${merged.earlier} then excluded.hand_raised_at else person_scores.hand_raised_at end,
-          hand_raise_event_id = case when ${merged.earlier} then excluded.hand_raise_event_id else person_scores.hand_raise_event_id end,
+          engagement_raw = person_scores.engagement_raw + excluded.engagement_raw,
+          engagement = round((person_scores.engagement_raw + excluded.engagement_raw) / ${divisor}, 6)::float8,
+          event_count = person_scores.event_count + excluded.event_count,
+          last_event_at = greatest(person_scores.last_event_at, excluded.last_event_at),
+          hand_raised_at = case when ${EARLIER} then excluded.hand_raised_at else person_scores.hand_raised_at end,
+          hand_raise_event_id = case when ${EARLIER} then excluded.hand_raise_event_id else person_scores.hand_raise_event_id end,
           fit_points = excluded.fit_points, grade = excluded.grade, rule_version = excluded.rule_version,
           scored_at = excluded.scored_at, updated_at = excluded.updated_at
         ${RETURNING}`;
