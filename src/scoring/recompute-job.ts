@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { assertCan } from '../platform/access.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { notFound } from '../platform/errors.ts';
-import type { JobHandler } from '../platform/jobs/job-runner.ts';
+import type { SelfCommittingHandler } from '../platform/jobs/job-runner.ts';
 import { enqueueJob } from '../platform/jobs/job-store.ts';
 import { recomputeScores } from './recompute-scores.ts';
 import { countPeople, findRecomputeJob } from './store.ts';
@@ -10,12 +10,13 @@ import { countPeople, findRecomputeJob } from './store.ts';
 export const RECOMPUTE_JOB = 'scoring.recompute';
 
 /**
- * Each claim recomputes batches of people for about this long, then commits with the job,
- * so progress shows and a restart resumes; on PGlite it is also how long the one
- * connection is held.
+ * Each claim recomputes batches of people (each its own transaction) for about this long,
+ * then commits the job's cursor, so progress shows and a restart resumes. Between slices
+ * the two batches in flight drain: shorter slices cost throughput (1.5 s: 62 s for 1M
+ * people, 5 s: 47 s).
  */
-const SLICE_MS = 1500;
-const BATCH = 2000;
+const SLICE_MS = 5000;
+const BATCH = 5000;
 
 const progressSchema = z.object({
   ruleVersion: z.int(),
@@ -42,25 +43,32 @@ export async function enqueueRecompute(ctx: RequestContext, ruleVersion: number)
   return job.id;
 }
 
-/** One chunk of people per claim, resuming from the cursor the last chunk committed. */
-export const recomputeJobHandler: JobHandler = async (ctx, _payload, job) => {
-  const row = await findRecomputeJob(ctx, RECOMPUTE_JOB, { id: job.id });
-  const previous = progressSchema.safeParse(row?.progress);
-  const before: RecomputeProgress | null = previous.success ? previous.data : null;
-  const result = await recomputeScores(ctx, {
-    cursor: before ? { afterPersonId: before.afterPersonId, done: before.done } : undefined,
-    batchSize: BATCH,
-    budgetMs: SLICE_MS,
-  });
-  const progress: RecomputeProgress = {
-    ruleVersion: result.ruleVersion,
-    done: result.cursor.done,
-    // Counted once: counting a million people on every slice cost more than the slice.
-    total: Math.max(before?.total ?? (await countPeople(ctx)), result.cursor.done),
-    mqls: (before?.mqls ?? 0) + result.mqls,
-    afterPersonId: result.cursor.afterPersonId,
-  };
-  return { again: !result.finished, progress };
+/**
+ * One slice of people per claim, resuming from the cursor the last slice committed. The
+ * batches commit on their own (two in flight): rescoring a batch twice after a crash
+ * writes the same scores, and people already moved to mql are not moved again.
+ */
+export const recomputeJobHandler: SelfCommittingHandler = {
+  ownTransactions: true,
+  run: async (ctx, _payload, job) => {
+    const row = await findRecomputeJob(ctx, RECOMPUTE_JOB, { id: job.id });
+    const previous = progressSchema.safeParse(row?.progress);
+    const before: RecomputeProgress | null = previous.success ? previous.data : null;
+    const result = await recomputeScores(ctx, {
+      cursor: before ? { afterPersonId: before.afterPersonId, done: before.done } : undefined,
+      batchSize: BATCH,
+      budgetMs: SLICE_MS,
+    });
+    const progress: RecomputeProgress = {
+      ruleVersion: result.ruleVersion,
+      done: result.cursor.done,
+      // Counted once: counting a million people on every slice cost more than the slice.
+      total: Math.max(before?.total ?? (await countPeople(ctx)), result.cursor.done),
+      mqls: (before?.mqls ?? 0) + result.mqls,
+      afterPersonId: result.cursor.afterPersonId,
+    };
+    return { again: !result.finished, progress };
+  },
 };
 
 /** Where a recompute job stands, for the screen that started it. */

@@ -9,6 +9,7 @@ import { newWorkspace } from '../../../test/factories.ts';
 import type { RequestContext } from '../context.ts';
 import { type Database, openDatabase } from '../db/open-database.ts';
 import { insertNotifications, listNotifications } from '../notifications/store.ts';
+import { inTransaction } from '../transaction.ts';
 import { retryDelayMs } from './backoff.ts';
 import { type JobHandler, JobRunner } from './job-runner.ts';
 import { claimJobs, enqueueJob, listJobs } from './job-store.ts';
@@ -110,6 +111,40 @@ describe('jobs runner', () => {
     await runner.runDue();
     const [job] = await listJobs(database.db, ctx.workspaceId, 'chunks');
     expect(job).toMatchObject({ status: 'done', attempts: 1, progress: { left: 0 } });
+  });
+
+  it('a self-committing handler runs outside the job transaction: its commits stay when the job then fails', async () => {
+    let inside: boolean | null = null;
+    const runner = new JobRunner(database.db, {
+      now: () => clock,
+      handlers: {
+        own: {
+          ownTransactions: true,
+          run: async (c, p, job) => {
+            inside = c.commitWrites !== undefined;
+            await inTransaction(c, (tx) => effect(tx, p, job));
+            throw new Error('after its own commit');
+          },
+        },
+        slices: {
+          ownTransactions: true,
+          run: async () => ({ again: false, progress: { done: 1 } }),
+        },
+      },
+    });
+    await enqueue('own', { maxAttempts: 1 });
+    await enqueue('slices');
+    await runner.runDue();
+    expect(inside).toBe(false);
+    expect(await effects()).toBe(1);
+    expect((await listJobs(database.db, ctx.workspaceId, 'own'))[0]).toMatchObject({
+      status: 'failed',
+      lastError: 'after its own commit',
+    });
+    expect((await listJobs(database.db, ctx.workspaceId, 'slices'))[0]).toMatchObject({
+      status: 'done',
+      progress: { done: 1 },
+    });
   });
 });
 

@@ -32,6 +32,18 @@ export type JobHandler = (
   job: { id: string; attempts: number },
 ) => Promise<JobResult | undefined>;
 
+/**
+ * A handler whose work commits in its own transactions, for long work made of idempotent
+ * batches (a score recompute): it runs outside the job's transaction, so its batches can
+ * overlap on several connections (and on PGlite's one connection do not wait behind the
+ * job's open transaction). The job's progress commits when it returns; if the process dies
+ * mid-run, the work since the last committed progress is done again, which must be harmless.
+ */
+export interface SelfCommittingHandler {
+  ownTransactions: true;
+  run: JobHandler;
+}
+
 /** A check every workspace runs on a fixed interval, enqueued once per slot (dedupe key). */
 export interface Schedule {
   kind: string;
@@ -39,7 +51,7 @@ export interface Schedule {
 }
 
 export interface RunnerOptions {
-  handlers: Record<string, JobHandler>;
+  handlers: Record<string, JobHandler | SelfCommittingHandler>;
   schedules?: Schedule[];
   workerId?: string;
   /** The clock (tests move it); default the wall clock. */
@@ -114,16 +126,23 @@ export class JobRunner {
         now: this.now,
         actor: { type: 'system', userId: null, roles: ['admin'] },
       };
-      await inTransaction(base, async (ctx) => {
-        const result = await handler(ctx, job.payload, { id: job.id, attempts: job.attempts });
+      const meta = { id: job.id, attempts: job.attempts };
+      const finish = async (ctx: RequestContext, result: JobResult | undefined) => {
         const kept = await finishJob(ctx.db, job, this.workerId, {
           again: result?.again ?? false,
           progress: result?.progress,
           now: this.now(),
         });
-        // Another worker took the job over after our lease ran out: undo our effects.
+        // Another worker took the job over after our lease ran out: undo our effects (a
+        // self-committing handler's own commits stay; the other worker redoes them harmlessly).
         if (!kept) throw new Error('lease lost');
-      });
+      };
+      if (typeof handler === 'function') {
+        await inTransaction(base, async (ctx) => finish(ctx, await handler(ctx, job.payload, meta)));
+      } else {
+        const result = await handler.run(base, job.payload, meta);
+        await inTransaction(base, (ctx) => finish(ctx, result));
+      }
     } catch (err) {
       this.options.onError?.(err, job);
       const message = err instanceof Error ? err.message : String(err);
