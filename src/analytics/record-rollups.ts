@@ -62,6 +62,19 @@ export async function recordRollups(ctx: RequestContext, rows: WrittenHistoryRow
       (c, rows) => saveProgress(c, lifecycle, latestPerEntity(rows)),
       deltas.progress,
     );
+    // Progress rows are each record's own, not shared: a long import writes them as it goes.
+    if ((ctx.commitWrites?.pending(progressKey(lifecycle)).length ?? 0) >= progressQueue.limit) {
+      const written = await ctx.commitWrites!.flushNow<EntityProgress>(ctx, progressKey(lifecycle));
+      // The table has them now; a row read before they were queued would be stale.
+      if (written) {
+        const read = await memoInTransaction(
+          ctx,
+          progressKey(lifecycle),
+          async () => new Map<string, EntityProgress>(),
+        );
+        for (const p of written) read.delete(p.entityId);
+      }
+    }
     // The counters are shared by every writer of the day: added at commit (commit-writes.ts).
     await atCommit(
       ctx,
@@ -79,6 +92,8 @@ export async function recordRollups(ctx: RequestContext, rows: WrittenHistoryRow
 }
 
 const progressKey = (lifecycle: string) => `analytics:progress:${lifecycle}`;
+/** How many progress rows a transaction queues before writing them (tests lower it). */
+export const progressQueue = { limit: 20_000 };
 
 /**
  * The records' progress as this transaction sees it: the value queued for commit, else the

@@ -12,9 +12,11 @@ import type { RequestContext } from '../platform/context.ts';
 import { systemContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/open-database.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
+import { inTransaction } from '../platform/transaction.ts';
 import { getFunnel } from './get-funnel.ts';
 import { lifeArbitrary, lifeSteps, type RandomLife } from './history-arbitrary.ts';
 import { rebuildRollups } from './rebuild-rollups.ts';
+import { progressQueue } from './record-rollups.ts';
 import type { ReportParams } from './report-query.ts';
 
 let database: Database;
@@ -129,6 +131,26 @@ describe('rollups written with stage history', () => {
       ),
       { numRuns: 8 },
     );
+  });
+
+  it('written in one long transaction that writes progress as it goes, equal the rebuilt rows', async () => {
+    const limit = progressQueue.limit;
+    progressQueue.limit = 3; // a record's later moves then read progress the transaction already wrote
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(lifeArbitrary, { minLength: 2, maxLength: 12 }), async (lives) => {
+          const { ctx } = await newWorkspace(database);
+          await inTransaction(ctx, (tx) => writeLives(tx, lives));
+          const incremental = await rollupRows(ctx);
+          expect(incremental.progress.length).toBe(lives.length);
+          await rebuildRollups(ctx, 'lead', undefined, 2);
+          expect(await rollupRows(ctx)).toEqual(incremental);
+        }),
+        { numRuns: 8 },
+      );
+    } finally {
+      progressQueue.limit = limit;
+    }
   });
 
   it('equal the raw-history oracle on the demo workspace', async () => {

@@ -11,6 +11,8 @@ type Flush<T> = (ctx: RequestContext, items: T[]) => Promise<void>;
  */
 export class CommitWrites {
   private readonly queues = new Map<string, { flush: Flush<unknown>; items: unknown[] }>();
+  /** Savepoints open (nested `inTransaction` calls): an early flush inside one could be rolled back with it. */
+  private savepoints = 0;
 
   add<T>(key: string, flush: Flush<T>, items: T[]): void {
     let queue = this.queues.get(key);
@@ -28,11 +30,31 @@ export class CommitWrites {
 
   /** How much is queued now, to undo a nested transaction's part if it rolls back. */
   mark(): Map<string, number> {
+    this.savepoints++;
     return new Map([...this.queues].map(([key, q]) => [key, q.items.length]));
   }
 
+  /** The nested transaction of `mark` succeeded: its queued writes stay queued. */
+  release(): void {
+    this.savepoints--;
+  }
+
   rollbackTo(mark: Map<string, number>): void {
+    this.savepoints--;
     for (const [key, q] of this.queues) q.items.length = mark.get(key) ?? 0;
+  }
+
+  /**
+   * Writes what is queued under `key` now, for queues of rows no other writer shares (a
+   * long import would otherwise hold a million of them in memory until commit). Returns
+   * the items written, or null inside a savepoint, whose rollback would take them along.
+   */
+  async flushNow<T>(ctx: RequestContext, key: string): Promise<T[] | null> {
+    const q = this.queues.get(key);
+    if (!q || this.savepoints > 0) return null;
+    const items = q.items.splice(0);
+    if (items.length > 0) await q.flush(ctx, items);
+    return items as T[];
   }
 
   async flush(ctx: RequestContext): Promise<void> {

@@ -16,7 +16,9 @@ export async function inTransaction<T>(
   if (outer) {
     const mark = outer.mark();
     try {
-      return await ctx.db.transaction((tx) => work({ ...ctx, db: tx as unknown as Db }));
+      const result = await ctx.db.transaction((tx) => work({ ...ctx, db: tx as unknown as Db }));
+      outer.release();
+      return result;
     } catch (err) {
       outer.rollbackTo(mark);
       throw err;
