@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream';
-import Papa from 'papaparse';
 import { normalizeEmail } from '../crm/people.ts';
 import { upsertPeopleByEmail } from '../crm/upsert-people.ts';
 import { recordImportedHistories } from '../lifecycle/record-imported-history.ts';
@@ -20,6 +19,7 @@ import {
   readPersonRow,
 } from './import-formats.ts';
 import { ensureCampaignsByName, refreshImportStatistics, upsertMembers } from './store.ts';
+import { streamRecords } from './stream-csv-records.ts';
 
 export interface ImportOptions {
   format: ImportFormat;
@@ -56,56 +56,6 @@ export interface ImportReport {
 }
 
 const MAX_REPORTED_ERRORS = 200;
-
-/** Streams CSV records in chunks; the next chunk is read only after `onRows` finished. */
-function streamRecords(
-  open: () => Readable,
-  onHeader: (fields: string[]) => void,
-  onRows: (rows: Record<string, string>[], firstLine: number, bytes: number) => Promise<void>,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const input = open();
-    input.setEncoding('utf8');
-    let line = 2;
-    let headerSeen = false;
-    let failed = false;
-    Papa.parse<Record<string, string>>(input as unknown as File, {
-      header: true,
-      skipEmptyLines: 'greedy',
-      chunkSize: 256 * 1024,
-      transformHeader: (h) => h.replace(/^\uFEFF/, '').trim(),
-      chunk: (results, parser) => {
-        if (failed) return;
-        if (!headerSeen) {
-          headerSeen = true;
-          try {
-            onHeader(results.meta.fields ?? []);
-          } catch (err) {
-            failed = true;
-            parser.abort();
-            reject(err);
-            return;
-          }
-        }
-        parser.pause();
-        const first = line;
-        line += results.data.length;
-        onRows(results.data, first, results.meta.cursor).then(
-          () => parser.resume(),
-          (err) => {
-            failed = true;
-            parser.abort();
-            reject(err);
-          },
-        );
-      },
-      complete: () => {
-        if (!failed) resolve();
-      },
-      error: (err: Error) => reject(err),
-    });
-  });
-}
 
 class DryRunRollback extends Error {}
 
