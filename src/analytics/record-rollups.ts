@@ -67,11 +67,7 @@ export async function recordRollups(ctx: RequestContext, rows: WrittenHistoryRow
       const written = await ctx.commitWrites!.flushNow<EntityProgress>(ctx, progressKey(lifecycle));
       // The table has them now; a row read before they were queued would be stale.
       if (written) {
-        const read = await memoInTransaction(
-          ctx,
-          progressKey(lifecycle),
-          async () => new Map<string, EntityProgress>(),
-        );
+        const read = await progressRead(ctx, lifecycle);
         for (const p of written) read.delete(p.entityId);
       }
     }
@@ -92,6 +88,10 @@ export async function recordRollups(ctx: RequestContext, rows: WrittenHistoryRow
 }
 
 const progressKey = (lifecycle: string) => `analytics:progress:${lifecycle}`;
+/** Progress rows this transaction has read from the table, by record id. */
+const progressRead = (ctx: RequestContext, lifecycle: string) =>
+  memoInTransaction(ctx, progressKey(lifecycle), async () => new Map<string, EntityProgress>());
+
 /** How many progress rows a transaction queues before writing them (tests lower it). */
 export const progressQueue = { limit: 20_000 };
 
@@ -106,11 +106,7 @@ async function progressOf(
   lifecycle: string,
   ids: string[],
 ): Promise<Map<string, EntityProgress>> {
-  const read = await memoInTransaction(
-    ctx,
-    progressKey(lifecycle),
-    async () => new Map<string, EntityProgress>(),
-  );
+  const read = await progressRead(ctx, lifecycle);
   const wanted = new Set(ids);
   const progress = new Map<string, EntityProgress>();
   for (const id of ids) {
