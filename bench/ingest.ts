@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import { createWriteKey } from '../src/capture/manage-write-keys.ts';
 import { systemContext } from '../src/platform/context.ts';
@@ -19,12 +20,13 @@ import { openDatabase } from '../src/platform/db/open-database.ts';
 import { queryRows } from '../src/platform/db/query-rows.ts';
 import { buildServer } from '../src/platform/http/server.ts';
 import { createWorkspace } from '../src/workspace/create-workspace.ts';
+import { benchEvent, PEOPLE } from './ingest-events.ts';
+import type { LoadPlan, LoadResult } from './ingest-load.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const SINGLE_RPS = Number(process.env.BENCH_SINGLE_RPS ?? 1000);
 const SINGLE_SECONDS = Number(process.env.BENCH_SINGLE_SECONDS ?? 20);
-const PEOPLE = 10_000;
 const url = process.env.DATABASE_URL;
 
 const database = await openDatabase(
@@ -41,28 +43,19 @@ const { writeKey } = await createWriteKey(ctx, 'bench');
 const app = await buildServer({ database });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 
-const TYPES: [string, Record<string, string>][] = [
-  ['page_view', { path: '/blog/kpi' }],
-  ['page_view', { path: '/pricing' }],
-  ['email_open', {}],
-  ['email_click', {}],
-  ['seminar_registered', {}],
-  ['seminar_attended', {}],
-  ['content_download', {}],
-];
-let seq = 0;
-function event() {
-  const n = seq++;
-  const [type, properties] = TYPES[n % TYPES.length]!;
-  return {
-    id: `b-${n}`,
-    type,
-    email: `person${(n * 7919) % PEOPLE}@company${(n * 7919) % 500}.example.co.jp`,
-    properties,
-  };
+/** Runs one load plan in a worker thread (bench/ingest-load.ts) and returns its result. */
+function load(plan: LoadPlan): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    // Workers do not inherit tsx's loader: the worker registers it before loading the script.
+    const script = new URL('./ingest-load.ts', import.meta.url).href;
+    const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(script)}); })`;
+    const worker = new Worker(boot, { eval: true, workerData: plan });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
 }
 
-async function post(body: unknown): Promise<number> {
+async function post(body: unknown): Promise<void> {
   const res = await fetch(`${address}/t/v1/batch`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-baton-write-key': writeKey },
@@ -70,7 +63,6 @@ async function post(body: unknown): Promise<number> {
   });
   await res.arrayBuffer();
   if (res.status !== 200) throw new Error(`status ${res.status}`);
-  return res.status;
 }
 
 // Warm-up: create the 10,000 people (first sight creates person, account and history).
@@ -89,18 +81,16 @@ for (let i = 0; i < PEOPLE; i += 100)
 await database.db.execute(sql`analyze`);
 
 // Sustained batched ingest.
-let events = 0;
-const started = performance.now();
-const deadline = started + SECONDS * 1000;
-await Promise.all(
-  Array.from({ length: CONCURRENCY }, async () => {
-    while (performance.now() < deadline) {
-      await post({ events: Array.from({ length: 100 }, event) });
-      events += 100;
-    }
-  }),
-);
-const batchedSeconds = (performance.now() - started) / 1000;
+const batched = await load({
+  kind: 'batched',
+  address,
+  writeKey,
+  firstSeq: 0,
+  seconds: SECONDS,
+  concurrency: CONCURRENCY,
+});
+const { events } = batched;
+const batchedSeconds = batched.seconds;
 const batchedRate = events / batchedSeconds;
 const [mqls] = await queryRows<{ n: number }>(
   database.db,
@@ -109,7 +99,11 @@ const [mqls] = await queryRows<{ n: number }>(
 
 // Raw insert of the same rows into the same table (set-based unnest, no HTTP, no scoring).
 const RAW = Math.min(events, 200_000);
-const rawRows = Array.from({ length: RAW }, (_, i) => ({ ...event(), id: randomUUID(), key: `r-${i}` }));
+const rawRows = Array.from({ length: RAW }, (_, i) => ({
+  ...benchEvent(i),
+  id: randomUUID(),
+  key: `r-${i}`,
+}));
 const rawStart = performance.now();
 for (let i = 0; i < RAW; i += 5000) {
   const chunk = rawRows.slice(i, i + 5000);
@@ -122,28 +116,16 @@ for (let i = 0; i < RAW; i += 5000) {
 const rawRate = RAW / ((performance.now() - rawStart) / 1000);
 
 // Single-event requests at a fixed arrival rate.
-const latencies: number[] = [];
-let errors = 0;
-const singleStart = performance.now();
-const inflight: Promise<void>[] = [];
-for (let i = 0; i < SINGLE_RPS * SINGLE_SECONDS; i++) {
-  const due = singleStart + (i * 1000) / SINGLE_RPS;
-  const wait = due - performance.now();
-  if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-  const t0 = performance.now();
-  inflight.push(
-    post({ events: [event()] }).then(
-      () => {
-        latencies.push(performance.now() - t0);
-      },
-      () => {
-        errors++;
-      },
-    ),
-  );
-}
-await Promise.all(inflight);
-const singleSeconds = (performance.now() - singleStart) / 1000;
+const single = await load({
+  kind: 'single',
+  address,
+  writeKey,
+  firstSeq: events,
+  seconds: SINGLE_SECONDS,
+  rps: SINGLE_RPS,
+});
+const { latencies, errors } = single;
+const singleSeconds = single.seconds;
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
 

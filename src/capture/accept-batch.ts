@@ -1,9 +1,9 @@
 import type { Db } from '../platform/db/open-database.ts';
 import { DomainError } from '../platform/errors.ts';
 import { groupCommitOf } from './group-commit.ts';
-import { isActiveWriteKey } from './store.ts';
 import type { CapturedEvent } from './track-events.ts';
 import { batchEnvelopeSchema, hashWriteKey, validateEvents, workspaceOfPublicKey } from './tracking.ts';
+import { isTrustedWriteKey } from './write-key-cache.ts';
 
 export interface BatchResultItem {
   index: number;
@@ -35,7 +35,7 @@ export async function acceptBatch(
     input.writeKey ??
     (envelope.success ? envelope.data.writeKey : (input.body as { writeKey?: unknown } | null)?.writeKey);
   const workspaceId = typeof writeKey === 'string' ? workspaceOfPublicKey('bwk', writeKey) : null;
-  if (!workspaceId || !(await isActiveWriteKey(db, workspaceId, hashWriteKey(writeKey as string)))) {
+  if (!workspaceId || !(await isTrustedWriteKey(db, workspaceId, hashWriteKey(writeKey as string)))) {
     throw new DomainError(
       'unauthenticated',
       'Unknown or revoked write key; copy it again from Settings → Tracking.',

@@ -6,6 +6,7 @@ import { notFound } from '../platform/errors.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { insertWriteKey, listWriteKeys, revokeWriteKey, type WriteKeyRow } from './store.ts';
 import { newWriteKey } from './tracking.ts';
+import { forgetWriteKeys } from './write-key-cache.ts';
 
 /** Creates a write key for the tracking script; the key itself is returned only now. */
 export function createWriteKey(
@@ -34,10 +35,12 @@ export async function listTrackingWriteKeys(ctx: RequestContext) {
 }
 
 /** Revokes a write key: pages still embedding it get 401 from then on. */
-export function revokeTrackingWriteKey(ctx: RequestContext, id: string): Promise<void> {
-  return inTransaction(ctx, async (tx) => {
+export async function revokeTrackingWriteKey(ctx: RequestContext, id: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
     await assertCan(tx, 'campaigns', 'write', 'all');
     if (!(await revokeWriteKey(tx, id))) throw notFound('write key', id);
     await appendAudit(tx, { action: 'write_key.revoke', entityType: 'write_key', entityId: id });
   });
+  // After the commit: a request verifying the key again now sees it revoked.
+  forgetWriteKeys(ctx.workspaceId);
 }

@@ -64,6 +64,58 @@ export async function ensureAccountsByDomain(
   return new Map(found.map((r) => [r.domain, r.id]));
 }
 
+/** The fields of a person found by email that a capture may fill when they are empty. */
+export interface PersonFoundByEmail {
+  id: string;
+  emailNormalized: string;
+  accountId: string | null;
+  lifecycleStage: string;
+  firstName: string | null;
+  lastName: string | null;
+  title: string | null;
+  department: string | null;
+  phone: string | null;
+}
+
+/** People by normalised email (those that exist), normalised email → person. */
+export async function findPeopleByEmail(
+  ctx: RequestContext,
+  emailsNormalized: string[],
+): Promise<Map<string, PersonFoundByEmail>> {
+  if (emailsNormalized.length === 0) return new Map();
+  const rows = await queryRows<{
+    id: string;
+    email_normalized: string;
+    account_id: string | null;
+    lifecycle_stage: string;
+    first_name: string | null;
+    last_name: string | null;
+    title: string | null;
+    department: string | null;
+    phone: string | null;
+  }>(
+    ctx.db,
+    sql`select id, email_normalized, account_id, lifecycle_stage, first_name, last_name, title, department, phone from people
+        where workspace_id = ${ctx.workspaceId} and email_normalized = any(${sql.param(emailsNormalized)}::text[])`,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.email_normalized,
+      {
+        id: r.id,
+        emailNormalized: r.email_normalized,
+        accountId: r.account_id,
+        lifecycleStage: r.lifecycle_stage,
+        firstName: r.first_name,
+        lastName: r.last_name,
+        title: r.title,
+        department: r.department,
+        phone: r.phone,
+      },
+    ]),
+  );
+}
+
 export interface PersonByEmail {
   emailNormalized: string;
   email: string;
@@ -79,61 +131,68 @@ export interface PersonByEmail {
 }
 
 /**
- * Inserts people that do not exist yet (by normalised email) and fills empty fields of
- * those that do. Returns every email's person, marking the ones created now.
+ * Inserts these people, skipping any email a concurrent transaction has just taken;
+ * returns the people inserted now, normalised email → person.
  */
-export async function upsertPeopleByEmailRows(
+export async function insertPeopleByEmail(
   ctx: RequestContext,
   rows: PersonByEmail[],
-  fillEmpty: boolean,
-): Promise<Map<string, { id: string; accountId: string | null; created: boolean; lifecycleStage: string }>> {
+): Promise<Map<string, { id: string; accountId: string | null; lifecycleStage: string }>> {
   if (rows.length === 0) return new Map();
+  // Sorted, so concurrent inserts of the same emails take their locks in one order.
   const sorted = [...rows].sort((a, b) => (a.emailNormalized < b.emailNormalized ? -1 : 1));
   const p = <T>(f: (r: PersonByEmail) => T) => sql.param(sorted.map(f));
-  const source = sql`unnest(${p(() => timeOrderedId())}::uuid[], ${p((r) => r.emailNormalized)}::text[], ${p((r) => r.email)}::text[], ${p((r) => r.accountId)}::uuid[],
-      ${p((r) => r.firstName)}::text[], ${p((r) => r.lastName)}::text[], ${p((r) => r.title)}::text[], ${p((r) => r.department)}::text[],
-      ${p((r) => r.phone)}::text[], ${p((r) => r.source)}::text[], ${p((r) => r.lifecycleStage)}::text[], ${p((r) => r.createdAt.toISOString())}::timestamptz[])
-      as u(id, en, email, account_id, first_name, last_name, title, department, phone, source, stage, at)`;
-  const created = await queryRows<{ id: string; email_normalized: string }>(
-    ctx.db,
-    sql`insert into people (workspace_id, id, email, email_normalized, account_id, first_name, last_name, title, department, phone, source,
-          lifecycle_stage, stage_entered_at, created_at, updated_at)
-        select ${ctx.workspaceId}, u.id, u.email, u.en, u.account_id, u.first_name, u.last_name, u.title, u.department, u.phone,
-          u.source, u.stage, u.at, u.at, u.at from ${source}
-        on conflict (workspace_id, email_normalized) where email_normalized is not null do nothing
-        returning id, email_normalized`,
-  );
-  const createdSet = new Set(created.map((r) => r.email_normalized));
-  if (fillEmpty && createdSet.size < rows.length) {
-    await ctx.db.execute(sql`
-      update people p set first_name = coalesce(p.first_name, u.first_name), last_name = coalesce(p.last_name, u.last_name),
-        title = coalesce(p.title, u.title), department = coalesce(p.department, u.department), phone = coalesce(p.phone, u.phone),
-        account_id = coalesce(p.account_id, u.account_id), version = p.version + 1, updated_at = ${ctx.now().toISOString()}
-      from ${source}
-      where p.workspace_id = ${ctx.workspaceId} and p.email_normalized = u.en
-        and ((p.first_name is null and u.first_name is not null) or (p.last_name is null and u.last_name is not null)
-          or (p.title is null and u.title is not null) or (p.department is null and u.department is not null)
-          or (p.phone is null and u.phone is not null) or (p.account_id is null and u.account_id is not null))`);
-  }
-  const all = await queryRows<{
+  const created = await queryRows<{
     id: string;
     email_normalized: string;
     account_id: string | null;
     lifecycle_stage: string;
   }>(
     ctx.db,
-    sql`select id, email_normalized, account_id, lifecycle_stage from people
-        where workspace_id = ${ctx.workspaceId} and email_normalized = any(${p((r) => r.emailNormalized)}::text[])`,
+    sql`insert into people (workspace_id, id, email, email_normalized, account_id, first_name, last_name, title, department, phone, source,
+          lifecycle_stage, stage_entered_at, created_at, updated_at)
+        select ${ctx.workspaceId}, u.id, u.email, u.en, u.account_id, u.first_name, u.last_name, u.title, u.department, u.phone,
+          u.source, u.stage, u.at, u.at, u.at
+        from unnest(${p(() => timeOrderedId())}::uuid[], ${p((r) => r.emailNormalized)}::text[], ${p((r) => r.email)}::text[], ${p((r) => r.accountId)}::uuid[],
+          ${p((r) => r.firstName)}::text[], ${p((r) => r.lastName)}::text[], ${p((r) => r.title)}::text[], ${p((r) => r.department)}::text[],
+          ${p((r) => r.phone)}::text[], ${p((r) => r.source)}::text[], ${p((r) => r.lifecycleStage)}::text[], ${p((r) => r.createdAt.toISOString())}::timestamptz[])
+          as u(id, en, email, account_id, first_name, last_name, title, department, phone, source, stage, at)
+        on conflict (workspace_id, email_normalized) where email_normalized is not null do nothing
+        returning id, email_normalized, account_id, lifecycle_stage`,
   );
   return new Map(
-    all.map((r) => [
+    created.map((r) => [
       r.email_normalized,
-      {
-        id: r.id,
-        accountId: r.account_id,
-        created: createdSet.has(r.email_normalized),
-        lifecycleStage: r.lifecycle_stage,
-      },
+      { id: r.id, accountId: r.account_id, lifecycleStage: r.lifecycle_stage },
     ]),
   );
+}
+
+/** Fills the empty fields of existing people (a field that has a value is kept, also when it got one meanwhile). */
+export async function fillEmptyPersonFields(
+  ctx: RequestContext,
+  rows: {
+    id: string;
+    accountId: string | null;
+    firstName: string | null;
+    lastName: string | null;
+    title: string | null;
+    department: string | null;
+    phone: string | null;
+  }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const p = <T>(f: (r: (typeof rows)[number]) => T) => sql.param(sorted.map(f));
+  await ctx.db.execute(sql`
+    update people p set first_name = coalesce(p.first_name, u.first_name), last_name = coalesce(p.last_name, u.last_name),
+      title = coalesce(p.title, u.title), department = coalesce(p.department, u.department), phone = coalesce(p.phone, u.phone),
+      account_id = coalesce(p.account_id, u.account_id), version = p.version + 1, updated_at = ${ctx.now().toISOString()}
+    from unnest(${p((r) => r.id)}::uuid[], ${p((r) => r.accountId)}::uuid[], ${p((r) => r.firstName)}::text[], ${p((r) => r.lastName)}::text[],
+      ${p((r) => r.title)}::text[], ${p((r) => r.department)}::text[], ${p((r) => r.phone)}::text[])
+      as u(id, account_id, first_name, last_name, title, department, phone)
+    where p.workspace_id = ${ctx.workspaceId} and p.id = u.id
+      and ((p.first_name is null and u.first_name is not null) or (p.last_name is null and u.last_name is not null)
+        or (p.title is null and u.title is not null) or (p.department is null and u.department is not null)
+        or (p.phone is null and u.phone is not null) or (p.account_id is null and u.account_id is not null))`);
 }

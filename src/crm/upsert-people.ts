@@ -2,7 +2,13 @@ import { recordEntries } from '../lifecycle/transition-entity.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { emailDomain, isFreeMail } from './free-mail.ts';
 import { normalizeEmail } from './people.ts';
-import { ensureAccountsByDomain, upsertPeopleByEmailRows } from './store.ts';
+import {
+  ensureAccountsByDomain,
+  fillEmptyPersonFields,
+  findPeopleByEmail,
+  insertPeopleByEmail,
+  type PersonByEmail,
+} from './store.ts';
 
 /** A person as captured by a form, the tracker or an import. */
 export interface CapturedPerson {
@@ -43,16 +49,23 @@ export async function upsertPeopleByEmail(
     if (!unique.has(key)) unique.set(key, p);
   }
   const now = ctx.now();
+  const fillEmpty = options.fillEmpty ?? true;
+  const found = await findPeopleByEmail(ctx, [...unique.keys()]);
+  const missing = [...unique.keys()].filter((en) => !found.has(en));
+  // Accounts are needed for new people, and for existing ones without an account when filling.
   const domains = new Map<string, { domain: string; name: string; createdAt: Date }>();
-  for (const p of unique.values()) {
-    const domain = emailDomain(normalizeEmail(p.email));
+  for (const en of unique.keys()) {
+    const existing = found.get(en);
+    if (existing && (!fillEmpty || existing.accountId)) continue;
+    const p = unique.get(en)!;
+    const domain = emailDomain(en);
     if (!domain || isFreeMail(p.email) || domains.has(domain)) continue;
     domains.set(domain, { domain, name: p.company?.trim() || domain, createdAt: p.createdAt ?? now });
   }
   const accountIds = await ensureAccountsByDomain(ctx, [...domains.values()]);
-  const result = await upsertPeopleByEmailRows(
-    ctx,
-    [...unique.entries()].map(([en, p]) => ({
+  const rowOf = (en: string): PersonByEmail => {
+    const p = unique.get(en)!;
+    return {
       emailNormalized: en,
       email: p.email.normalize('NFKC').trim(),
       accountId: isFreeMail(p.email) ? null : (accountIds.get(emailDomain(en) ?? '') ?? null),
@@ -64,9 +77,36 @@ export async function upsertPeopleByEmail(
       source: p.source ?? null,
       lifecycleStage: p.lifecycleStage ?? 'lead',
       createdAt: p.createdAt ?? now,
-    })),
-    options.fillEmpty ?? true,
-  );
+    };
+  };
+  const inserted = await insertPeopleByEmail(ctx, missing.map(rowOf));
+  // An email another transaction created since the lookup is that transaction's person.
+  const raced = missing.filter((en) => !inserted.has(en));
+  for (const [en, person] of await findPeopleByEmail(ctx, raced)) found.set(en, person);
+  if (fillEmpty) {
+    const fill = (have: string | null, given: string | null) => have === null && given !== null;
+    await fillEmptyPersonFields(
+      ctx,
+      [...found.entries()]
+        .map(([en, person]) => ({ person, row: rowOf(en) }))
+        .filter(
+          ({ person: p, row: r }) =>
+            fill(p.firstName, r.firstName) ||
+            fill(p.lastName, r.lastName) ||
+            fill(p.title, r.title) ||
+            fill(p.department, r.department) ||
+            fill(p.phone, r.phone) ||
+            fill(p.accountId, r.accountId),
+        )
+        .map(({ person, row }) => ({ ...row, id: person.id })),
+    );
+  }
+  const result = new Map<string, UpsertedPerson>();
+  for (const [en, p] of found) {
+    const accountId = p.accountId ?? (fillEmpty ? rowOf(en).accountId : null);
+    result.set(en, { id: p.id, accountId, created: false, lifecycleStage: p.lifecycleStage });
+  }
+  for (const [en, p] of inserted) result.set(en, { ...p, created: true });
   if (options.recordEntry !== false) {
     await recordEntries(
       ctx,

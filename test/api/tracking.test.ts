@@ -174,6 +174,8 @@ describe('tracking endpoint', () => {
     const list = await h.app.inject({ method: 'GET', url: '/api/v1/tracking/write-keys', headers: h.auth });
     expect(list.json().items.map((k: { id: string }) => k.id)).toContain(id);
     expect(JSON.stringify(list.json())).not.toContain(key);
+    // Used once first, so the server has verified (and may remember) the key.
+    expect((await batch([{ type: 'page_view', anonymousId: 'r' }], { key })).statusCode).toBe(200);
     const del = await h.app.inject({
       method: 'DELETE',
       url: `/api/v1/tracking/write-keys/${id}`,

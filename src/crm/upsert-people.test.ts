@@ -1,0 +1,102 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, onPostgres } from '../../test/db.ts';
+import { newWorkspace } from '../../test/factories.ts';
+import type { RequestContext } from '../platform/context.ts';
+import type { Database } from '../platform/db/open-database.ts';
+import { queryRows } from '../platform/db/query-rows.ts';
+import { inTransaction } from '../platform/transaction.ts';
+import { upsertPeopleByEmail } from './upsert-people.ts';
+
+let database: Database;
+let ctx: RequestContext;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  ({ ctx } = await newWorkspace(database));
+});
+afterAll(() => database.close());
+
+const person = async (email: string) =>
+  (
+    await queryRows<{
+      id: string;
+      title: string | null;
+      phone: string | null;
+      account_id: string | null;
+      version: number;
+    }>(
+      ctx.db,
+      sql`select id, title, phone, account_id, version from people where workspace_id = ${ctx.workspaceId} and email_normalized = ${email}`,
+    )
+  )[0];
+
+describe('upsertPeopleByEmail', () => {
+  it('creates the missing, finds the existing, fills only empty fields', async () => {
+    const first = await inTransaction(ctx, (tx) =>
+      upsertPeopleByEmail(tx, [
+        { email: 'Sato@Upsert-Ex.co.jp', title: '部長', company: '株式会社アップサート' },
+        { email: 'tanaka@gmail.com' },
+      ]),
+    );
+    expect([...first.values()].map((p) => p.created)).toEqual([true, true]);
+    expect(first.get('sato@upsert-ex.co.jp')!.accountId).not.toBeNull();
+    expect(first.get('tanaka@gmail.com')!.accountId).toBeNull(); // free mail makes no account
+    const before = await person('sato@upsert-ex.co.jp');
+
+    const again = await inTransaction(ctx, (tx) =>
+      upsertPeopleByEmail(tx, [
+        { email: 'sato@upsert-ex.co.jp', title: '課長', phone: '03-1234-5678' },
+        { email: 'tanaka@gmail.com' },
+      ]),
+    );
+    expect(again.get('sato@upsert-ex.co.jp')).toMatchObject({ id: before!.id, created: false });
+    const after = await person('sato@upsert-ex.co.jp');
+    expect(after).toMatchObject({ title: '部長', phone: '03-1234-5678', version: before!.version + 1 });
+    // Nothing to fill: the row is not touched.
+    const tanaka = await person('tanaka@gmail.com');
+    await inTransaction(ctx, (tx) => upsertPeopleByEmail(tx, [{ email: 'tanaka@gmail.com' }]));
+    expect((await person('tanaka@gmail.com'))!.version).toBe(tanaka!.version);
+  });
+
+  it('gives an existing person without an account the account of its domain', async () => {
+    await ctx.db.execute(sql`insert into people (workspace_id, id, email, email_normalized, lifecycle_stage, created_at, updated_at, stage_entered_at)
+      values (${ctx.workspaceId}, gen_random_uuid(), 'kato@noacct-ex.co.jp', 'kato@noacct-ex.co.jp', 'lead', now(), now(), now())`);
+    const found = await inTransaction(ctx, (tx) =>
+      upsertPeopleByEmail(tx, [{ email: 'kato@noacct-ex.co.jp' }]),
+    );
+    const stored = await person('kato@noacct-ex.co.jp');
+    expect(stored!.account_id).not.toBeNull();
+    expect(found.get('kato@noacct-ex.co.jp')).toMatchObject({
+      created: false,
+      accountId: stored!.account_id,
+    });
+  });
+
+  // Two connections are needed to interleave: PostgreSQL only.
+  it.runIf(onPostgres)('returns the person a concurrent transaction created after the lookup', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let created!: () => void;
+    const createdNow = new Promise<void>((r) => {
+      created = r;
+    });
+    const first = inTransaction(ctx, async (tx) => {
+      const r = await upsertPeopleByEmail(tx, [{ email: 'race@race-ex.co.jp' }]);
+      created();
+      await held; // keep the new row uncommitted while the other transaction looks it up
+      return r;
+    });
+    await createdNow;
+    const second = inTransaction(ctx, (tx) => upsertPeopleByEmail(tx, [{ email: 'race@race-ex.co.jp' }]));
+    await new Promise((r) => setTimeout(r, 200)); // the second insert now waits on the first's row
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    expect(a.get('race@race-ex.co.jp')!.created).toBe(true);
+    expect(b.get('race@race-ex.co.jp')).toMatchObject({
+      id: a.get('race@race-ex.co.jp')!.id,
+      created: false,
+    });
+  });
+});
