@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/db.ts';
@@ -51,8 +50,8 @@ describe('group commit of tracking requests', () => {
     const group = new GroupCommit(database.db);
     const now = new Date();
     const good = (i: number) => [{ id: `ok-${i}`, type: 'page_view', email: `ok${i}@example.co.jp` }];
-    // A campaign that does not exist breaks the insert (foreign key) of whatever transaction holds it.
-    const bad = [{ id: 'bad-1', type: 'page_view', email: 'bad@example.co.jp', campaignId: randomUUID() }];
+    // A time that is no date (the endpoint's validation would refuse it) breaks whatever transaction holds it.
+    const bad = [{ id: 'bad-1', type: 'page_view', email: 'bad@example.co.jp', occurredAt: 'not a date' }];
     const results = await Promise.allSettled([
       group.track(ctx.workspaceId, good(1), now),
       group.track(ctx.workspaceId, good(2), now),

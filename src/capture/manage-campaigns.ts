@@ -1,8 +1,8 @@
-import { makeCrudUseCases } from '../platform/crud-use-cases.ts';
+import { makeCrudUseCases, stillReferenced } from '../platform/crud-use-cases.ts';
 import { DomainError } from '../platform/errors.ts';
 import type { CreateCampaignInput, UpdateCampaignInput } from './campaigns.ts';
 import type { campaigns } from './schema.ts';
-import { campaignsStore } from './store.ts';
+import { campaignsStore, eventsNameCampaign } from './store.ts';
 
 /** Campaign CRUD. A period edited on one side is checked against the stored other side. */
 export const campaignUseCases = makeCrudUseCases<typeof campaigns, CreateCampaignInput, UpdateCampaignInput>(
@@ -22,6 +22,9 @@ export const campaignUseCases = makeCrudUseCases<typeof campaigns, CreateCampaig
         );
       }
       return input;
+    },
+    beforeRemove: async (tx, row) => {
+      if (await eventsNameCampaign(tx, row.id)) throw stillReferenced('campaign', 'tracked events name it');
     },
     constraintFields: {},
     access: { resource: 'campaigns', ownerKey: null },

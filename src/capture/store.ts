@@ -76,6 +76,15 @@ export async function insertEvents(ctx: RequestContext, rows: NewEventRow[]): Pr
   return new Set(stored.map((r) => r.idempotency_key));
 }
 
+/** Whether any event names this campaign. */
+export async function eventsNameCampaign(ctx: RequestContext, campaignId: string): Promise<boolean> {
+  const rows = await queryRows(
+    ctx.db,
+    sql`select 1 from events where workspace_id = ${ctx.workspaceId} and campaign_id = ${campaignId} limit 1`,
+  );
+  return rows.length > 0;
+}
+
 /** Campaign ids of this workspace among these (unknown ids are dropped). */
 export async function existingCampaignIds(ctx: RequestContext, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

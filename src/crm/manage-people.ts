@@ -5,7 +5,7 @@ import { assertNotSuppressed } from '../privacy/check-suppression.ts';
 import type { CreatePersonInput, UpdatePersonInput } from './people.ts';
 import { normalizeEmail } from './people.ts';
 import type { people } from './schema.ts';
-import { peopleStore } from './store.ts';
+import { deleteEventsOfPerson, peopleStore } from './store.ts';
 
 const ACCOUNT_FK = { path: 'accountId', message: 'no account with this id in this workspace' };
 
@@ -27,6 +27,7 @@ const crud = makeCrudUseCases<typeof people, CreatePersonInput, UpdatePersonInpu
   afterInsert: async (tx, row) => {
     await recordEntry(tx, 'person', row.id, row.stageEnteredAt);
   },
+  beforeRemove: (tx, row) => deleteEventsOfPerson(tx, row.id),
   constraintFields: {
     people_email_uq: {
       path: 'email',

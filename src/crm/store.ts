@@ -44,6 +44,22 @@ export const accountsStore = makeCrudStore({
   },
 });
 
+/** Deletes a person's events (events carry no foreign key to cascade them). */
+export async function deleteEventsOfPerson(ctx: RequestContext, personId: string): Promise<void> {
+  await ctx.db.execute(
+    sql`delete from events where workspace_id = ${ctx.workspaceId} and person_id = ${personId}`,
+  );
+}
+
+/** Whether any event names this account. */
+export async function eventsNameAccount(ctx: RequestContext, accountId: string): Promise<boolean> {
+  const rows = await queryRows(
+    ctx.db,
+    sql`select 1 from events where workspace_id = ${ctx.workspaceId} and account_id = ${accountId} limit 1`,
+  );
+  return rows.length > 0;
+}
+
 /** Accounts by domain, created (name, domain) when missing; returns domain → id. */
 export async function ensureAccountsByDomain(
   ctx: RequestContext,

@@ -12,6 +12,15 @@ import { inTransaction } from './transaction.ts';
 
 type TenantTable = PgTable & { workspaceId: AnyPgColumn; id: AnyPgColumn; version: AnyPgColumn };
 
+/** The 409 of a delete that other records still point at. */
+export function stillReferenced(label: string, detail: string): DomainError {
+  return new DomainError(
+    'conflict',
+    `This ${label} is still referenced by other records; remove those references first.`,
+    [{ path: 'id', message: detail }],
+  );
+}
+
 export interface CrudRules<T extends TenantTable, C, U> {
   /** The audit entity type and the name users read in messages. */
   entity: string;
@@ -21,6 +30,8 @@ export interface CrudRules<T extends TenantTable, C, U> {
   toUpdate: (ctx: RequestContext, input: U, current: T['$inferSelect']) => Partial<T['$inferInsert']>;
   /** Runs in the creating transaction after the insert (e.g. the record enters its lifecycle). */
   afterInsert?: (tx: RequestContext, row: T['$inferSelect']) => Promise<void>;
+  /** Runs in the deleting transaction before the delete: removes dependants, or refuses (throws). */
+  beforeRemove?: (tx: RequestContext, row: T['$inferSelect']) => Promise<void>;
   /** Constraint name → the field it protects, for 409s and 400s that name the field. */
   constraintFields: Record<string, { path: string; message: string }>;
   /**
@@ -105,11 +116,7 @@ export function makeCrudUseCases<T extends TenantTable, C, U extends { version: 
     }
     if (pgError.code === FOREIGN_KEY_VIOLATION) {
       if (field) return new DomainError('invalid_input', `${field.path}: ${field.message}`, [field]);
-      return new DomainError(
-        'conflict',
-        `This ${rules.label.toLowerCase()} is still referenced by other records; remove those references first.`,
-        [{ path: 'id', message: pgError.detail ?? 'still referenced' }],
-      );
+      return stillReferenced(rules.label.toLowerCase(), pgError.detail ?? 'still referenced');
     }
     return err;
   }
@@ -189,6 +196,7 @@ export function makeCrudUseCases<T extends TenantTable, C, U extends { version: 
       guarded(() =>
         inTransaction(ctx, async (tx) => {
           const { current } = await loadForWrite(tx, id);
+          await rules.beforeRemove?.(tx, current);
           if (!(await store.remove(tx, id, version)))
             throw staleVersion(rules.label, id, version, current.version as number);
           await appendAudit(tx, {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trackEvents } from '../../src/capture/track-events.ts';
 import { queryRows } from '../../src/platform/db/query-rows.ts';
 import { apiHarness } from './harness.ts';
 
@@ -183,5 +184,72 @@ describe('tracking endpoint', () => {
     });
     expect(del.statusCode).toBe(204);
     expect((await batch([{ type: 'page_view', anonymousId: 'r' }], { key })).statusCode).toBe(401);
+  });
+
+  it('events follow their person out on delete; an account or campaign they name cannot be deleted', async () => {
+    const campaign = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: h.auth,
+      payload: { name: '削除テスト', channel: 'seminar' },
+    });
+    expect(campaign.statusCode).toBe(201);
+    const campaignId = campaign.json().id as string;
+    const { outcomes } = await trackEvents(h.ws.ctx, [
+      { id: 'del-1', type: 'seminar_attended', email: 'leaving@del-ex.co.jp', campaignId },
+      { id: 'del-2', type: 'page_view', email: 'leaving@del-ex.co.jp' },
+    ]);
+    const personId = outcomes[0]!.personId!;
+    const eventsOf = async () =>
+      (
+        await queryRows<{ n: number; account_id: string | null }>(
+          h.database.db,
+          sql`select count(*)::int as n, min(account_id::text) as account_id from events
+              where workspace_id = ${h.ws.workspace.id} and person_id = ${personId}`,
+        )
+      )[0]!;
+    const { account_id: accountId } = await eventsOf();
+    expect(accountId).not.toBeNull();
+
+    const person = (
+      await h.app.inject({ method: 'GET', url: `/api/v1/people/${personId}`, headers: h.auth })
+    ).json();
+    const moved = await h.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/people/${personId}`,
+      headers: h.auth,
+      payload: { version: person.version, accountId: null },
+    });
+    expect(moved.statusCode).toBe(200);
+    const account = (
+      await h.app.inject({ method: 'GET', url: `/api/v1/accounts/${accountId}`, headers: h.auth })
+    ).json();
+    const refused = await h.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/accounts/${accountId}?version=${account.version}`,
+      headers: h.auth,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.details[0].message).toContain('tracked events');
+    const refusedCampaign = await h.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/campaigns/${campaignId}?version=${campaign.json().version}`,
+      headers: h.auth,
+    });
+    expect(refusedCampaign.statusCode).toBe(409);
+
+    const deleted = await h.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/people/${personId}?version=${moved.json().version}`,
+      headers: h.auth,
+    });
+    expect(deleted.statusCode).toBe(204);
+    expect((await eventsOf()).n).toBe(0);
+    const nowDeletable = await h.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/accounts/${accountId}?version=${account.version}`,
+      headers: h.auth,
+    });
+    expect(nowDeletable.statusCode).toBe(204);
   });
 });
