@@ -3,6 +3,7 @@
  * clients are browsers and servers elsewhere, so they must not share the event loop of
  * the server they measure (on this 2-core machine they still share its CPU).
  */
+import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 import { benchEvent } from './ingest-events.ts';
 
@@ -27,14 +28,35 @@ export interface LoadResult {
 const plan = workerData as LoadPlan;
 let seq = plan.firstSeq;
 
-async function post(body: unknown): Promise<void> {
-  const res = await fetch(`${plan.address}/t/v1/batch`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-baton-write-key': plan.writeKey },
-    body: JSON.stringify(body),
+// node:http with keep-alive rather than fetch: fetch cost ~0.5 ms of CPU a request, taken
+// from the same two cores the server runs on.
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+const target = new URL('/t/v1/batch', plan.address);
+
+function post(body: unknown): Promise<void> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      target,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+          'x-baton-write-key': plan.writeKey,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`)),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
   });
-  await res.arrayBuffer();
-  if (res.status !== 200) throw new Error(`status ${res.status}`);
 }
 
 async function batched(p: Extract<LoadPlan, { kind: 'batched' }>): Promise<LoadResult> {

@@ -6,6 +6,13 @@ const systemActor = { type: 'system' as const, userId: null, roles: [] };
 
 /** Transactions of one workspace's tracking traffic that may run at once. */
 const MAX_IN_FLIGHT = 3;
+/**
+ * A second (third) transaction starts only for this many waiting events. Small requests
+ * (single events at a high rate) then share one transaction after another: each costs
+ * the same round trips, and with three at once p99 at 1,000 requests/s was ~2x worse.
+ * Batches of 100 still overlap, which keeps both cores busy.
+ */
+const PARALLEL_FROM_EVENTS = 100;
 /** Requests are joined into one transaction up to this many events. */
 const MAX_GROUP_EVENTS = 1000;
 
@@ -19,6 +26,8 @@ interface Pending {
 interface Lane {
   inFlight: number;
   queue: Pending[];
+  /** Events in the queue. */
+  waiting: number;
 }
 
 /**
@@ -38,16 +47,20 @@ export class GroupCommit {
     return new Promise((resolve, reject) => {
       let lane = this.lanes.get(workspaceId);
       if (!lane) {
-        lane = { inFlight: 0, queue: [] };
+        lane = { inFlight: 0, queue: [], waiting: 0 };
         this.lanes.set(workspaceId, lane);
       }
       lane.queue.push({ events, now, resolve, reject });
+      lane.waiting += events.length;
       this.pump(workspaceId, lane);
     });
   }
 
   private pump(workspaceId: string, lane: Lane): void {
-    while (lane.inFlight < MAX_IN_FLIGHT && lane.queue.length > 0) {
+    const mayStart = () =>
+      lane.queue.length > 0 &&
+      (lane.inFlight === 0 || (lane.inFlight < MAX_IN_FLIGHT && lane.waiting >= PARALLEL_FROM_EVENTS));
+    while (mayStart()) {
       const group: Pending[] = [lane.queue.shift()!];
       let size = group[0]!.events.length;
       while (lane.queue.length > 0 && size + lane.queue[0]!.events.length <= MAX_GROUP_EVENTS) {
@@ -55,6 +68,7 @@ export class GroupCommit {
         size += next.events.length;
         group.push(next);
       }
+      lane.waiting -= size;
       lane.inFlight++;
       void this.commit(workspaceId, group).finally(() => {
         lane.inFlight--;
