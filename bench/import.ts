@@ -8,14 +8,15 @@
 import { createReadStream, createWriteStream, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importPeople } from '../src/capture/import-people.ts';
 import { IMPORT_HEAP_MB, relaunchWithHeapLimit } from '../src/cli/heap-limit.ts';
-import { systemContext } from '../src/platform/context.ts';
-import { openDatabase } from '../src/platform/db/open-database.ts';
-import { consoleProgress } from '../src/platform/progress.ts';
-import { createWorkspace } from '../src/workspace/create-workspace.ts';
 
-relaunchWithHeapLimit(IMPORT_HEAP_MB);
+// As bin/baton.js does, before the app is loaded: this process then only waits.
+await relaunchWithHeapLimit(IMPORT_HEAP_MB);
+const { importPeople } = await import('../src/capture/import-people.ts');
+const { systemContext } = await import('../src/platform/context.ts');
+const { openDatabase } = await import('../src/platform/db/open-database.ts');
+const { consoleProgress } = await import('../src/platform/progress.ts');
+const { createWorkspace } = await import('../src/workspace/create-workspace.ts');
 
 const url = process.env.DATABASE_URL;
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);

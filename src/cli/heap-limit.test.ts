@@ -8,12 +8,12 @@ const { BATON_HEAP_LIMIT: _set, ...env } = process.env;
 
 describe('relaunchWithHeapLimit', () => {
   it('runs the command again in a Node whose heap is capped, with its arguments and exit status', () => {
-    const script = join(mkdtempSync(join(tmpdir(), 'baton-heap-')), 'probe.ts');
+    const script = join(mkdtempSync(join(tmpdir(), 'baton-heap-')), 'probe.mts');
     writeFileSync(
       script,
       `import { getHeapStatistics } from 'node:v8';
 import { relaunchWithHeapLimit } from ${JSON.stringify(resolve('src/cli/heap-limit.ts'))};
-relaunchWithHeapLimit(200);
+await relaunchWithHeapLimit(200);
 console.log(JSON.stringify({ limitMb: getHeapStatistics().heap_size_limit / 1048576, args: process.argv.slice(2) }));
 process.exit(7);`,
     );

@@ -2,15 +2,12 @@ import { Command } from 'commander';
 import { registerAdminCommands } from './admin-commands.ts';
 import { registerAuditCommand } from './audit-command.ts';
 import { registerDemoCommand } from './demo-command.ts';
-import { IMPORT_HEAP_MB, relaunchWithHeapLimit } from './heap-limit.ts';
 import { registerImportExportCommands } from './import-export-commands.ts';
 import { registerPlanCommand } from './plan-command.ts';
 import { registerReportCommand } from './report-command.ts';
 import { registerMrrReportCommand } from './report-mrr-command.ts';
 import { registerStagesCommand } from './stages-command.ts';
 import { registerStartCommand } from './start-command.ts';
-
-if (process.argv[2] === 'import') relaunchWithHeapLimit(IMPORT_HEAP_MB);
 
 const program = new Command()
   .name('baton')

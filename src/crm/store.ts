@@ -80,17 +80,21 @@ export async function ensureAccountsByDomain(
   return new Map(found.map((r) => [r.domain, r.id]));
 }
 
-/** The fields of a person found by email that a capture may fill when they are empty. */
-export interface PersonFoundByEmail {
-  id: string;
-  emailNormalized: string;
+/** The fields of a person a capture fills when they are empty. */
+export interface FillablePersonFields {
   accountId: string | null;
-  lifecycleStage: string;
   firstName: string | null;
   lastName: string | null;
   title: string | null;
   department: string | null;
   phone: string | null;
+}
+
+/** A person found by email, with the fields a capture may fill. */
+export interface PersonFoundByEmail extends FillablePersonFields {
+  id: string;
+  emailNormalized: string;
+  lifecycleStage: string;
 }
 
 /** People by normalised email (those that exist), normalised email → person. */
@@ -132,15 +136,9 @@ export async function findPeopleByEmail(
   );
 }
 
-export interface PersonByEmail {
+export interface PersonByEmail extends FillablePersonFields {
   emailNormalized: string;
   email: string;
-  accountId: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  title: string | null;
-  department: string | null;
-  phone: string | null;
   source: string | null;
   lifecycleStage: string;
   createdAt: Date;
@@ -187,15 +185,7 @@ export async function insertPeopleByEmail(
 /** Fills the empty fields of existing people (a field that has a value is kept, also when it got one meanwhile). */
 export async function fillEmptyPersonFields(
   ctx: RequestContext,
-  rows: {
-    id: string;
-    accountId: string | null;
-    firstName: string | null;
-    lastName: string | null;
-    title: string | null;
-    department: string | null;
-    phone: string | null;
-  }[],
+  rows: (FillablePersonFields & { id: string })[],
 ): Promise<void> {
   if (rows.length === 0) return;
   const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
