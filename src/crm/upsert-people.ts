@@ -10,6 +10,9 @@ import {
   type PersonByEmail,
 } from './store.ts';
 
+/** The fields a capture fills on an existing person when they are empty. */
+const FILLABLE = ['firstName', 'lastName', 'title', 'department', 'phone', 'accountId'] as const;
+
 /** A person as captured by a form, the tracker or an import. */
 export interface CapturedPerson {
   email: string;
@@ -84,20 +87,11 @@ export async function upsertPeopleByEmail(
   const raced = missing.filter((en) => !inserted.has(en));
   for (const [en, person] of await findPeopleByEmail(ctx, raced)) found.set(en, person);
   if (fillEmpty) {
-    const fill = (have: string | null, given: string | null) => have === null && given !== null;
     await fillEmptyPersonFields(
       ctx,
       [...found.entries()]
         .map(([en, person]) => ({ person, row: rowOf(en) }))
-        .filter(
-          ({ person: p, row: r }) =>
-            fill(p.firstName, r.firstName) ||
-            fill(p.lastName, r.lastName) ||
-            fill(p.title, r.title) ||
-            fill(p.department, r.department) ||
-            fill(p.phone, r.phone) ||
-            fill(p.accountId, r.accountId),
-        )
+        .filter(({ person, row }) => FILLABLE.some((k) => person[k] === null && row[k] !== null))
         .map(({ person, row }) => ({ ...row, id: person.id })),
     );
   }
