@@ -235,11 +235,15 @@ export async function ensureCampaignsByName(
 ): Promise<{ ids: Map<string, string>; created: number }> {
   if (wanted.length === 0) return { ids: new Map(), created: 0 };
   const names = wanted.map((w) => w.name);
+  // Locked as a foreign-key check would lock them: an import writes members with the checks off.
   const existing = await queryRows<{ id: string; name: string }>(
     ctx.db,
-    sql`select distinct on (name) id, name from campaigns where workspace_id = ${ctx.workspaceId} and name = any(${sql.param(names)}::text[]) order by name, created_at`,
+    sql`select id, name from campaigns where workspace_id = ${ctx.workspaceId} and name = any(${sql.param(names)}::text[])
+        order by name, created_at for key share`,
   );
-  const ids = new Map(existing.map((r) => [r.name, r.id]));
+  // The oldest campaign of a name is the one a name means.
+  const ids = new Map<string, string>();
+  for (const r of existing) if (!ids.has(r.name)) ids.set(r.name, r.id);
   const missing = wanted.filter((w) => !ids.has(w.name));
   if (missing.length) {
     const rows = await queryRows<{ id: string; name: string }>(

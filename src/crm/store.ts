@@ -60,10 +60,21 @@ export async function eventsNameAccount(ctx: RequestContext, accountId: string):
   return rows.length > 0;
 }
 
+export interface LockOption {
+  /**
+   * Lock the rows found FOR KEY SHARE, the lock a foreign-key check takes: a loader that
+   * writes references to them with the checks off (withTrustedReferences) stays as safe.
+   */
+  lockFound?: boolean;
+}
+
+const keyShare = (options: LockOption) => (options.lockFound ? sql` for key share` : sql``);
+
 /** Accounts by domain, created (name, domain) when missing; returns domain → id. */
 export async function ensureAccountsByDomain(
   ctx: RequestContext,
   rows: { domain: string; name: string; createdAt: Date }[],
+  options: LockOption = {},
 ): Promise<Map<string, string>> {
   if (rows.length === 0) return new Map();
   const sorted = [...rows].sort((a, b) => (a.domain < b.domain ? -1 : 1));
@@ -75,7 +86,7 @@ export async function ensureAccountsByDomain(
     on conflict (workspace_id, domain) where domain is not null do nothing`);
   const found = await queryRows<{ id: string; domain: string }>(
     ctx.db,
-    sql`select id, domain from accounts where workspace_id = ${ctx.workspaceId} and domain = any(${p((r) => r.domain)}::text[])`,
+    sql`select id, domain from accounts where workspace_id = ${ctx.workspaceId} and domain = any(${p((r) => r.domain)}::text[])${keyShare(options)}`,
   );
   return new Map(found.map((r) => [r.domain, r.id]));
 }
@@ -101,6 +112,7 @@ export interface PersonFoundByEmail extends FillablePersonFields {
 export async function findPeopleByEmail(
   ctx: RequestContext,
   emailsNormalized: string[],
+  options: LockOption = {},
 ): Promise<Map<string, PersonFoundByEmail>> {
   if (emailsNormalized.length === 0) return new Map();
   const rows = await queryRows<{
@@ -116,7 +128,7 @@ export async function findPeopleByEmail(
   }>(
     ctx.db,
     sql`select id, email_normalized, account_id, lifecycle_stage, first_name, last_name, title, department, phone from people
-        where workspace_id = ${ctx.workspaceId} and email_normalized = any(${sql.param(emailsNormalized)}::text[])`,
+        where workspace_id = ${ctx.workspaceId} and email_normalized = any(${sql.param(emailsNormalized)}::text[])${keyShare(options)}`,
   );
   return new Map(
     rows.map((r) => [

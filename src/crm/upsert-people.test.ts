@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, onPostgres } from '../../test/db.ts';
 import { newWorkspace } from '../../test/factories.ts';
 import type { RequestContext } from '../platform/context.ts';
+import { withTrustedReferences } from '../platform/db/bulk-insert.ts';
 import type { Database } from '../platform/db/open-database.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
 import { inTransaction } from '../platform/transaction.ts';
@@ -98,5 +99,52 @@ describe('upsertPeopleByEmail', () => {
       id: a.get('race@race-ex.co.jp')!.id,
       created: false,
     });
+  });
+
+  // The lock an import relies on to write references with the foreign-key checks off.
+  it.runIf(onPostgres)('with lockFound, keeps the found person and account from being deleted', async () => {
+    await inTransaction(ctx, (tx) => upsertPeopleByEmail(tx, [{ email: 'kept@lock-ex.co.jp' }]));
+    const { id, account_id } = (await person('kept@lock-ex.co.jp'))!;
+    // Whether another transaction could lock the row to delete it, without waiting.
+    const lockable = (table: 'people' | 'accounts', rowId: string) =>
+      inTransaction(ctx, (other) =>
+        other.db.execute(sql`select 1 from ${sql.raw(table)} where id = ${rowId} for update nowait`),
+      ).then(
+        () => true,
+        (e: { cause?: { code?: string } }) => (e.cause?.code === '55P03' ? false : Promise.reject(e)),
+      );
+    for (const lockFound of [false, true]) {
+      let release!: () => void;
+      const held = new Promise<void>((r) => {
+        release = r;
+      });
+      let found!: () => void;
+      const foundNow = new Promise<void>((r) => {
+        found = r;
+      });
+      const holder = inTransaction(ctx, async (tx) => {
+        // A person found, and a new one whose account (of the same domain) is found, written
+        // as an import writes them: with the foreign-key checks (and their locks) off.
+        await withTrustedReferences(tx.db, true, () =>
+          upsertPeopleByEmail(
+            tx,
+            [{ email: 'kept@lock-ex.co.jp' }, { email: `new-${lockFound}@lock-ex.co.jp` }],
+            {
+              lockFound,
+            },
+          ),
+        );
+        found();
+        await held;
+      });
+      await foundNow;
+      try {
+        expect(await lockable('people', id)).toBe(!lockFound);
+        expect(await lockable('accounts', account_id!)).toBe(!lockFound);
+      } finally {
+        release();
+        await holder;
+      }
+    }
   });
 });

@@ -7,6 +7,7 @@ import {
   fillEmptyPersonFields,
   findPeopleByEmail,
   insertPeopleByEmail,
+  type LockOption,
   type PersonByEmail,
 } from './store.ts';
 
@@ -44,7 +45,7 @@ export interface UpsertedPerson {
 export async function upsertPeopleByEmail(
   ctx: RequestContext,
   people: CapturedPerson[],
-  options: { recordEntry?: boolean; fillEmpty?: boolean } = {},
+  options: { recordEntry?: boolean; fillEmpty?: boolean } & LockOption = {},
 ): Promise<Map<string, UpsertedPerson>> {
   const unique = new Map<string, CapturedPerson>();
   for (const p of people) {
@@ -53,7 +54,7 @@ export async function upsertPeopleByEmail(
   }
   const now = ctx.now();
   const fillEmpty = options.fillEmpty ?? true;
-  const found = await findPeopleByEmail(ctx, [...unique.keys()]);
+  const found = await findPeopleByEmail(ctx, [...unique.keys()], options);
   const missing = [...unique.keys()].filter((en) => !found.has(en));
   // Accounts are needed for new people, and for existing ones without an account when filling.
   const domains = new Map<string, { domain: string; name: string; createdAt: Date }>();
@@ -65,7 +66,7 @@ export async function upsertPeopleByEmail(
     if (!domain || isFreeMail(p.email) || domains.has(domain)) continue;
     domains.set(domain, { domain, name: p.company?.trim() || domain, createdAt: p.createdAt ?? now });
   }
-  const accountIds = await ensureAccountsByDomain(ctx, [...domains.values()]);
+  const accountIds = await ensureAccountsByDomain(ctx, [...domains.values()], options);
   const rowOf = (en: string): PersonByEmail => {
     const p = unique.get(en)!;
     return {
@@ -85,7 +86,7 @@ export async function upsertPeopleByEmail(
   const inserted = await insertPeopleByEmail(ctx, missing.map(rowOf));
   // An email another transaction created since the lookup is that transaction's person.
   const raced = missing.filter((en) => !inserted.has(en));
-  for (const [en, person] of await findPeopleByEmail(ctx, raced)) found.set(en, person);
+  for (const [en, person] of await findPeopleByEmail(ctx, raced, options)) found.set(en, person);
   if (fillEmpty) {
     await fillEmptyPersonFields(
       ctx,

@@ -287,12 +287,12 @@ describe('CSV import', () => {
     const chunks = manyContacts('broken', 30);
     let opened = 0;
     const open = () => {
-      // Pass 1 reads the whole file; pass 2 (the writes) breaks after 20 rows.
-      const breaks = ++opened === 2;
+      opened++;
       let i = 0;
       return new Readable({
         read() {
-          if (breaks && i === 20) this.destroy(new Error('disk read error'));
+          // Batches of 4 have been written by now.
+          if (i === 20) this.destroy(new Error('disk read error'));
           else this.push(i < chunks.length ? Buffer.from(chunks[i++]!, 'utf8') : null);
         },
       });
@@ -300,8 +300,34 @@ describe('CSV import', () => {
     await expect(importPeople(h.ws.ctx, { format: 'hubspot-contacts', open, batchSize: 4 })).rejects.toThrow(
       /disk read error/,
     );
-    expect(opened).toBe(2);
+    expect(opened).toBe(1);
     expect(await peopleLike('broken')).toBe(0);
+  });
+
+  it('refuses a file whose bad line comes after written batches, and reports every error', async () => {
+    const lines = manyContacts('late', 30).join('').split('\r\n');
+    const header = lines[0]!.split(',');
+    const bad = header.map((h) => (h === 'Email' ? 'not-an-email' : '')).join(',');
+    // 30 good lines (seven batches of 4 written), a bad one, a duplicate, another bad one.
+    const text = [...lines.slice(0, 31), bad, lines[5], bad].join('\r\n');
+    const report = await importPeople(h.ws.ctx, {
+      format: 'hubspot-contacts',
+      open: () => Readable.from([Buffer.from(text, 'utf8')]),
+      batchSize: 4,
+    });
+    expect(report).toMatchObject({
+      committed: false,
+      rows: 33,
+      valid: 31,
+      invalid: 2,
+      duplicatesInFile: 1,
+      created: 0,
+    });
+    expect(report.errors.map((e) => [e.line, e.column])).toEqual([
+      [32, 'Email'],
+      [34, 'Email'],
+    ]);
+    expect(await peopleLike('late')).toBe(0);
   });
 });
 

@@ -64,6 +64,18 @@ export async function mayTrustReferences(db: Db): Promise<boolean> {
 }
 
 /**
+ * Whether a transaction of this workspace may write with the foreign-key checks off
+ * (mayTrustReferences); if so, the workspace row is locked FOR KEY SHARE first, as those
+ * checks would lock it. Any other row the writes reference must be created by the
+ * transaction or locked by the lookup that found it (`lockFound` in the crm store).
+ */
+export async function trustReferencesOfWorkspace(db: Db, workspaceId: string): Promise<boolean> {
+  if (!(await mayTrustReferences(db))) return false;
+  await db.execute(sql`select 1 from workspaces where id = ${workspaceId} for key share`);
+  return true;
+}
+
+/**
  * Runs a loader's inserts of rows whose references it has just written itself, in the same
  * transaction, without re-checking each reference: the foreign-key triggers are off for
  * these statements only (`session_replication_role = replica`, as pg_restore does), and on
