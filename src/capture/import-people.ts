@@ -57,6 +57,8 @@ export interface ImportReport {
 }
 
 const MAX_REPORTED_ERRORS = 200;
+/** Batches of an import written at once (see importPeople). */
+const WRITES_AT_ONCE = 2;
 
 /** Ends the transaction of a dry run or a refused import without an error. */
 class Rollback extends Error {}
@@ -128,59 +130,69 @@ export async function importPeople(ctx: RequestContext, options: ImportOptions):
       // Every reference a batch writes is to a row it created or locked (lockFound), so the
       // foreign-key checks (over a third of the database's work) are skipped where allowed.
       const trusted = await trustReferencesOfWorkspace(tx.db, tx.workspaceId);
+      const campaigns = new CampaignsByName();
       const seen = new Set<string>();
       let batches = 0;
       let nextAnalyze = 1;
       // Stream chunks hold a few hundred rows; statements are sized by batchSize instead.
-      // One batch is written while the next is read: the database and Node work at once.
+      // Two batches are written at once on the transaction's connection, whose queue takes
+      // their statements in turn: the database runs one batch's statements while Node
+      // prepares the other's, and the next batch is read meanwhile. Batches hold different
+      // people (the file is deduplicated as it is read), so they never write the same row.
       let pending: ImportedPerson[] = [];
-      let writing: Promise<void> = Promise.resolve();
+      const writing = new Set<Promise<void>>();
       let failure: { error: unknown } | null = null;
       const writeNext = async () => {
-        await writing;
+        while (writing.size >= WRITES_AT_ONCE) await Promise.race(writing);
         if (failure) throw failure.error;
         const people = pending;
         pending = [];
-        writing = (async () => {
-          await withTrustedReferences(tx.db, trusted, () => writeBatch(tx, people, report));
-          // At 1, 2, 4, 8… batches: keep plans (foreign-key checks included) fitted to the growing tables.
+        const write: Promise<void> = (async () => {
+          await writeBatch(tx, people, report, campaigns);
+          // At 1, 2, 4, 8… batches: keep plans fitted to the growing tables.
           if (++batches >= nextAnalyze) {
-            await refreshImportStatistics(tx);
             nextAnalyze *= 2;
+            await refreshImportStatistics(tx);
           }
-        })().catch((error: unknown) => {
-          failure = { error };
-        });
+        })()
+          .catch((error: unknown) => {
+            // The first error aborts the transaction; the other batch's errors only follow from it.
+            failure ??= { error };
+          })
+          .finally(() => writing.delete(write));
+        writing.add(write);
       };
-      try {
-        await streamRecords(options.open, checkHeader, async (rows, firstLine, bytes) => {
-          rows.forEach((row, i) => {
-            report.rows++;
-            const r = read(row, firstLine + i);
-            if ('errors' in r) {
-              report.invalid++;
-              for (const e of r.errors ?? [])
-                if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ line: r.line, ...e });
-              return;
-            }
-            report.valid++;
-            const key = normalizeEmail(r.person.email);
-            if (seen.has(key)) {
-              report.duplicatesInFile++;
-              return;
-            }
-            seen.add(key);
-            pending.push(r.person);
+      await withTrustedReferences(tx.db, trusted, async () => {
+        try {
+          await streamRecords(options.open, checkHeader, async (rows, firstLine, bytes) => {
+            rows.forEach((row, i) => {
+              report.rows++;
+              const r = read(row, firstLine + i);
+              if ('errors' in r) {
+                report.invalid++;
+                for (const e of r.errors ?? [])
+                  if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ line: r.line, ...e });
+                return;
+              }
+              report.valid++;
+              const key = normalizeEmail(r.person.email);
+              if (seen.has(key)) {
+                report.duplicatesInFile++;
+                return;
+              }
+              seen.add(key);
+              pending.push(r.person);
+            });
+            if (refused()) pending = [];
+            else if (pending.length >= batchSize) await writeNext();
+            progress.update(bytes);
           });
-          if (refused()) pending = [];
-          else if (pending.length >= batchSize) await writeNext();
-          progress.update(bytes);
-        });
-        if (pending.length && !refused()) await writeNext();
-      } finally {
-        // Never leave the transaction (and its rollback) with a write still running on it.
-        await writing;
-      }
+          if (pending.length && !refused()) await writeNext();
+        } finally {
+          // Never leave the transaction (and its rollback) with a write still running on it.
+          await Promise.all(writing);
+        }
+      });
       if (failure) throw (failure as { error: unknown }).error;
       if (refused()) throw new Rollback();
       await appendAudit(tx, {
@@ -203,7 +215,12 @@ export async function importPeople(ctx: RequestContext, options: ImportOptions):
   return report;
 }
 
-async function writeBatch(tx: RequestContext, people: ImportedPerson[], report: ImportReport): Promise<void> {
+async function writeBatch(
+  tx: RequestContext,
+  people: ImportedPerson[],
+  report: ImportReport,
+  campaigns: CampaignsByName,
+): Promise<void> {
   const now = tx.now();
   const createdAtOf = (p: ImportedPerson) =>
     p.createdAt ?? p.dated.reduce<Date | null>((min, d) => (!min || d.at < min ? d.at : min), null) ?? now;
@@ -236,11 +253,7 @@ async function writeBatch(tx: RequestContext, people: ImportedPerson[], report: 
   );
   const campaignNames = [...new Set(people.flatMap((p) => (p.campaign ? [p.campaign] : [])))];
   if (campaignNames.length) {
-    const { ids, created: n } = await ensureCampaignsByName(
-      tx,
-      campaignNames.map((name) => ({ name, channel: guessChannel(name) })),
-    );
-    report.campaignsCreated += n;
+    const ids = await campaigns.ensure(tx, campaignNames, report);
     const members = people.flatMap((p) => {
       const person = result.get(normalizeEmail(p.email));
       const campaignId = p.campaign ? ids.get(p.campaign) : undefined;
@@ -250,5 +263,31 @@ async function writeBatch(tx: RequestContext, people: ImportedPerson[], report: 
     });
     await upsertMembers(tx, members);
     report.memberships += members.length;
+  }
+}
+
+/**
+ * The campaigns an import's lines name, found or created once for the whole import. The
+ * batches written at once take turns here, so two never create the same campaign.
+ */
+class CampaignsByName {
+  private readonly ids = new Map<string, string>();
+  private turn: Promise<unknown> = Promise.resolve();
+
+  ensure(tx: RequestContext, names: string[], report: ImportReport): Promise<Map<string, string>> {
+    const run = this.turn.then(async () => {
+      const missing = names.filter((n) => !this.ids.has(n));
+      if (missing.length) {
+        const { ids, created } = await ensureCampaignsByName(
+          tx,
+          missing.map((name) => ({ name, channel: guessChannel(name) })),
+        );
+        for (const [name, id] of ids) this.ids.set(name, id);
+        report.campaignsCreated += created;
+      }
+      return this.ids;
+    });
+    this.turn = run.catch(() => {});
+    return run;
   }
 }
