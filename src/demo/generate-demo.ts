@@ -44,7 +44,12 @@ const insertRows = <T extends Parameters<typeof bulkInsert>[1]>(
   table: T,
   rows: object[],
 ) =>
-  bulkInsert(ctx.db, table, rows.map((r) => ({ ...r, workspaceId: ctx.workspaceId })) as T['$inferInsert'][]);
+  // Object.assign: V8 builds `{ ...r, workspaceId }` several times slower (lifecycle/store.ts).
+  bulkInsert(
+    ctx.db,
+    table,
+    rows.map((r) => Object.assign({}, r, { workspaceId: ctx.workspaceId })) as T['$inferInsert'][],
+  );
 
 /**
  * Builds the demo workspace: the vendor's revenue team, then its market written day by
@@ -206,7 +211,9 @@ async function writeHistory(
       await insertRows(
         t,
         events,
-        eventsByDay[day]!.map((e) => ({ ...e, idempotencyKey: `demo:${e.id}`, receivedAt: e.occurredAt })),
+        eventsByDay[day]!.map((e) =>
+          Object.assign({}, e, { idempotencyKey: `demo:${e.id}`, receivedAt: e.occurredAt }),
+        ),
       );
     });
     await recordEntries(
