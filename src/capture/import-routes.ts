@@ -19,7 +19,7 @@ const importRun = z.object({
   dryRun: z.boolean(),
   skipInvalid: z.boolean(),
   status: z.enum(['running', 'done', 'failed']),
-  phase: z.enum(['checking', 'importing']).nullable(),
+  phase: z.enum(['importing']).nullable(),
   bytesDone: z.int(),
   totalBytes: z.int(),
   startedAt: dateTime,

@@ -14,7 +14,8 @@ export interface ImportRun {
   skipInvalid: boolean;
   status: 'running' | 'done' | 'failed';
   /** checking: pass 1 validates every line; importing: pass 2 writes (one transaction). */
-  phase: 'checking' | 'importing' | null;
+  /** `importing` while the file is read, checked and written (one pass), then null. */
+  phase: 'importing' | null;
   bytesDone: number;
   totalBytes: number;
   startedAt: Date;
@@ -65,7 +66,7 @@ export async function startImportRun(
     dryRun: input.dryRun,
     skipInvalid: input.skipInvalid,
     status: 'running',
-    phase: 'checking',
+    phase: 'importing',
     bytesDone: 0,
     totalBytes,
     startedAt: new Date(),
@@ -82,8 +83,7 @@ export async function startImportRun(
     skipInvalid: input.skipInvalid,
     totalBytes,
     progress: {
-      start: (label) => {
-        run.phase = label.startsWith('Importing') ? 'importing' : 'checking';
+      start: () => {
         run.bytesDone = 0;
       },
       update: (done) => {

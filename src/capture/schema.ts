@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { accounts, people } from '../crm/schema.ts';
+import { people } from '../crm/schema.ts';
 import { money, tenantKey, versioned } from '../platform/columns.ts';
 import { workspaces } from '../workspace/schema.ts';
 

@@ -184,7 +184,7 @@ export interface ImportRun {
   dryRun: boolean;
   skipInvalid: boolean;
   status: 'running' | 'done' | 'failed';
-  phase: 'checking' | 'importing' | null;
+  phase: 'importing' | null;
   bytesDone: number;
   totalBytes: number;
   startedAt: string;

@@ -342,8 +342,7 @@ export const setupJa = {
     filePlaceholder: 'ファイルを選択',
     fileSize: '{{name}}（{{size}} KB）',
     dryRun: '試行する（まだ取り込みません）',
-    checking: '全行を検証しています… {{percent}}',
-    importing: '書き込んでいます… {{percent}}',
+    importing: '検証して書き込んでいます… {{percent}}',
     waiting: '処理を開始しています…',
     summary: {
       rows: '行数',
@@ -713,8 +712,7 @@ export const setupEn: Widen<typeof setupJa> = {
     filePlaceholder: 'Choose a file',
     fileSize: '{{name}} ({{size}} KB)',
     dryRun: 'Dry run (imports nothing yet)',
-    checking: 'Checking every line… {{percent}}',
-    importing: 'Writing… {{percent}}',
+    importing: 'Checking and writing… {{percent}}',
     waiting: 'Starting…',
     summary: {
       rows: 'Lines',

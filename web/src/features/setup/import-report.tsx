@@ -5,17 +5,14 @@ import { useFormat } from '../../app/format.ts';
 import { SearchField } from '../../app/list-toolbar.tsx';
 import type { ImportRun } from './api.ts';
 
-/** A run still working: which pass, and how far through the file. */
+/** A run still working: how far through the file it has checked and written. */
 export function RunProgress({ run }: { run: ImportRun | undefined }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const share = run && run.totalBytes > 0 ? run.bytesDone / run.totalBytes : 0;
   const percent = fmt.percent(share);
-  const text = !run
-    ? t('setup.import.waiting')
-    : run.phase === 'importing'
-      ? t('setup.import.importing', { percent })
-      : t('setup.import.checking', { percent });
+  const text =
+    run?.phase === 'importing' ? t('setup.import.importing', { percent }) : t('setup.import.waiting');
   return (
     <Stack gap={6} data-testid="import-progress">
       <Progress value={share * 100} animated aria-label={text} />
