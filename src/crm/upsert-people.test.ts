@@ -31,6 +31,15 @@ const person = async (email: string) =>
     )
   )[0];
 
+/** A promise a test opens when it chooses, to interleave two transactions. */
+function latch(): { open: () => void; opened: Promise<void> } {
+  let open!: () => void;
+  const opened = new Promise<void>((r) => {
+    open = r;
+  });
+  return { open, opened };
+}
+
 describe('upsertPeopleByEmail', () => {
   it('creates the missing, finds the existing, fills only empty fields', async () => {
     const first = await inTransaction(ctx, (tx) =>
@@ -75,24 +84,18 @@ describe('upsertPeopleByEmail', () => {
 
   // Two connections are needed to interleave: PostgreSQL only.
   it.runIf(onPostgres)('returns the person a concurrent transaction created after the lookup', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((r) => {
-      release = r;
-    });
-    let created!: () => void;
-    const createdNow = new Promise<void>((r) => {
-      created = r;
-    });
+    const release = latch();
+    const created = latch();
     const first = inTransaction(ctx, async (tx) => {
       const r = await upsertPeopleByEmail(tx, [{ email: 'race@race-ex.co.jp' }]);
-      created();
-      await held; // keep the new row uncommitted while the other transaction looks it up
+      created.open();
+      await release.opened; // keep the new row uncommitted while the other transaction looks it up
       return r;
     });
-    await createdNow;
+    await created.opened;
     const second = inTransaction(ctx, (tx) => upsertPeopleByEmail(tx, [{ email: 'race@race-ex.co.jp' }]));
     await new Promise((r) => setTimeout(r, 200)); // the second insert now waits on the first's row
-    release();
+    release.open();
     const [a, b] = await Promise.all([first, second]);
     expect(a.get('race@race-ex.co.jp')!.created).toBe(true);
     expect(b.get('race@race-ex.co.jp')).toMatchObject({
@@ -114,14 +117,8 @@ describe('upsertPeopleByEmail', () => {
         (e: { cause?: { code?: string } }) => (e.cause?.code === '55P03' ? false : Promise.reject(e)),
       );
     for (const lockFound of [false, true]) {
-      let release!: () => void;
-      const held = new Promise<void>((r) => {
-        release = r;
-      });
-      let found!: () => void;
-      const foundNow = new Promise<void>((r) => {
-        found = r;
-      });
+      const release = latch();
+      const found = latch();
       const holder = inTransaction(ctx, async (tx) => {
         // A person found, and a new one whose account (of the same domain) is found, written
         // as an import writes them: with the foreign-key checks (and their locks) off.
@@ -134,15 +131,15 @@ describe('upsertPeopleByEmail', () => {
             },
           ),
         );
-        found();
-        await held;
+        found.open();
+        await release.opened;
       });
-      await foundNow;
+      await found.opened;
       try {
         expect(await lockable('people', id)).toBe(!lockFound);
         expect(await lockable('accounts', account_id!)).toBe(!lockFound);
       } finally {
-        release();
+        release.open();
         await holder;
       }
     }
