@@ -243,14 +243,7 @@ async function writeBatch(
   const created = [...result.entries()].filter(([, r]) => r.created);
   report.created += created.length;
   report.updated += result.size - created.length;
-  report.historyRows += await recordImportedHistories(
-    tx,
-    'person',
-    created.map(([email, r]) => {
-      const p = byEmail.get(email)!;
-      return { entityId: r.id, createdAt: createdAtOf(p), dated: p.dated, current: p.stage };
-    }),
-  );
+  // Memberships first: the analytics of the history below slice a person by first-touch campaign.
   const campaignNames = [...new Set(people.flatMap((p) => (p.campaign ? [p.campaign] : [])))];
   if (campaignNames.length) {
     const ids = await campaigns.ensure(tx, campaignNames, report);
@@ -264,6 +257,14 @@ async function writeBatch(
     await upsertMembers(tx, members);
     report.memberships += members.length;
   }
+  report.historyRows += await recordImportedHistories(
+    tx,
+    'person',
+    created.map(([email, r]) => {
+      const p = byEmail.get(email)!;
+      return { entityId: r.id, createdAt: createdAtOf(p), dated: p.dated, current: p.stage };
+    }),
+  );
 }
 
 /**

@@ -164,6 +164,14 @@ describe('CSV import', () => {
           from campaigns c where c.name = '営業DXウェビナー 2025-04'`,
     );
     expect(campaign).toEqual({ channel: 'seminar', members: 1 });
+    // Analytics slice the imported person by that first-touch campaign.
+    const [progress] = await queryRows<{ campaign: string; name: string | null }>(
+      h.database.db,
+      sql`select p.campaign, c.name from analytics_progress p join people x on x.id = p.entity_id
+          left join campaigns c on c.id::text = p.campaign
+          where x.email_normalized = 'taro.yamada@acme.co.jp' and p.lifecycle = 'lead'`,
+    );
+    expect(progress).toEqual({ campaign: expect.any(String), name: '営業DXウェビナー 2025-04' });
 
     // Importing again dedupes against the existing people.
     const again = await importPeople(h.ws.ctx, { format: 'hubspot-contacts', open: open(HUBSPOT) });
