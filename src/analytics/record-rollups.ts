@@ -31,7 +31,12 @@ export interface WrittenHistoryRow {
  * progress is written at commit too; a later transition in the same transaction reads the
  * queued value (see `progressOf`).
  */
-export async function recordRollups(ctx: RequestContext, rows: WrittenHistoryRow[]): Promise<void> {
+export async function recordRollups(
+  ctx: RequestContext,
+  rows: WrittenHistoryRow[],
+  /** The rows are the first history of records created in this transaction (an import): none has progress yet. */
+  options: { newRecords?: boolean } = {},
+): Promise<void> {
   if (rows.length === 0) return;
   const { definitions, versions: _v, ...cal } = await reportSetup(ctx);
   const byLifecycle = new Map<string, WrittenHistoryRow[]>();
@@ -44,7 +49,9 @@ export async function recordRollups(ctx: RequestContext, rows: WrittenHistoryRow
     const def = definitions[lifecycle] as LifecycleDefinition | undefined;
     if (!def) continue;
     const ids = [...new Set(list.map((r) => r.entityId))];
-    const progress = await progressOf(ctx, lifecycle, ids);
+    const progress = options.newRecords
+      ? new Map<string, EntityProgress>()
+      : await progressOf(ctx, lifecycle, ids);
     const fresh = ids.filter((id) => !progress.has(id));
     const slices = await lookupSlices(ctx, list[0]!.entityType, fresh);
     const deltas = rollupDeltas(

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/db.ts';
 import { newWorkspace } from '../../test/factories.ts';
+import { importPeople } from '../capture/import-people.ts';
 import { accounts, people } from '../crm/schema.ts';
 import { generateDemo } from '../demo/generate-demo.ts';
 import { DEFAULT_LEAD_LIFECYCLE } from '../lifecycle/default-stages.ts';
@@ -151,6 +153,38 @@ describe('rollups written with stage history', () => {
     } finally {
       progressQueue.limit = limit;
     }
+  });
+
+  it('written by an import (batches at once, new records), equal the rebuilt rows', async () => {
+    const { ctx } = await newWorkspace(database);
+    const stages = ['lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'customer'];
+    const lines = Array.from({ length: 40 }, (_, i) => {
+      const s = stages[i % 4]!;
+      const day = String(1 + (i % 27)).padStart(2, '0');
+      return [
+        `p${i}@import-rollup${i % 5}.co.jp`,
+        s,
+        `2025-04-${day} 09:00`,
+        s === 'lead' ? '' : `2025-05-${day} 10:00`,
+        s === 'salesqualifiedlead' || s === 'customer' ? `2025-06-${day} 11:00` : '',
+        s === 'customer' ? `2025-07-${day} 12:00` : '',
+        i % 3 === 0 ? '' : `ウェビナー ${i % 4}`,
+      ].join(',');
+    });
+    const text = [
+      'Email,Lifecycle Stage,Create Date,Became a Marketing Qualified Lead Date,Became a Sales Qualified Lead Date,Became a Customer Date,First Conversion',
+      ...lines,
+    ].join('\r\n');
+    const report = await importPeople(ctx, {
+      format: 'hubspot-contacts',
+      open: () => Readable.from([text]),
+      batchSize: 3,
+    });
+    expect(report).toMatchObject({ committed: true, created: 40 });
+    const imported = await rollupRows(ctx);
+    expect(imported.progress.length).toBe(40);
+    await rebuildRollups(ctx, 'lead', undefined, 7);
+    expect(await rollupRows(ctx)).toEqual(imported);
   });
 
   it('equal the raw-history oracle on the demo workspace', async () => {

@@ -35,6 +35,7 @@ export async function recordImportedHistories(
       reapproachOn: null,
     })),
   );
-  await appendHistoryBulk(ctx, rows);
+  // Imported records are new: their analytics progress need not be looked up.
+  await appendHistoryBulk(ctx, rows, { newRecords: true });
   return rows.length;
 }

@@ -186,11 +186,15 @@ export async function appendHistory(ctx: RequestContext, rows: NewHistoryRow[]):
 }
 
 /** The same rows as appendHistory, in set-based chunks for volume. */
-export async function appendHistoryBulk(ctx: RequestContext, rows: NewHistoryRow[]): Promise<void> {
+export async function appendHistoryBulk(
+  ctx: RequestContext,
+  rows: NewHistoryRow[],
+  options: { newRecords?: boolean } = {},
+): Promise<void> {
   const values = rows.map((r) => historyValues(ctx, r));
   await bulkInsert(ctx.db, stageHistory, values);
   // Analytics rollups move with history, in the same transaction.
-  await recordRollups(ctx, values);
+  await recordRollups(ctx, values, options);
 }
 
 export function listHistory(ctx: RequestContext, type: EntityType, id: string): Promise<StageHistoryRow[]> {
