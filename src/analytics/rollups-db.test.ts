@@ -180,7 +180,12 @@ describe('rollups written with stage history', () => {
       open: () => Readable.from([text]),
       batchSize: 3,
     });
-    expect(report).toMatchObject({ committed: true, created: 40 });
+    expect(report).toMatchObject({ committed: true, created: 40, memberships: 26 });
+    const [written] = await queryRows<{ n: number }>(
+      ctx.db,
+      sql`select count(*)::int as n from stage_history where workspace_id = ${ctx.workspaceId}`,
+    );
+    expect(report.historyRows).toBe(written!.n);
     const imported = await rollupRows(ctx);
     expect(imported.progress.length).toBe(40);
     await rebuildRollups(ctx, 'lead', undefined, 7);

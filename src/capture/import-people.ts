@@ -257,7 +257,8 @@ async function writeBatch(
     await upsertMembers(tx, members);
     report.memberships += members.length;
   }
-  report.historyRows += await recordImportedHistories(
+  // Awaited before adding: `report.x += await …` reads report.x before the other batch adds to it.
+  const historyRows = await recordImportedHistories(
     tx,
     'person',
     created.map(([email, r]) => {
@@ -265,6 +266,7 @@ async function writeBatch(
       return { entityId: r.id, createdAt: createdAtOf(p), dated: p.dated, current: p.stage };
     }),
   );
+  report.historyRows += historyRows;
 }
 
 /**
