@@ -16,7 +16,16 @@ export type LoadPlan =
       seconds: number;
       concurrency: number;
     }
-  | { kind: 'single'; address: string; writeKey: string; firstSeq: number; seconds: number; rps: number };
+  | {
+      kind: 'single';
+      address: string;
+      writeKey: string;
+      firstSeq: number;
+      seconds: number;
+      rps: number;
+      /** Seconds at the same rate before measuring: this thread's JIT and its sockets warm up. */
+      warmupSeconds: number;
+    };
 
 export interface LoadResult {
   events: number;
@@ -74,25 +83,35 @@ async function batched(p: Extract<LoadPlan, { kind: 'batched' }>): Promise<LoadR
   return { events, seconds: (performance.now() - started) / 1000, latencies: [], errors: 0 };
 }
 
-/** Requests of one event at a fixed arrival rate (open loop: a slow answer does not slow the arrivals). */
+/**
+ * Requests of one event at a fixed arrival rate (open loop: a slow answer does not slow the
+ * arrivals). The warm-up's answers are not measured.
+ */
 async function single(p: Extract<LoadPlan, { kind: 'single' }>): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
-  const started = performance.now();
-  const inflight: Promise<void>[] = [];
-  for (let i = 0; i < p.rps * p.seconds; i++) {
-    const wait = started + (i * 1000) / p.rps - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    const t0 = performance.now();
-    inflight.push(
-      post({ events: [benchEvent(seq++)] }).then(
-        () => void latencies.push(performance.now() - t0),
-        () => void errors++,
-      ),
-    );
+  /** Sends `count` requests at the plan's rate; returns the seconds it took. */
+  async function send(count: number, record: boolean): Promise<number> {
+    const started = performance.now();
+    const inflight: Promise<void>[] = [];
+    for (let i = 0; i < count; i++) {
+      const wait = started + (i * 1000) / p.rps - performance.now();
+      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+      const t0 = performance.now();
+      inflight.push(
+        post({ events: [benchEvent(seq++)] }).then(
+          () => void (record && latencies.push(performance.now() - t0)),
+          () => void errors++,
+        ),
+      );
+    }
+    await Promise.all(inflight);
+    return (performance.now() - started) / 1000;
   }
-  await Promise.all(inflight);
-  return { events: latencies.length, seconds: (performance.now() - started) / 1000, latencies, errors };
+  await send(Math.round(p.rps * p.warmupSeconds), false);
+  errors = 0;
+  const seconds = await send(p.rps * p.seconds, true);
+  return { events: latencies.length, seconds, latencies, errors };
 }
 
 parentPort!.postMessage(await (plan.kind === 'batched' ? batched(plan) : single(plan)));

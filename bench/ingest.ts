@@ -2,7 +2,7 @@
  * Batched HTTP ingest with scoring and MQL transitions: 100 events a request over
  * 10,000 distinct people, for DURATION seconds, against a real HTTP listener. Prints
  * events/s beside the raw unnest rate of the same rows into the same table, and the p99
- * of single-event requests at a fixed rate.
+ * of single-event requests at a fixed rate (after a 2 s warm-up at that rate, not measured).
  *
  *   node --import tsx bench/ingest.ts                      # PGlite (temp dir)
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_ingest node --import tsx bench/ingest.ts
@@ -27,6 +27,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const SINGLE_RPS = Number(process.env.BENCH_SINGLE_RPS ?? 1000);
 const SINGLE_SECONDS = Number(process.env.BENCH_SINGLE_SECONDS ?? 20);
+const SINGLE_WARMUP_SECONDS = 2;
 const url = process.env.DATABASE_URL;
 
 const database = await openDatabase(
@@ -126,6 +127,7 @@ const single = await load({
   firstSeq: events,
   seconds: SINGLE_SECONDS,
   rps: SINGLE_RPS,
+  warmupSeconds: SINGLE_WARMUP_SECONDS,
 });
 const { latencies, errors } = single;
 const singleSeconds = single.seconds;
@@ -142,6 +144,7 @@ const result = {
   mqlTransitions: mqls?.n ?? 0,
   single: {
     targetRps: SINGLE_RPS,
+    warmupSeconds: SINGLE_WARMUP_SECONDS,
     achievedRps: Math.round(latencies.length / singleSeconds),
     requests: latencies.length,
     errors,

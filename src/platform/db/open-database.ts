@@ -71,6 +71,10 @@ async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: Number(process.env.BATON_PG_POOL ?? 10),
+    // Keep connections: pg closes one idle for 10 s by default, and its replacement's
+    // first statements run on a cold catalog cache (tens of ms) — a latency spike for
+    // whichever request gets it when traffic rises again.
+    idleTimeoutMillis: 0,
   });
   // A connection the server ends (restart, failover, an administrator) must not take the
   // process down: pg emits 'error' on a checked-out client between queries, and on the
