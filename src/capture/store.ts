@@ -40,6 +40,7 @@ export async function upsertVisitors(
         on conflict (workspace_id, anonymous_id) do update
           set last_seen_at = greatest(v.last_seen_at, excluded.last_seen_at), first_seen_at = least(v.first_seen_at, excluded.first_seen_at)
         returning id, anonymous_id, person_id`,
+    { prepared: true },
   );
   return new Map(found.map((r) => [r.anonymous_id, { id: r.id, personId: r.person_id }]));
 }
@@ -72,6 +73,7 @@ export async function insertEvents(ctx: RequestContext, rows: NewEventRow[]): Pr
           as u(id, k, t, o, r, p, v, a, c, props)
         on conflict (workspace_id, idempotency_key) do nothing
         returning idempotency_key`,
+    { prepared: true },
   );
   return new Set(stored.map((r) => r.idempotency_key));
 }

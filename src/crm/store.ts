@@ -129,6 +129,7 @@ export async function findPeopleByEmail(
     ctx.db,
     sql`select id, email_normalized, account_id, lifecycle_stage, first_name, last_name, title, department, phone from people
         where workspace_id = ${ctx.workspaceId} and email_normalized = any(${sql.param(emailsNormalized)}::text[])${keyShare(options)}`,
+    { prepared: true },
   );
   return new Map(
     rows.map((r) => [

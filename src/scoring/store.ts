@@ -15,6 +15,7 @@ export async function latestRuleVersion(ctx: RequestContext): Promise<RuleVersio
   const rows = await queryRows<{ version: number; rules: unknown; created_at: Date | string }>(
     ctx.db,
     sql`select version, rules, created_at from scoring_rule_versions where workspace_id = ${ctx.workspaceId} order by version desc limit 1`,
+    { prepared: true },
   );
   const r = rows[0];
   return r ? { version: r.version, rules: r.rules, createdAt: new Date(r.created_at) } : undefined;
@@ -90,6 +91,7 @@ export async function loadSubjects(
                a.industry, a.employee_count, a.region, a.tier
         from people p left join accounts a on a.workspace_id = p.workspace_id and a.id = p.account_id
         where p.workspace_id = ${ctx.workspaceId} and ${personFilter(sql`p.id`, people)}`,
+    { prepared: true },
   );
   return new Map(
     rows.map((r) => [
@@ -357,6 +359,7 @@ export async function writeScores(
           where person_id = any(${sql.param(returnOnly.personIds)}::uuid[])
             and (hand_raised_at is not null or engagement >= ${returnOnly.minEngagement})`
       : upsert,
+    { prepared: true },
   );
   return result.map(toStored);
 }
