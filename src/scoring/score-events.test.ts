@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/db.ts';
+import { newWorkspace } from '../../test/factories.ts';
+import { trackEvents } from '../capture/track-events.ts';
+import type { RequestContext } from '../platform/context.ts';
+import type { Database } from '../platform/db/open-database.ts';
+import { inTransaction } from '../platform/transaction.ts';
+import { DEFAULT_SCORING_RULES, type ScoringRules } from './rules.ts';
+import { listScores } from './store.ts';
+import { updateScoringRules } from './update-scoring-rules.ts';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+/** The default rules with email clicks worth `points`. */
+const clicksWorth = (points: number): ScoringRules => ({
+  ...DEFAULT_SCORING_RULES,
+  engagement: DEFAULT_SCORING_RULES.engagement.map((r) => (r.id === 'email.click' ? { ...r, points } : r)),
+});
+
+describe('scoring tracked events', () => {
+  it('uses the rules in force at each batch: a change applies to the next batch, a rolled-back one never', async () => {
+    const { ctx: base } = await newWorkspace(database);
+    const ctx = { ...base, now: () => NOW };
+    const click = (id: string, on: RequestContext = ctx) =>
+      trackEvents(on, [{ id, type: 'email_click', email: 'rules@corp.example.co.jp', occurredAt: NOW.toISOString() }]);
+    const score = async () => (await listScores(ctx))[0]!;
+
+    await click('c1'); // rules version 1: the defaults
+    expect((await score()).ruleVersion).toBe(1);
+    const first = (await score()).raw;
+
+    // A version stored and rolled back (same number, other rules) is not the rules in force.
+    await expect(
+      inTransaction(ctx, async (tx) => {
+        await updateScoringRules(tx, clicksWorth(100));
+        await click('c-rolled-back', tx);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    await click('c2');
+    const second = await score();
+    expect(second.ruleVersion).toBe(1);
+    const clickOfVersion1 = second.raw - first; // 4 points (the rolled-back version gave 100)
+
+    await updateScoringRules(ctx, clicksWorth(40));
+    await click('c3');
+    const third = await score();
+    expect(third.ruleVersion).toBe(2);
+    // The same click at the same time is worth ten times as much under version 2 (40 points).
+    expect(Number(third.raw - second.raw) / Number(clickOfVersion1)).toBeCloseTo(10, 6);
+  });
+});
