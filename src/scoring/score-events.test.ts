@@ -28,7 +28,9 @@ describe('scoring tracked events', () => {
     const { ctx: base } = await newWorkspace(database);
     const ctx = { ...base, now: () => NOW };
     const click = (id: string, on: RequestContext = ctx) =>
-      trackEvents(on, [{ id, type: 'email_click', email: 'rules@corp.example.co.jp', occurredAt: NOW.toISOString() }]);
+      trackEvents(on, [
+        { id, type: 'email_click', email: 'rules@corp.example.co.jp', occurredAt: NOW.toISOString() },
+      ]);
     const score = async () => (await listScores(ctx))[0]!;
 
     await click('c1'); // rules version 1: the defaults
