@@ -10,6 +10,7 @@ import { DomainError } from '../platform/errors.ts';
 import { type Progress, silentProgress } from '../platform/progress.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { getWorkspace } from '../workspace/store.ts';
+import { CompactStringSet } from './compact-string-set.ts';
 import {
   guessChannel,
   type ImportedPerson,
@@ -131,7 +132,7 @@ export async function importPeople(ctx: RequestContext, options: ImportOptions):
       // foreign-key checks (over a third of the database's work) are skipped where allowed.
       const trusted = await trustReferencesOfWorkspace(tx.db, tx.workspaceId);
       const campaigns = new CampaignsByName();
-      const seen = new Set<string>();
+      const seen = new CompactStringSet();
       let batches = 0;
       let nextAnalyze = 1;
       // Stream chunks hold a few hundred rows; statements are sized by batchSize instead.
@@ -176,11 +177,10 @@ export async function importPeople(ctx: RequestContext, options: ImportOptions):
               }
               report.valid++;
               const key = normalizeEmail(r.person.email);
-              if (seen.has(key)) {
+              if (!seen.add(key)) {
                 report.duplicatesInFile++;
                 return;
               }
-              seen.add(key);
               pending.push(r.person);
             });
             if (refused()) pending = [];
