@@ -85,7 +85,7 @@ async function batched(p: Extract<LoadPlan, { kind: 'batched' }>): Promise<LoadR
 
 /**
  * Requests of one event at a fixed arrival rate (open loop: a slow answer does not slow the
- * arrivals). The warm-up's answers are not measured.
+ * arrivals). The warm-up's answers and errors are not counted.
  */
 async function single(p: Extract<LoadPlan, { kind: 'single' }>): Promise<LoadResult> {
   const latencies: number[] = [];
@@ -101,7 +101,7 @@ async function single(p: Extract<LoadPlan, { kind: 'single' }>): Promise<LoadRes
       inflight.push(
         post({ events: [benchEvent(seq++)] }).then(
           () => void (record && latencies.push(performance.now() - t0)),
-          () => void errors++,
+          () => void (record && errors++),
         ),
       );
     }
@@ -109,7 +109,6 @@ async function single(p: Extract<LoadPlan, { kind: 'single' }>): Promise<LoadRes
     return (performance.now() - started) / 1000;
   }
   await send(Math.round(p.rps * p.warmupSeconds), false);
-  errors = 0;
   const seconds = await send(p.rps * p.seconds, true);
   return { events: latencies.length, seconds, latencies, errors };
 }
