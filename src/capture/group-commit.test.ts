@@ -46,6 +46,23 @@ describe('group commit of tracking requests', () => {
     for (const a of answers) for (const o of a) expect(o.personId).not.toBeNull();
   });
 
+  it('requests that arrive together share one transaction', async () => {
+    const group = new GroupCommit(database.db);
+    const now = new Date();
+    await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        group.track(ctx.workspaceId, [{ id: `together-${i}`, type: 'page_view', email: `t${i}@example.co.jp` }], now),
+      ),
+    );
+    // xmin: the transaction that inserted each row.
+    const [row] = await queryRows<{ rows: number; transactions: number }>(
+      ctx.db,
+      sql`select count(*)::int as rows, count(distinct xmin::text)::int as transactions from events
+          where workspace_id = ${ctx.workspaceId} and starts_with(idempotency_key, 'together-')`,
+    );
+    expect(row).toEqual({ rows: 5, transactions: 1 });
+  });
+
   it("one request's failure is not another's", async () => {
     const group = new GroupCommit(database.db);
     const now = new Date();

@@ -29,6 +29,16 @@ export interface Database {
   close(): Promise<void>;
 }
 
+const oneConnection = new WeakSet<Db>();
+
+/**
+ * Whether this database runs one statement at a time for the whole process (PGlite: one
+ * connection in this thread), so a second transaction only waits for the first.
+ */
+export function runsOneAtATime(db: Db): boolean {
+  return oneConnection.has(db);
+}
+
 export interface OpenOptions {
   /** PostgreSQL connection string; when set, the embedded database is not used. */
   databaseUrl?: string | undefined;
@@ -102,6 +112,7 @@ async function openPglite(dataDir = '.baton'): Promise<Database> {
       schema,
       casing: 'snake_case',
     }) as unknown as Db;
+    oneConnection.add(db);
     let stopMaintenance = async () => {};
     return {
       db,
