@@ -51,7 +51,11 @@ describe('group commit of tracking requests', () => {
     const now = new Date();
     await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        group.track(ctx.workspaceId, [{ id: `together-${i}`, type: 'page_view', email: `t${i}@example.co.jp` }], now),
+        group.track(
+          ctx.workspaceId,
+          [{ id: `together-${i}`, type: 'page_view', email: `t${i}@example.co.jp` }],
+          now,
+        ),
       ),
     );
     // xmin: the transaction that inserted each row.
