@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/db.ts';
 import { newWorkspace } from '../../test/factories.ts';
 import type { RequestContext } from '../platform/context.ts';
-import type { Database } from '../platform/db/open-database.ts';
+import { type Database, runsOneAtATime } from '../platform/db/open-database.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
 import { GroupCommit } from './group-commit.ts';
 
@@ -46,7 +46,7 @@ describe('group commit of tracking requests', () => {
     for (const a of answers) for (const o of a) expect(o.personId).not.toBeNull();
   });
 
-  it('requests that arrive together share one transaction', async () => {
+  it('requests that arrive together share a transaction (on PGlite all of them)', async () => {
     const group = new GroupCommit(database.db);
     const now = new Date();
     await Promise.all(
@@ -64,7 +64,9 @@ describe('group commit of tracking requests', () => {
       sql`select count(*)::int as rows, count(distinct xmin::text)::int as transactions from events
           where workspace_id = ${ctx.workspaceId} and starts_with(idempotency_key, 'together-')`,
     );
-    expect(row).toEqual({ rows: 5, transactions: 1 });
+    // A server's first request starts at once and the four read with it share the next
+    // transaction; PGlite starts after reading all five.
+    expect(row).toEqual({ rows: 5, transactions: runsOneAtATime(database.db) ? 1 : 2 });
   });
 
   it("one request's failure is not another's", async () => {
