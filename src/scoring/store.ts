@@ -270,8 +270,12 @@ type ScoreRowSql = {
 const RETURNING = sql`returning person_id, engagement_raw::text as raw, grade, fit_points, event_count, last_event_at,
   hand_raised_at, hand_raise_event_id, rule_version, engagement, scored_at`;
 
-/** The increment's hand-raise is earlier than the stored one (ties: the smaller event id). */
-const EARLIER = sql`(person_scores.hand_raised_at is null or (excluded.hand_raised_at is not null and (excluded.hand_raised_at, excluded.hand_raise_event_id) < (person_scores.hand_raised_at, person_scores.hand_raise_event_id)))`;
+/** The increment's hand-raise (`at`, `id`) is earlier than the stored one (ties: the smaller event id). */
+const earlier = (at: string, id: string) =>
+  sql.raw(
+    `(person_scores.hand_raised_at is null or (${at} is not null and (${at}, ${id}) < (person_scores.hand_raised_at, person_scores.hand_raise_event_id)))`,
+  );
+const EARLIER = earlier('excluded.hand_raised_at', 'excluded.hand_raise_event_id');
 
 const toDate = (v: Date | string | null) => (v === null ? null : new Date(v));
 function toStored(r: ScoreRowSql): StoredScore {
@@ -327,21 +331,40 @@ export async function writeScores(
           ${col((r) => r.grade)}::text[], ${col((r) => r.eventCount)}::int[], ${col((r) => iso(r.lastEventAt))}::timestamptz[],
           ${col((r) => iso(r.handRaisedAt))}::timestamptz[], ${col((r) => r.handRaiseEventId)}::uuid[])
           as u(pid, raw, fit, grd, cnt, last, hr, hre)`;
+  const returned = returnOnly
+    ? sql`select * from written where person_id = any(${sql.param(returnOnly.personIds)}::uuid[])
+          and (hand_raised_at is not null or engagement >= ${returnOnly.minEngagement})`
+    : sql`select * from written`;
   // A rescore replaces rows that exist (the caller locked them): a plain update, without
   // the speculative insert an upsert tries first, which cost twice as much per row.
-  const upsert =
+  // Increments, too, update the rows that exist and insert only the missing ones (whose
+  // insert still adds on conflict, for a row another transaction created meanwhile): an
+  // upsert of rows that nearly all exist paid for a speculative insert and a tuple lock on
+  // each.
+  const statement =
     mode === 'set'
-      ? sql`update person_scores set engagement_raw = u.raw, engagement = round(u.raw / ${divisor}, 6)::float8,
+      ? sql`with written as (update person_scores set engagement_raw = u.raw, engagement = round(u.raw / ${divisor}, 6)::float8,
           event_count = u.cnt, last_event_at = u.last, hand_raised_at = u.hr, hand_raise_event_id = u.hre,
           fit_points = u.fit, grade = u.grd, rule_version = ${ruleVersion}, scored_at = ${now}, updated_at = ${now}
         from ${rowsSql}
         where person_scores.workspace_id = ${ctx.workspaceId} and person_scores.person_id = u.pid
-        ${RETURNING}`
-      : sql`insert into person_scores as person_scores (workspace_id, person_id, rule_version, engagement_raw, engagement, scored_at,
+        ${RETURNING}) ${returned}`
+      : sql`with u as (select * from ${rowsSql}),
+        updated as (update person_scores set
+          engagement_raw = person_scores.engagement_raw + u.raw,
+          engagement = round((person_scores.engagement_raw + u.raw) / ${divisor}, 6)::float8,
+          event_count = person_scores.event_count + u.cnt,
+          last_event_at = greatest(person_scores.last_event_at, u.last),
+          hand_raised_at = case when ${earlier('u.hr', 'u.hre')} then u.hr else person_scores.hand_raised_at end,
+          hand_raise_event_id = case when ${earlier('u.hr', 'u.hre')} then u.hre else person_scores.hand_raise_event_id end,
+          fit_points = u.fit, grade = u.grd, rule_version = ${ruleVersion}, scored_at = ${now}, updated_at = ${now}
+        from u where person_scores.workspace_id = ${ctx.workspaceId} and person_scores.person_id = u.pid
+        ${RETURNING}),
+        inserted as (insert into person_scores as person_scores (workspace_id, person_id, rule_version, engagement_raw, engagement, scored_at,
           fit_points, grade, event_count, last_event_at, hand_raised_at, hand_raise_event_id, updated_at)
         select ${ctx.workspaceId}, u.pid, ${ruleVersion}, u.raw, round(u.raw / ${divisor}, 6)::float8, ${now},
           u.fit, u.grd, u.cnt, u.last, u.hr, u.hre, ${now}
-        from ${rowsSql}
+        from u where not exists (select 1 from updated where updated.person_id = u.pid)
         on conflict (workspace_id, person_id) do update set
           engagement_raw = person_scores.engagement_raw + excluded.engagement_raw,
           engagement = round((person_scores.engagement_raw + excluded.engagement_raw) / ${divisor}, 6)::float8,
@@ -351,16 +374,10 @@ export async function writeScores(
           hand_raise_event_id = case when ${EARLIER} then excluded.hand_raise_event_id else person_scores.hand_raise_event_id end,
           fit_points = excluded.fit_points, grade = excluded.grade, rule_version = excluded.rule_version,
           scored_at = excluded.scored_at, updated_at = excluded.updated_at
-        ${RETURNING}`;
-  const result = await queryRows<ScoreRowSql>(
-    ctx.db,
-    returnOnly
-      ? sql`with written as (${upsert}) select * from written
-          where person_id = any(${sql.param(returnOnly.personIds)}::uuid[])
-            and (hand_raised_at is not null or engagement >= ${returnOnly.minEngagement})`
-      : upsert,
-    { prepared: true },
-  );
+        ${RETURNING}),
+        written as (select * from updated union all select * from inserted)
+        ${returned}`;
+  const result = await queryRows<ScoreRowSql>(ctx.db, statement, { prepared: true });
   return result.map(toStored);
 }
 
