@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, onPostgres } from '../../test/db.ts';
 import { newWorkspace } from '../../test/factories.ts';
+import { latch } from '../../test/latch.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { withTrustedReferences } from '../platform/db/bulk-insert.ts';
 import type { Database } from '../platform/db/open-database.ts';
@@ -30,15 +31,6 @@ const person = async (email: string) =>
       sql`select id, title, phone, account_id, version from people where workspace_id = ${ctx.workspaceId} and email_normalized = ${email}`,
     )
   )[0];
-
-/** A promise a test opens when it chooses, to interleave two transactions. */
-function latch(): { open: () => void; opened: Promise<void> } {
-  let open!: () => void;
-  const opened = new Promise<void>((r) => {
-    open = r;
-  });
-  return { open, opened };
-}
 
 describe('upsertPeopleByEmail', () => {
   it('creates the missing, finds the existing, fills only empty fields', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, onPostgres } from '../../test/db.ts';
 import { newWorkspace } from '../../test/factories.ts';
+import { latch } from '../../test/latch.ts';
 import { upsertPeopleByEmail } from '../crm/upsert-people.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/open-database.ts';
@@ -31,15 +32,6 @@ const add = (on: RequestContext, rows: ScoreWrite[]) => writeScores(on, 'add', r
 async function newPersonId(email: string): Promise<string> {
   const found = await inTransaction(ctx, (tx) => upsertPeopleByEmail(tx, [{ email }]));
   return found.get(email)!.id;
-}
-
-/** A promise a test opens when it chooses, to interleave two transactions. */
-function latch(): { open: () => void; opened: Promise<void> } {
-  let open!: () => void;
-  const opened = new Promise<void>((r) => {
-    open = r;
-  });
-  return { open, opened };
 }
 
 describe('writeScores, adding increments', () => {
