@@ -50,11 +50,9 @@ interface Lane {
 export class GroupCommit {
   private readonly lanes = new Map<string, Lane>();
   private readonly oneAtATime: boolean;
-  private readonly maxInFlight: number;
 
   constructor(private readonly db: Db) {
     this.oneAtATime = runsOneAtATime(db);
-    this.maxInFlight = this.oneAtATime ? 1 : MAX_IN_FLIGHT;
   }
 
   track(workspaceId: string, events: CapturedEvent[], now: Date): Promise<EventOutcome[]> {
@@ -87,7 +85,8 @@ export class GroupCommit {
   private pump(workspaceId: string, lane: Lane): void {
     const mayStart = () =>
       lane.queue.length > 0 &&
-      (lane.inFlight === 0 || (lane.inFlight < this.maxInFlight && lane.waiting >= PARALLEL_FROM_EVENTS));
+      (lane.inFlight === 0 ||
+        (!this.oneAtATime && lane.inFlight < MAX_IN_FLIGHT && lane.waiting >= PARALLEL_FROM_EVENTS));
     while (mayStart()) {
       const group: Pending[] = [lane.queue.shift()!];
       let size = group[0]!.events.length;
