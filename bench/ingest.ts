@@ -1,7 +1,7 @@
 /**
  * Batched HTTP ingest with scoring and MQL transitions: 100 events a request over
  * 10,000 distinct people, for DURATION seconds, against a real HTTP listener. Prints
- * events/s beside the raw unnest rate of the same rows into the same table, and the p99
+ * events/s beside the raw COPY and unnest rates of the same rows into the same table, and the p99
  * of single-event requests at a fixed rate (after a 2 s warm-up at that rate, not measured).
  *
  *   node --import tsx bench/ingest.ts                      # PGlite (temp dir)
@@ -20,6 +20,7 @@ import { openDatabase } from '../src/platform/db/open-database.ts';
 import { queryRows } from '../src/platform/db/query-rows.ts';
 import { buildServer } from '../src/platform/http/server.ts';
 import { createWorkspace } from '../src/workspace/create-workspace.ts';
+import { copyRate } from './copy-rate.ts';
 import { benchEvent, PEOPLE } from './ingest-events.ts';
 import type { LoadPlan, LoadResult } from './ingest-load.ts';
 
@@ -115,6 +116,9 @@ for (let i = 0; i < RAW; i += 5000) {
       ${sql.param(chunk.map((r) => r.type))}::text[], ${sql.param(chunk.map((r) => JSON.stringify(r.properties)))}::text[]) as u(id, k, t, p)`);
 }
 const rawRate = RAW / ((performance.now() - rawStart) / 1000);
+// COPY of the same rows (new ids and keys), the rate the issue asks to print beside ingest.
+const copyRows = rawRows.map((r, i) => ({ ...r, id: randomUUID(), key: `c-${i}` }));
+const copyRowsPerSecond = await copyRate(database, workspace.id, copyRows);
 
 // The batched run grew hand-offs, stage history and rollups from nothing: refresh planner
 // statistics again, as autovacuum's analyze would (this machine's PostgreSQL runs without it).
@@ -140,6 +144,7 @@ const result = {
   concurrency: CONCURRENCY,
   events,
   eventsPerSecond: Math.round(batchedRate),
+  rawCopyRowsPerSecond: Math.round(copyRowsPerSecond),
   rawInsertRowsPerSecond: Math.round(rawRate),
   mqlTransitions: mqls?.n ?? 0,
   single: {
@@ -155,6 +160,7 @@ const result = {
 };
 console.table([
   { measure: 'batched ingest (HTTP, scoring, MQL)', value: `${result.eventsPerSecond} events/s` },
+  { measure: 'raw COPY, same rows', value: `${result.rawCopyRowsPerSecond} rows/s` },
   { measure: 'raw unnest insert, same rows', value: `${result.rawInsertRowsPerSecond} rows/s` },
   { measure: 'MQL transitions during run', value: result.mqlTransitions },
   {

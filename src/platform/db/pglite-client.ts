@@ -34,7 +34,8 @@ export function drizzleClient(client: PGlite): PGlite {
 function withoutQueryParsers(client: Client): Client {
   return {
     query: (text: string, params?: unknown[], options?: QueryOptions) =>
-      client.query(text, params, options && { rowMode: options.rowMode }),
+      // `blob` is the input of `COPY … FROM '/dev/blob'` (bench/copy-rate.ts).
+      client.query(text, params, options && { rowMode: options.rowMode, blob: options.blob }),
     ...(client.transaction && {
       transaction: <T>(fn: (tx: Transaction) => Promise<T>) =>
         client.transaction!((tx) => fn(withoutQueryParsers(tx) as Transaction)),
