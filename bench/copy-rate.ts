@@ -1,8 +1,8 @@
 /**
  * The raw COPY rate of bench/ingest.ts: rows like the benchmark's events, loaded with
  * `COPY … FROM STDIN` (PostgreSQL, through pg-copy-streams) or `COPY … FROM '/dev/blob'`
- * (PGlite's way to feed COPY), into the same table with its indexes. The yardstick
- * for what the tracking endpoint does on top: nothing can store rows faster.
+ * (PGlite's way to feed COPY), into the same table with its indexes: the bulk-load
+ * yardstick beside which the tracking endpoint's rate (HTTP, scoring, MQL) is read.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';

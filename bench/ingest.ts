@@ -116,7 +116,7 @@ for (let i = 0; i < RAW; i += 5000) {
       ${sql.param(chunk.map((r) => r.type))}::text[], ${sql.param(chunk.map((r) => JSON.stringify(r.properties)))}::text[]) as u(id, k, t, p)`);
 }
 const rawRate = RAW / ((performance.now() - rawStart) / 1000);
-// COPY of the same rows (new ids and keys), the rate the issue asks to print beside ingest.
+// COPY of the same rows (new ids and keys): PostgreSQL's own bulk-load path.
 const copyRows = rawRows.map((r, i) => ({ ...r, id: randomUUID(), key: `c-${i}` }));
 const copyRowsPerSecond = await copyRate(database, workspace.id, copyRows);
 
