@@ -1,6 +1,8 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { RequestContext } from '../src/platform/context.ts';
 import type { Database } from '../src/platform/db/open-database.ts';
 import { createWorkspace } from '../src/workspace/create-workspace.ts';
+import { createTestDatabase } from './db.ts';
 
 let counter = 0;
 
@@ -24,4 +26,18 @@ export async function newWorkspace(
     actor: { type: 'user', userId: adminUserId, roles: ['admin'] },
   };
   return { workspace, adminUserId, email, password, ctx };
+}
+
+/**
+ * A test database with one workspace for the whole test file: opened before its tests,
+ * closed after them. Read `database` and `ctx` inside tests (they are set in `beforeAll`).
+ */
+export function workspaceForFile(): { database: Database; ctx: RequestContext } {
+  const fixture = {} as { database: Database; ctx: RequestContext };
+  beforeAll(async () => {
+    fixture.database = await createTestDatabase();
+    fixture.ctx = (await newWorkspace(fixture.database)).ctx;
+  });
+  afterAll(() => fixture.database.close());
+  return fixture;
 }

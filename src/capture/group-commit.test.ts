@@ -1,39 +1,31 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../test/db.ts';
-import { newWorkspace } from '../../test/factories.ts';
-import type { RequestContext } from '../platform/context.ts';
-import { type Database, runsOneAtATime } from '../platform/db/open-database.ts';
+import { describe, expect, it } from 'vitest';
+import { workspaceForFile } from '../../test/factories.ts';
+import { runsOneAtATime } from '../platform/db/open-database.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
 import { GroupCommit } from './group-commit.ts';
 
-let database: Database;
-let ctx: RequestContext;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ ctx } = await newWorkspace(database));
-});
-afterAll(() => database.close());
+const t = workspaceForFile();
 
 const stored = async (prefix: string) =>
   (
     await queryRows<{ k: string }>(
-      ctx.db,
-      sql`select idempotency_key as k from events where workspace_id = ${ctx.workspaceId}
+      t.ctx.db,
+      sql`select idempotency_key as k from events where workspace_id = ${t.ctx.workspaceId}
           and starts_with(idempotency_key, ${prefix}) order by k`,
     )
   ).map((r) => r.k);
 
 describe('group commit of tracking requests', () => {
   it('answers each of many concurrent requests with its own outcomes, a replayed id once', async () => {
-    const group = new GroupCommit(database.db);
+    const group = new GroupCommit(t.database.db);
     const now = new Date();
     const requests = Array.from({ length: 30 }, (_, i) => [
       { id: `gc-${i}`, type: 'page_view', email: `gc${i % 7}@example.co.jp` },
       // Every request replays the previous request's id: stored once, wherever it lands.
       { id: `gc-${Math.max(0, i - 1)}`, type: 'page_view', email: `gc${i % 7}@example.co.jp` },
     ]);
-    const answers = await Promise.all(requests.map((events) => group.track(ctx.workspaceId, events, now)));
+    const answers = await Promise.all(requests.map((events) => group.track(t.ctx.workspaceId, events, now)));
     expect(answers.map((a) => a.length)).toEqual(requests.map(() => 2));
     const storedIds = answers.flat().filter((o) => o.status === 'stored');
     expect(storedIds).toHaveLength(30);
@@ -47,12 +39,12 @@ describe('group commit of tracking requests', () => {
   });
 
   it('requests that arrive together share a transaction (on PGlite all of them)', async () => {
-    const group = new GroupCommit(database.db);
+    const group = new GroupCommit(t.database.db);
     const now = new Date();
     await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
         group.track(
-          ctx.workspaceId,
+          t.ctx.workspaceId,
           [{ id: `together-${i}`, type: 'page_view', email: `t${i}@example.co.jp` }],
           now,
         ),
@@ -60,28 +52,28 @@ describe('group commit of tracking requests', () => {
     );
     // xmin: the transaction that inserted each row.
     const [row] = await queryRows<{ rows: number; transactions: number }>(
-      ctx.db,
+      t.ctx.db,
       sql`select count(*)::int as rows, count(distinct xmin::text)::int as transactions from events
-          where workspace_id = ${ctx.workspaceId} and starts_with(idempotency_key, 'together-')`,
+          where workspace_id = ${t.ctx.workspaceId} and starts_with(idempotency_key, 'together-')`,
     );
     // A server's first request starts at once and the four read with it share the next
     // transaction; PGlite starts after reading all five.
-    expect(row).toEqual({ rows: 5, transactions: runsOneAtATime(database.db) ? 1 : 2 });
+    expect(row).toEqual({ rows: 5, transactions: runsOneAtATime(t.database.db) ? 1 : 2 });
   });
 
   it("one request's failure is not another's", async () => {
-    const group = new GroupCommit(database.db);
+    const group = new GroupCommit(t.database.db);
     const now = new Date();
     const good = (i: number) => [{ id: `ok-${i}`, type: 'page_view', email: `ok${i}@example.co.jp` }];
     // A time that is no date (the endpoint's validation would refuse it) breaks whatever transaction holds it.
     const bad = [{ id: 'bad-1', type: 'page_view', email: 'bad@example.co.jp', occurredAt: 'not a date' }];
     const results = await Promise.allSettled([
-      group.track(ctx.workspaceId, good(1), now),
-      group.track(ctx.workspaceId, good(2), now),
-      group.track(ctx.workspaceId, good(3), now),
-      group.track(ctx.workspaceId, good(4), now),
-      group.track(ctx.workspaceId, bad, now),
-      group.track(ctx.workspaceId, good(5), now),
+      group.track(t.ctx.workspaceId, good(1), now),
+      group.track(t.ctx.workspaceId, good(2), now),
+      group.track(t.ctx.workspaceId, good(3), now),
+      group.track(t.ctx.workspaceId, good(4), now),
+      group.track(t.ctx.workspaceId, bad, now),
+      group.track(t.ctx.workspaceId, good(5), now),
     ]);
     expect(results.map((r) => r.status)).toEqual([
       'fulfilled',

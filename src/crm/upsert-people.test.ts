@@ -1,22 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, onPostgres } from '../../test/db.ts';
-import { newWorkspace } from '../../test/factories.ts';
+import { describe, expect, it } from 'vitest';
+import { onPostgres } from '../../test/db.ts';
+import { workspaceForFile } from '../../test/factories.ts';
 import { latch } from '../../test/latch.ts';
-import type { RequestContext } from '../platform/context.ts';
 import { withTrustedReferences } from '../platform/db/bulk-insert.ts';
-import type { Database } from '../platform/db/open-database.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { upsertPeopleByEmail } from './upsert-people.ts';
 
-let database: Database;
-let ctx: RequestContext;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ ctx } = await newWorkspace(database));
-});
-afterAll(() => database.close());
+const t = workspaceForFile();
 
 const person = async (email: string) =>
   (
@@ -27,14 +19,14 @@ const person = async (email: string) =>
       account_id: string | null;
       version: number;
     }>(
-      ctx.db,
-      sql`select id, title, phone, account_id, version from people where workspace_id = ${ctx.workspaceId} and email_normalized = ${email}`,
+      t.ctx.db,
+      sql`select id, title, phone, account_id, version from people where workspace_id = ${t.ctx.workspaceId} and email_normalized = ${email}`,
     )
   )[0];
 
 describe('upsertPeopleByEmail', () => {
   it('creates the missing, finds the existing, fills only empty fields', async () => {
-    const first = await inTransaction(ctx, (tx) =>
+    const first = await inTransaction(t.ctx, (tx) =>
       upsertPeopleByEmail(tx, [
         { email: 'Sato@Upsert-Ex.co.jp', title: '部長', company: '株式会社アップサート' },
         { email: 'tanaka@gmail.com' },
@@ -45,7 +37,7 @@ describe('upsertPeopleByEmail', () => {
     expect(first.get('tanaka@gmail.com')!.accountId).toBeNull(); // free mail makes no account
     const before = await person('sato@upsert-ex.co.jp');
 
-    const again = await inTransaction(ctx, (tx) =>
+    const again = await inTransaction(t.ctx, (tx) =>
       upsertPeopleByEmail(tx, [
         { email: 'sato@upsert-ex.co.jp', title: '課長', phone: '03-1234-5678' },
         { email: 'tanaka@gmail.com' },
@@ -56,14 +48,14 @@ describe('upsertPeopleByEmail', () => {
     expect(after).toMatchObject({ title: '部長', phone: '03-1234-5678', version: before!.version + 1 });
     // Nothing to fill: the row is not touched.
     const tanaka = await person('tanaka@gmail.com');
-    await inTransaction(ctx, (tx) => upsertPeopleByEmail(tx, [{ email: 'tanaka@gmail.com' }]));
+    await inTransaction(t.ctx, (tx) => upsertPeopleByEmail(tx, [{ email: 'tanaka@gmail.com' }]));
     expect((await person('tanaka@gmail.com'))!.version).toBe(tanaka!.version);
   });
 
   it('gives an existing person without an account the account of its domain', async () => {
-    await ctx.db.execute(sql`insert into people (workspace_id, id, email, email_normalized, lifecycle_stage, created_at, updated_at, stage_entered_at)
-      values (${ctx.workspaceId}, gen_random_uuid(), 'kato@noacct-ex.co.jp', 'kato@noacct-ex.co.jp', 'lead', now(), now(), now())`);
-    const found = await inTransaction(ctx, (tx) =>
+    await t.ctx.db.execute(sql`insert into people (workspace_id, id, email, email_normalized, lifecycle_stage, created_at, updated_at, stage_entered_at)
+      values (${t.ctx.workspaceId}, gen_random_uuid(), 'kato@noacct-ex.co.jp', 'kato@noacct-ex.co.jp', 'lead', now(), now(), now())`);
+    const found = await inTransaction(t.ctx, (tx) =>
       upsertPeopleByEmail(tx, [{ email: 'kato@noacct-ex.co.jp' }]),
     );
     const stored = await person('kato@noacct-ex.co.jp');
@@ -78,14 +70,14 @@ describe('upsertPeopleByEmail', () => {
   it.runIf(onPostgres)('returns the person a concurrent transaction created after the lookup', async () => {
     const release = latch();
     const created = latch();
-    const first = inTransaction(ctx, async (tx) => {
+    const first = inTransaction(t.ctx, async (tx) => {
       const r = await upsertPeopleByEmail(tx, [{ email: 'race@race-ex.co.jp' }]);
       created.open();
       await release.opened; // keep the new row uncommitted while the other transaction looks it up
       return r;
     });
     await created.opened;
-    const second = inTransaction(ctx, (tx) => upsertPeopleByEmail(tx, [{ email: 'race@race-ex.co.jp' }]));
+    const second = inTransaction(t.ctx, (tx) => upsertPeopleByEmail(tx, [{ email: 'race@race-ex.co.jp' }]));
     await new Promise((r) => setTimeout(r, 200)); // the second insert now waits on the first's row
     release.open();
     const [a, b] = await Promise.all([first, second]);
@@ -98,11 +90,11 @@ describe('upsertPeopleByEmail', () => {
 
   // The lock an import relies on to write references with the foreign-key checks off.
   it.runIf(onPostgres)('with lockFound, keeps the found person and account from being deleted', async () => {
-    await inTransaction(ctx, (tx) => upsertPeopleByEmail(tx, [{ email: 'kept@lock-ex.co.jp' }]));
+    await inTransaction(t.ctx, (tx) => upsertPeopleByEmail(tx, [{ email: 'kept@lock-ex.co.jp' }]));
     const { id, account_id } = (await person('kept@lock-ex.co.jp'))!;
     // Whether another transaction could lock the row to delete it, without waiting.
     const lockable = (table: 'people' | 'accounts', rowId: string) =>
-      inTransaction(ctx, (other) =>
+      inTransaction(t.ctx, (other) =>
         other.db.execute(sql`select 1 from ${sql.raw(table)} where id = ${rowId} for update nowait`),
       ).then(
         () => true,
@@ -111,7 +103,7 @@ describe('upsertPeopleByEmail', () => {
     for (const lockFound of [false, true]) {
       const release = latch();
       const found = latch();
-      const holder = inTransaction(ctx, async (tx) => {
+      const holder = inTransaction(t.ctx, async (tx) => {
         // A person found, and a new one whose account (of the same domain) is found, written
         // as an import writes them: with the foreign-key checks (and their locks) off.
         await withTrustedReferences(tx.db, true, () =>

@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../test/db.ts';
-import { newWorkspace } from '../../test/factories.ts';
+import { describe, expect, it } from 'vitest';
+import { workspaceForFile } from '../../test/factories.ts';
 import { appendAudit, listAuditRows } from './audit/store.ts';
 import { verifyAuditChain } from './audit/verify-audit.ts';
-import type { RequestContext } from './context.ts';
-import type { Database } from './db/open-database.ts';
 import { inTransaction } from './transaction.ts';
 
-let database: Database;
-let ctx: RequestContext;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ ctx } = await newWorkspace(database));
-});
-afterAll(() => database.close());
+const t = workspaceForFile();
 
-const actions = async () => (await listAuditRows(ctx, 0, 1000)).map((r) => r.action);
+const actions = async () => (await listAuditRows(t.ctx, 0, 1000)).map((r) => r.action);
 
 describe('writes made at commit', () => {
   it('chains audit rows appended in one transaction in order, and drops those of a failed savepoint', async () => {
     const before = await actions();
-    await inTransaction(ctx, async (tx) => {
+    await inTransaction(t.ctx, async (tx) => {
       await appendAudit(tx, { action: 'test.first', entityType: 'test', entityId: null });
       await inTransaction(tx, async (inner) => {
         await appendAudit(inner, { action: 'test.kept', entityType: 'test', entityId: null });
@@ -32,13 +23,13 @@ describe('writes made at commit', () => {
       await appendAudit(tx, { action: 'test.last', entityType: 'test', entityId: null });
     });
     expect((await actions()).slice(before.length)).toEqual(['test.first', 'test.kept', 'test.last']);
-    expect((await verifyAuditChain(ctx)).broken).toBeNull();
+    expect((await verifyAuditChain(t.ctx)).broken).toBeNull();
   });
 
   it('writes nothing when the transaction fails', async () => {
     const before = await actions();
     await expect(
-      inTransaction(ctx, async (tx) => {
+      inTransaction(t.ctx, async (tx) => {
         await appendAudit(tx, { action: 'test.lost', entityType: 'test', entityId: null });
         throw new Error('use case fails');
       }),
@@ -47,7 +38,7 @@ describe('writes made at commit', () => {
   });
 
   it('writes at once outside a transaction', async () => {
-    await appendAudit(ctx, { action: 'test.direct', entityType: 'test', entityId: null });
+    await appendAudit(t.ctx, { action: 'test.direct', entityType: 'test', entityId: null });
     expect((await actions()).at(-1)).toBe('test.direct');
   });
 });
