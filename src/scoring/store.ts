@@ -275,7 +275,26 @@ const earlier = (at: string, id: string) =>
   sql.raw(
     `(person_scores.hand_raised_at is null or (${at} is not null and (${at}, ${id}) < (person_scores.hand_raised_at, person_scores.hand_raise_event_id)))`,
   );
-const EARLIER = earlier('excluded.hand_raised_at', 'excluded.hand_raise_event_id');
+
+/** Where an increment's values are read: the unnested input (`u`), or an upsert's `excluded` row. */
+const FROM_INPUT = {
+  raw: 'u.raw',
+  cnt: 'u.cnt',
+  last: 'u.last',
+  hr: 'u.hr',
+  hre: 'u.hre',
+  fit: 'u.fit',
+  grd: 'u.grd',
+};
+const FROM_EXCLUDED = {
+  raw: 'excluded.engagement_raw',
+  cnt: 'excluded.event_count',
+  last: 'excluded.last_event_at',
+  hr: 'excluded.hand_raised_at',
+  hre: 'excluded.hand_raise_event_id',
+  fit: 'excluded.fit_points',
+  grd: 'excluded.grade',
+};
 
 const toDate = (v: Date | string | null) => (v === null ? null : new Date(v));
 function toStored(r: ScoreRowSql): StoredScore {
@@ -331,6 +350,19 @@ export async function writeScores(
           ${col((r) => r.grade)}::text[], ${col((r) => r.eventCount)}::int[], ${col((r) => iso(r.lastEventAt))}::timestamptz[],
           ${col((r) => iso(r.handRaisedAt))}::timestamptz[], ${col((r) => r.handRaiseEventId)}::uuid[])
           as u(pid, raw, fit, grd, cnt, last, hr, hre)`;
+  /** The assignments that add an increment (its values read from `v`) to a stored row. */
+  const addTo = (v: typeof FROM_INPUT) => {
+    const [raw, cnt, last, hr, hre, fit, grd] = [v.raw, v.cnt, v.last, v.hr, v.hre, v.fit, v.grd].map(
+      sql.raw,
+    );
+    return sql`engagement_raw = person_scores.engagement_raw + ${raw},
+          engagement = round((person_scores.engagement_raw + ${raw}) / ${divisor}, 6)::float8,
+          event_count = person_scores.event_count + ${cnt},
+          last_event_at = greatest(person_scores.last_event_at, ${last}),
+          hand_raised_at = case when ${earlier(v.hr, v.hre)} then ${hr} else person_scores.hand_raised_at end,
+          hand_raise_event_id = case when ${earlier(v.hr, v.hre)} then ${hre} else person_scores.hand_raise_event_id end,
+          fit_points = ${fit}, grade = ${grd}, rule_version = ${ruleVersion}, scored_at = ${now}, updated_at = ${now}`;
+  };
   const returned = returnOnly
     ? sql`select * from written where person_id = any(${sql.param(returnOnly.personIds)}::uuid[])
           and (hand_raised_at is not null or engagement >= ${returnOnly.minEngagement})`
@@ -350,14 +382,7 @@ export async function writeScores(
         where person_scores.workspace_id = ${ctx.workspaceId} and person_scores.person_id = u.pid
         ${RETURNING}) ${returned}`
       : sql`with u as (select * from ${rowsSql}),
-        updated as (update person_scores set
-          engagement_raw = person_scores.engagement_raw + u.raw,
-          engagement = round((person_scores.engagement_raw + u.raw) / ${divisor}, 6)::float8,
-          event_count = person_scores.event_count + u.cnt,
-          last_event_at = greatest(person_scores.last_event_at, u.last),
-          hand_raised_at = case when ${earlier('u.hr', 'u.hre')} then u.hr else person_scores.hand_raised_at end,
-          hand_raise_event_id = case when ${earlier('u.hr', 'u.hre')} then u.hre else person_scores.hand_raise_event_id end,
-          fit_points = u.fit, grade = u.grd, rule_version = ${ruleVersion}, scored_at = ${now}, updated_at = ${now}
+        updated as (update person_scores set ${addTo(FROM_INPUT)}
         from u where person_scores.workspace_id = ${ctx.workspaceId} and person_scores.person_id = u.pid
         ${RETURNING}),
         inserted as (insert into person_scores as person_scores (workspace_id, person_id, rule_version, engagement_raw, engagement, scored_at,
@@ -365,15 +390,7 @@ export async function writeScores(
         select ${ctx.workspaceId}, u.pid, ${ruleVersion}, u.raw, round(u.raw / ${divisor}, 6)::float8, ${now},
           u.fit, u.grd, u.cnt, u.last, u.hr, u.hre, ${now}
         from u where not exists (select 1 from updated where updated.person_id = u.pid)
-        on conflict (workspace_id, person_id) do update set
-          engagement_raw = person_scores.engagement_raw + excluded.engagement_raw,
-          engagement = round((person_scores.engagement_raw + excluded.engagement_raw) / ${divisor}, 6)::float8,
-          event_count = person_scores.event_count + excluded.event_count,
-          last_event_at = greatest(person_scores.last_event_at, excluded.last_event_at),
-          hand_raised_at = case when ${EARLIER} then excluded.hand_raised_at else person_scores.hand_raised_at end,
-          hand_raise_event_id = case when ${EARLIER} then excluded.hand_raise_event_id else person_scores.hand_raise_event_id end,
-          fit_points = excluded.fit_points, grade = excluded.grade, rule_version = excluded.rule_version,
-          scored_at = excluded.scored_at, updated_at = excluded.updated_at
+        on conflict (workspace_id, person_id) do update set ${addTo(FROM_EXCLUDED)}
         ${RETURNING}),
         written as (select * from updated union all select * from inserted)
         ${returned}`;
