@@ -53,6 +53,44 @@ describe('query parameters', () => {
   });
 });
 
+describe('query results', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  it('reads large results whole, nulls and multi-byte text included', async () => {
+    const read = await rows<{ n: number; label: string | null }>(
+      database.db,
+      sql`select n, case when n % 7 = 0 then null else repeat('営業', n % 50) || n end as label
+        from generate_series(1, 50000) as n order by n`,
+    );
+    expect(read).toHaveLength(50_000);
+    expect(read[0]).toEqual({ n: 1, label: '営業1' });
+    expect(read[6]).toEqual({ n: 7, label: null });
+    expect(read[49_999]).toEqual({ n: 50_000, label: '50000' });
+  });
+
+  it('counts the rows a command changed, and ignores notices', async () => {
+    const db = database.db;
+    await db.execute(sql`drop table if exists results_missing`);
+    await db.execute(sql`create temporary table results_t (id int)`);
+    const inserted = (await db.execute(
+      sql`insert into results_t select generate_series(1, 12)`,
+    )) as unknown as {
+      rowCount?: number;
+      affectedRows?: number;
+    };
+    expect(inserted.rowCount ?? inserted.affectedRows).toBe(12);
+    const updated = (await db.execute(sql`update results_t set id = id + 1 where id <= ${5}`)) as unknown as {
+      rowCount?: number;
+      affectedRows?: number;
+    };
+    expect(updated.rowCount ?? updated.affectedRows).toBe(5);
+  });
+});
+
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('PGlite client: one exchange per statement', () => {
   let client: PGlite;
   let db: Db;

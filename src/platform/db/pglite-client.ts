@@ -1,13 +1,6 @@
-import {
-  type PGlite,
-  parse,
-  protocol,
-  type QueryOptions,
-  type Results,
-  type Transaction,
-  types,
-} from '@electric-sql/pglite';
+import { type PGlite, type QueryOptions, type Results, type Transaction, types } from '@electric-sql/pglite';
 import { prepareValue } from 'pg/lib/utils.js';
+import { errorIn, readResult, statementMessage } from './pglite-wire.ts';
 
 /**
  * The types drizzle reads as text (it parses dates itself), with their arrays; drizzle
@@ -80,29 +73,19 @@ function run<T>(
   // Inside the lock: the statement cache must follow the order the database runs them in.
   return (client as unknown as Locks)._runExclusiveQuery(async () => {
     const statements = statementsOf(client);
-    const { name, parse: parseIt, close } = statements.use(text);
-    const { serialize } = protocol;
-    const message = concat([
-      ...close.map((n) => serialize.close({ type: 'S', name: n })),
-      ...(parseIt ? [serialize.parse({ text, name })] : []),
-      serialize.bind({ statement: name, values }),
-      serialize.describe({ type: 'P' }),
-      serialize.execute({}),
-      serialize.sync(),
-    ]);
-    let messages: Awaited<ReturnType<PGlite['execProtocolStream']>>;
-    try {
-      messages = await client.execProtocolStream(message, { syncToFs });
-    } catch (err) {
-      // Whether the parse took place is unknown: prepare it afresh next time.
-      if (parseIt) statements.forget(text);
-      throw err;
-    }
-    return parse.parseResults(
-      messages,
-      client.parsers,
-      options && { rowMode: options.rowMode },
-    )[0] as Results<T>;
+    const { name, parse, close } = statements.use(text);
+    const chunks: Buffer[] = [];
+    await client.execProtocolRawStream(statementMessage({ close, parse, name, text, values }), {
+      syncToFs,
+      // A view into PGlite's memory, valid during the call only.
+      onRawData: (bytes) => chunks.push(Buffer.from(bytes)),
+    });
+    const response = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    const result = readResult<T>(response, client.parsers, options?.rowMode);
+    if (result) return result;
+    // Whether the parse took place is unknown: prepare it afresh next time.
+    if (parse) statements.forget(text);
+    throw errorIn(response);
   });
 }
 
@@ -158,16 +141,4 @@ function statementsOf(client: PGlite): PreparedStatements {
     prepared.set(client, statements);
   }
   return statements;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  let size = 0;
-  for (const p of parts) size += p.byteLength;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
 }
