@@ -16,8 +16,8 @@ const failure = (work: Promise<unknown>) =>
     (err: Error & { cause?: Error }) => err.cause?.message ?? err.message,
   );
 
-/** Values as both drivers send them: these must read back the same on PGlite and PostgreSQL. */
-describe('query parameters', () => {
+/** Values as both drivers send and read them: the same on PGlite and PostgreSQL. */
+describe('query parameters and results', () => {
   let database: Database;
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -51,14 +51,6 @@ describe('query parameters', () => {
       bytes_ok: true,
     });
   });
-});
-
-describe('query results', () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(() => database.close());
 
   it('reads large results whole, nulls and multi-byte text included', async () => {
     const read = await rows<{ n: number; label: string | null }>(
