@@ -48,9 +48,9 @@ export async function bulkInsert<T extends PgTable>(
     const chunk = rows.slice(start, start + chunkSize) as Record<string, unknown>[];
     const arrays: SQL[] = columns.map((column, i) => {
       const type = column.getSQLType();
-      // jsonb travels as text[] and is cast per element: arrays of json are not parsed by both drivers alike.
-      const arrayType = type === 'jsonb' || type === 'json' ? 'text' : type;
+      // jsonb travels as text[] and is cast per element (see `select` below).
       const json = type === 'jsonb' || type === 'json';
+      const arrayType = json ? 'text' : type;
       const values = chunk.map((row) => row[keys[i]!]);
       return sql`${arrayParam(values, json)}::text::${sql.raw(arrayType)}[]`;
     });

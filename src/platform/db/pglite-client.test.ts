@@ -138,6 +138,14 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('PGlite client: one exch
     expect(stored).toEqual([{ id: 100 }, { id: 102 }]);
   });
 
+  it('prepares statements again after SQL deallocated them', async () => {
+    const read = sql`select v from t where id = ${7}`;
+    expect(await rows(db, read)).toEqual([{ v: 'v7' }]);
+    await client.exec('deallocate all');
+    expect(await failure(db.execute(read))).toMatch(/does not exist/);
+    expect(await rows(db, read)).toEqual([{ v: 'v7' }]);
+  });
+
   it('rolls a failed transaction back whole', async () => {
     await expect(
       db.transaction(async (tx) => {

@@ -83,8 +83,9 @@ function run<T>(
     const response = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
     const result = readResult<T>(response, client.parsers, options?.rowMode);
     if (result) return result;
-    // Whether the parse took place is unknown: prepare it afresh next time.
-    if (parse) statements.forget(text);
+    // Whether a new statement's parse took place is unknown, and a known one may have been
+    // deallocated by SQL: either way it is prepared afresh next time.
+    statements.forget(text);
     throw errorIn(response);
   });
 }
