@@ -1,3 +1,4 @@
+/// <reference path="./pg-utils.d.ts" />
 import { type PGlite, type QueryOptions, type Results, type Transaction, types } from '@electric-sql/pglite';
 import { prepareValue } from 'pg/lib/utils.js';
 import { errorIn, readResult, statementMessage } from './pglite-wire.ts';
