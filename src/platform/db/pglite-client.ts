@@ -25,7 +25,7 @@ interface Locks {
   _runExclusiveTransaction<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-type Client = Pick<Transaction, 'query'> & { transaction?: PGlite['transaction'] };
+type Client = Pick<Transaction, 'query'> & Pick<PGlite, 'transaction'>;
 
 /**
  * The PGlite client drizzle is given. Its `query` sends each statement to PostgreSQL as

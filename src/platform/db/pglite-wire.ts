@@ -93,8 +93,8 @@ export function readResult<T>(
     } else if (code === 0x44 /* D: data row */) {
       const count = response.readInt16BE(p);
       p += 2;
-      const values: unknown[] = rowMode === 'array' ? new Array(count) : [];
-      const row: Record<string, unknown> = {};
+      const asArray = rowMode === 'array';
+      const row = (asArray ? new Array(count) : {}) as Record<string | number, unknown>;
       for (let i = 0; i < count; i++) {
         const length = response.readInt32BE(p);
         p += 4;
@@ -106,10 +106,9 @@ export function readResult<T>(
           const parse = parsers[typeId];
           value = parse ? parse(text, typeId) : text;
         }
-        if (rowMode === 'array') values[i] = value;
-        else row[fields[i]!.name] = value;
+        row[asArray ? i : fields[i]!.name] = value;
       }
-      rows.push(rowMode === 'array' ? values : row);
+      rows.push(row);
     } else if (code === 0x43 /* C: command complete */) {
       result = completed<T>(response.toString('utf8', p, end - 1), fields, rows);
     }
