@@ -66,7 +66,7 @@ describe('the demo workspace lifecycle history', () => {
     expect(re!.notices).toBeGreaterThan(0);
   });
 
-  // The demo writes its market rows with the foreign-key checks off (generate-demo.ts):
+  // The demo writes its history with the foreign-key checks off (generate-demo.ts):
   // every reference must still hold. Each foreign key of the schema is checked row by row.
   it('leaves no row referencing a missing one, for every foreign key', async () => {
     const keys = await rows<{ name: string; child: string; parent: string; cols: string[]; refs: string[] }>(

@@ -97,7 +97,8 @@ export async function trustReferencesOfWorkspace(db: Db, workspaceId: string): P
  * these statements only (`session_replication_role = replica`, as pg_restore does), and on
  * again before anything else runs. Constraints, defaults and indexes apply as usual. Only
  * a superuser may do this (PGlite's user, a local server's); `allowed` false runs `work` as is.
- * Call inside a transaction.
+ * Call inside a transaction, around as much work as is safe: each switch makes PostgreSQL
+ * re-plan every prepared statement of the session.
  */
 export async function withTrustedReferences<T>(db: Db, allowed: boolean, work: () => Promise<T>): Promise<T> {
   if (!allowed) return work();
