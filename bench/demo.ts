@@ -16,7 +16,14 @@ import { join } from 'node:path';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const bin = new URL('../bin/baton.js', import.meta.url).pathname;
 
-const runs: { run: number; demoSeconds: number; processSeconds: number; events: number; people: number }[] = [];
+interface Run {
+  run: number;
+  demoSeconds: number;
+  processSeconds: number;
+  events: number;
+  people: number;
+}
+const runs: Run[] = [];
 for (let run = 1; run <= RUNS; run++) {
   const dir = mkdtempSync(join(tmpdir(), 'baton-bench-demo-'));
   const started = performance.now();
@@ -24,7 +31,8 @@ for (let run = 1; run <= RUNS; run++) {
   const processSeconds = (performance.now() - started) / 1000;
   rmSync(dir, { recursive: true, force: true });
   const line = /(\d+) people, .* (\d+) events in ([\d.]+) s/.exec(child.stdout);
-  if (child.status !== 0 || !line) throw new Error(`baton demo failed (${child.status}):\n${child.stdout}${child.stderr}`);
+  if (child.status !== 0 || !line)
+    throw new Error(`baton demo failed (${child.status}):\n${child.stdout}${child.stderr}`);
   runs.push({
     run,
     demoSeconds: Number(line[3]),
