@@ -249,7 +249,7 @@ async function writeHistory(
     // once a week (transaction-memo.ts). Each day still runs at its own simulated time.
     // Everything a demo week references was written by the demo itself, in this workspace
     // that nobody else writes to yet: the week runs without re-checking each foreign key
-    // (a tenth of the demo's time; the demo tests check every reference afterwards). Once
+    // (5 to 10 % of the demo's time; the demo tests check every reference afterwards). Once
     // a week, not once a day: each switch makes PostgreSQL re-plan every prepared statement.
     await inTransaction(ctx, async (t) =>
       withTrustedReferences(t.db, await trustReferencesOfWorkspace(t.db, t.workspaceId), async () => {
