@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { startBaton } from '../e2e/start-baton.ts';
+import { median, p90 } from './stats.ts';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -37,10 +38,6 @@ const ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)] ?? 0;
-const p90 = (xs: number[]) => sorted(xs)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.9) - 1)] ?? 0;
 
 interface Route {
   name: string;

@@ -267,9 +267,9 @@ async function writeHistory(
     if (written >= 2 * analyzedAt) {
       analyzedAt = written;
       await timings.time('analyze', () =>
-        inTransaction(ctx, async (t) => {
-          await t.db.execute(sql`set local default_statistics_target = 20`);
-          await t.db.execute(sql`analyze`);
+        ctx.db.transaction(async (tx) => {
+          await tx.execute(sql`set local default_statistics_target = 20`);
+          await tx.execute(sql`analyze`);
         }),
       );
     }
