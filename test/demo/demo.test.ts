@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateMarket } from '../../src/demo/demo-market.ts';
+import { generateMarket, seededUuid } from '../../src/demo/demo-market.ts';
 import { DEMO_USERS } from '../../src/demo/demo-org.ts';
 import { generateDemo } from '../../src/demo/generate-demo.ts';
 import { ROLES } from '../../src/platform/context.ts';
@@ -34,6 +35,21 @@ describe('the demo workspace', () => {
     const c = generateMarket(new Rng(4), { anchor, months: 3, peopleCount: 50 });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     expect(JSON.stringify(a.people)).not.toBe(JSON.stringify(c.people));
+  });
+
+  it('draws seeded uuids digit by digit in text order: version-4 shape, the next draw unchanged', () => {
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        // The digits' draws as one reads the text: 8-4-(4)3-(variant)3-12.
+        const reference = new Rng(seed);
+        const hex = (n: number) => Array.from({ length: n }, () => reference.int(0, 15).toString(16)).join('');
+        const expected = `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[reference.int(0, 3)]}${hex(3)}-${hex(12)}`;
+        const rng = new Rng(seed);
+        expect(seededUuid(rng)).toBe(expected);
+        expect(expected).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(rng.next()).toBe(reference.next());
+      }),
+    );
   });
 
   it('gives events version-7 ids in the order of their time', () => {
