@@ -42,7 +42,8 @@ describe('the demo workspace', () => {
       fc.property(fc.integer(), (seed) => {
         // The digits' draws as one reads the text: 8-4-(4)3-(variant)3-12.
         const reference = new Rng(seed);
-        const hex = (n: number) => Array.from({ length: n }, () => reference.int(0, 15).toString(16)).join('');
+        const hex = (n: number) =>
+          Array.from({ length: n }, () => reference.int(0, 15).toString(16)).join('');
         const expected = `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[reference.int(0, 3)]}${hex(3)}-${hex(12)}`;
         const rng = new Rng(seed);
         expect(seededUuid(rng)).toBe(expected);
