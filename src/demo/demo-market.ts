@@ -104,12 +104,7 @@ export function seededUuid(rng: Rng): string {
     for (let i = 0; i < n; i++) out += HEX[rng.int(0, 15)];
     return out;
   };
-  const a = hex(8);
-  const b = hex(4);
-  const c = hex(3);
-  const variant = '89ab'[rng.int(0, 3)];
-  const d = hex(3);
-  return `${a}-${b}-4${c}-${variant}${d}-${hex(12)}`;
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[rng.int(0, 3)]}${hex(3)}-${hex(12)}`;
 }
 const HEX = '0123456789abcdef';
 
@@ -253,7 +248,10 @@ export function generateMarket(
   const campaigns = makeCampaigns(rng, from, months);
   // Grouped once: the lookups below run for most of the 300,000 events.
   const campaignsOf = new Map<string, DemoCampaign[]>();
-  for (const c of campaigns) campaignsOf.set(c.channel, [...(campaignsOf.get(c.channel) ?? []), c]);
+  for (const c of campaigns) {
+    if (!campaignsOf.has(c.channel)) campaignsOf.set(c.channel, []);
+    campaignsOf.get(c.channel)!.push(c);
+  }
   const byChannel = (channel: string) => campaignsOf.get(channel) ?? [];
   const seminars = byChannel('seminar');
   const titles = TITLES.map((t) => [t, t[2]] as const);
