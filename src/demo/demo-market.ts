@@ -222,6 +222,8 @@ const touches = (pricing: number) =>
   ] as const;
 const COLD_TOUCHES = touches(0.02);
 const KEEN_TOUCHES = touches(0.08);
+/** Titles with their departments, weighted by their third field (how common the title is among leads). */
+const TITLE_WEIGHTS = TITLES.map((t) => [t, t[2]] as const);
 
 const PAGES = [
   '/',
@@ -254,7 +256,6 @@ export function generateMarket(
   }
   const byChannel = (channel: string) => campaignsOf.get(channel) ?? [];
   const seminars = byChannel('seminar');
-  const titles = TITLES.map((t) => [t, t[2]] as const);
 
   const people: DemoPerson[] = [];
   const visitors: DemoVisitor[] = [];
@@ -297,7 +298,7 @@ export function generateMarket(
     const campaign = activeAt(channel, createdAt);
     const account = rng.chance(source === 'inbound' ? 0.85 : 1) ? rng.pick(accounts) : null;
     const n = personName(rng);
-    const titleRow = rng.weighted(titles);
+    const titleRow = rng.weighted(TITLE_WEIGHTS);
     const local = `${n.firstRo}.${n.lastRo}`;
     let email = `${local}@${account ? account.domain : rng.pick(FREE_MAIL)}`;
     for (let k = 2; emails.has(normalizeEmail(email)); k++) email = email.replace(/^[^@]+/, `${local}${k}`);
