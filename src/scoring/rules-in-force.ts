@@ -1,6 +1,6 @@
 import type { RequestContext } from '../platform/context.ts';
 import { DEFAULT_SCORING_RULES, type ScoringRules, scoringRulesSchema } from './rules.ts';
-import { insertRuleVersion, latestRuleVersion } from './store.ts';
+import { insertRuleVersion, latestRuleVersion, type RuleVersionKey } from './store.ts';
 
 export interface RulesInForce {
   version: number;
@@ -8,18 +8,38 @@ export interface RulesInForce {
   createdAt: Date;
 }
 
+/** The rules last read per workspace, parsed, with the key of the stored row they came from. */
+const lastRead = new Map<string, { key: RuleVersionKey; inForce: RulesInForce }>();
+const LAST_READ_LIMIT = 1000;
+
 /**
  * The scoring rules in force: the highest stored version, or the DOMAIN.md defaults
- * stored as version 1 the first time a workspace scores anything.
+ * stored as version 1 the first time a workspace scores anything. Given the key of the
+ * version in force as a statement of the caller's just read it (loadSubjectsAndRuleVersion),
+ * the rules parsed last time are reused when they are that very version, same number and
+ * same content: tracking then spends no statement and no parse on rules that did not change.
  */
-export async function rulesInForce(ctx: RequestContext): Promise<RulesInForce> {
+export async function rulesInForce(
+  ctx: RequestContext,
+  known?: RuleVersionKey | null,
+): Promise<RulesInForce> {
+  const cached = known ? lastRead.get(ctx.workspaceId) : undefined;
+  if (cached && cached.key.version === known!.version && cached.key.digest === known!.digest)
+    return cached.inForce;
   let row = await latestRuleVersion(ctx);
   if (!row) {
     await insertRuleVersion(ctx, 1, DEFAULT_SCORING_RULES);
     row = await latestRuleVersion(ctx);
   }
   if (!row) throw new Error('scoring rules could not be stored');
-  return { version: row.version, rules: scoringRulesSchema.parse(row.rules), createdAt: row.createdAt };
+  const inForce = {
+    version: row.version,
+    rules: scoringRulesSchema.parse(row.rules),
+    createdAt: row.createdAt,
+  };
+  if (lastRead.size >= LAST_READ_LIMIT) lastRead.clear();
+  lastRead.set(ctx.workspaceId, { key: { version: row.version, digest: row.digest }, inForce });
+  return inForce;
 }
 
 /** Event property names any engagement rule reads (what loaders must fetch). */

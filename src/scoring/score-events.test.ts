@@ -5,8 +5,9 @@ import { trackEvents } from '../capture/track-events.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/open-database.ts';
 import { inTransaction } from '../platform/transaction.ts';
+import { engagementAt } from './engagement.ts';
 import { DEFAULT_SCORING_RULES, type ScoringRules } from './rules.ts';
-import { listScores } from './store.ts';
+import { insertRuleVersion, listScores } from './store.ts';
 import { updateScoringRules } from './update-scoring-rules.ts';
 
 let database: Database;
@@ -56,5 +57,32 @@ describe('scoring tracked events', () => {
     expect(third.ruleVersion).toBe(2);
     // The same click at the same time is worth ten times as much under version 2 (40 points).
     expect(Number(third.raw - second.raw) / Number(clickOfVersion1)).toBeCloseTo(10, 6);
+  });
+
+  it('never scores with a rolled-back version whose number the next stored version takes', async () => {
+    const { ctx: base } = await newWorkspace(database);
+    const ctx = { ...base, now: () => NOW };
+    const click = (id: string, on: RequestContext = ctx) =>
+      trackEvents(on, [
+        { id, type: 'email_click', email: 'reuse@corp.example.co.jp', occurredAt: NOW.toISOString() },
+      ]);
+    await click('r1');
+    const before = (await listScores(ctx))[0]!.raw;
+    // Version 2 worth 100 a click is used by a batch, then rolled back; version 2 worth 40
+    // (same number, same creation time under this fixed clock) is then stored by another
+    // server process, as it were: this process last read the rolled-back one.
+    await expect(
+      inTransaction(ctx, async (tx) => {
+        await updateScoringRules(tx, clicksWorth(100));
+        await click('r-rolled-back', tx);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await insertRuleVersion(ctx, 2, clicksWorth(40))).toBe(true);
+    await click('r2');
+    const after = (await listScores(ctx))[0]!;
+    expect(after.ruleVersion).toBe(2);
+    // A click at NOW is worth its rule's points exactly: 40 under the stored version 2.
+    expect(engagementAt(after.raw - before, NOW, DEFAULT_SCORING_RULES.halfLifeDays)).toBe(40);
   });
 });

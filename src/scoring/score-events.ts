@@ -6,7 +6,7 @@ import type { ScoringRules } from './rules.ts';
 import { type RulesInForce, ruleProperties, rulesInForce } from './rules-in-force.ts';
 import {
   loadEventsByPerson,
-  loadSubjects,
+  loadSubjectsAndRuleVersion,
   lockScores,
   type MqlCandidates,
   type PersonEvent,
@@ -53,8 +53,8 @@ export async function scoreEvents(ctx: RequestContext, input: ScoreEventsInput):
   }
   const ids = [...new Set([...byPerson.keys(), ...rescore])];
   if (ids.length === 0) return { scored: 0, mqls: [] };
-  const { version, rules } = input.rules ?? (await rulesInForce(ctx));
-  const subjects = await loadSubjects(ctx, ids);
+  const { subjects, ruleVersion } = await loadSubjectsAndRuleVersion(ctx, ids);
+  const { version, rules } = input.rules ?? (await rulesInForce(ctx, ruleVersion));
   const exponent = decayExponent(rules, ctx.now());
 
   const increments: ScoreWrite[] = [];

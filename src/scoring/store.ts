@@ -9,16 +9,26 @@ export interface RuleVersionRow {
   version: number;
   rules: unknown;
   createdAt: Date;
+  /** md5 of the stored rules' text: with the version, what RuleVersionKey compares. */
+  digest: string;
 }
 
 export async function latestRuleVersion(ctx: RequestContext): Promise<RuleVersionRow | undefined> {
-  const rows = await queryRows<{ version: number; rules: unknown; created_at: Date | string }>(
+  const rows = await queryRows<{
+    version: number;
+    rules: unknown;
+    created_at: Date | string;
+    digest: string;
+  }>(
     ctx.db,
-    sql`select version, rules, created_at from scoring_rule_versions where workspace_id = ${ctx.workspaceId} order by version desc limit 1`,
+    sql`select version, rules, created_at, md5(rules::text) as digest from scoring_rule_versions
+        where workspace_id = ${ctx.workspaceId} order by version desc limit 1`,
     { prepared: true },
   );
   const r = rows[0];
-  return r ? { version: r.version, rules: r.rules, createdAt: new Date(r.created_at) } : undefined;
+  return r
+    ? { version: r.version, rules: r.rules, createdAt: new Date(r.created_at), digest: r.digest }
+    : undefined;
 }
 
 /** Inserts a version; false when another writer took that number first. */
@@ -68,12 +78,34 @@ export interface ScoringSubject extends FitSubject {
   lifecycleStage: string;
 }
 
+/** Which rules are in force, by content: the latest version's number and a digest of its rules. */
+export interface RuleVersionKey {
+  version: number;
+  digest: string;
+}
+
 /** Person and account fields the fit rules read, with the current stage. */
 export async function loadSubjects(
   ctx: RequestContext,
   people: PersonSet,
 ): Promise<Map<string, ScoringSubject>> {
-  if (isEmpty(people)) return new Map();
+  return (await selectSubjects(ctx, people, false)).subjects;
+}
+
+/**
+ * loadSubjects, and which rules are in force, read by the same statement: scoring a batch
+ * then needs no statement of its own for the rules while they stay the same
+ * (rules-in-force.ts keeps them parsed). Null when no person was found or no rules are stored.
+ */
+export function loadSubjectsAndRuleVersion(
+  ctx: RequestContext,
+  people: PersonSet,
+): Promise<{ subjects: Map<string, ScoringSubject>; ruleVersion: RuleVersionKey | null }> {
+  return selectSubjects(ctx, people, true);
+}
+
+async function selectSubjects(ctx: RequestContext, people: PersonSet, withRuleVersion: boolean) {
+  if (isEmpty(people)) return { subjects: new Map<string, ScoringSubject>(), ruleVersion: null };
   const rows = await queryRows<{
     id: string;
     title: string | null;
@@ -85,27 +117,43 @@ export async function loadSubjects(
     employee_count: number | null;
     region: string | null;
     tier: string | null;
+    rule_version?: number | null;
+    rule_digest?: string | null;
   }>(
     ctx.db,
-    sql`select p.id, p.title, p.department, p.source, p.lifecycle_stage, p.account_id,
+    withRuleVersion
+      ? sql`select p.id, p.title, p.department, p.source, p.lifecycle_stage, p.account_id,
+               a.industry, a.employee_count, a.region, a.tier, rv.version as rule_version, rv.digest as rule_digest
+        from people p left join accounts a on a.workspace_id = p.workspace_id and a.id = p.account_id
+        left join (select version, md5(rules::text) as digest from scoring_rule_versions
+          where workspace_id = ${ctx.workspaceId} order by version desc limit 1) rv on true
+        where p.workspace_id = ${ctx.workspaceId} and ${personFilter(sql`p.id`, people)}`
+      : sql`select p.id, p.title, p.department, p.source, p.lifecycle_stage, p.account_id,
                a.industry, a.employee_count, a.region, a.tier
         from people p left join accounts a on a.workspace_id = p.workspace_id and a.id = p.account_id
         where p.workspace_id = ${ctx.workspaceId} and ${personFilter(sql`p.id`, people)}`,
     { prepared: true },
   );
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        personId: r.id,
-        lifecycleStage: r.lifecycle_stage,
-        person: { title: r.title, department: r.department, source: r.source },
-        account: r.account_id
-          ? { industry: r.industry, employeeCount: r.employee_count, region: r.region, tier: r.tier }
-          : null,
-      },
-    ]),
-  );
+  const first = rows[0];
+  return {
+    subjects: new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          personId: r.id,
+          lifecycleStage: r.lifecycle_stage,
+          person: { title: r.title, department: r.department, source: r.source },
+          account: r.account_id
+            ? { industry: r.industry, employeeCount: r.employee_count, region: r.region, tier: r.tier }
+            : null,
+        },
+      ]),
+    ),
+    ruleVersion:
+      first?.rule_version != null && first.rule_digest
+        ? { version: first.rule_version, digest: first.rule_digest }
+        : null,
+  };
 }
 
 /** The next page of person ids in id order (the recompute cursor). */
