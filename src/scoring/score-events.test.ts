@@ -24,14 +24,33 @@ const clicksWorth = (points: number): ScoringRules => ({
   engagement: DEFAULT_SCORING_RULES.engagement.map((r) => (r.id === 'email.click' ? { ...r, points } : r)),
 });
 
+/** A workspace at a fixed clock, and a tracked email click of one person in it. */
+async function clicksOf(email: string) {
+  const { ctx: base } = await newWorkspace(database);
+  const ctx = { ...base, now: () => NOW };
+  const click = (id: string, on: RequestContext = ctx) =>
+    trackEvents(on, [{ id, type: 'email_click', email, occurredAt: NOW.toISOString() }]);
+  return { ctx, click };
+}
+
+/** Stores version 2 with clicks worth `points`, scores a click with it, and rolls all of it back. */
+async function rolledBackVersion(
+  ctx: RequestContext,
+  click: (id: string, on: RequestContext) => Promise<unknown>,
+  points: number,
+) {
+  await expect(
+    inTransaction(ctx, async (tx) => {
+      await updateScoringRules(tx, clicksWorth(points));
+      await click(`rolled-back-${points}`, tx);
+      throw new Error('roll back');
+    }),
+  ).rejects.toThrow('roll back');
+}
+
 describe('scoring tracked events', () => {
   it('uses the rules in force at each batch: a change applies to the next batch, a rolled-back one never', async () => {
-    const { ctx: base } = await newWorkspace(database);
-    const ctx = { ...base, now: () => NOW };
-    const click = (id: string, on: RequestContext = ctx) =>
-      trackEvents(on, [
-        { id, type: 'email_click', email: 'rules@corp.example.co.jp', occurredAt: NOW.toISOString() },
-      ]);
+    const { ctx, click } = await clicksOf('rules@corp.example.co.jp');
     const score = async () => (await listScores(ctx))[0]!;
 
     await click('c1'); // rules version 1: the defaults
@@ -39,13 +58,7 @@ describe('scoring tracked events', () => {
     const first = (await score()).raw;
 
     // A version stored and rolled back (same number, other rules) is not the rules in force.
-    await expect(
-      inTransaction(ctx, async (tx) => {
-        await updateScoringRules(tx, clicksWorth(100));
-        await click('c-rolled-back', tx);
-        throw new Error('roll back');
-      }),
-    ).rejects.toThrow('roll back');
+    await rolledBackVersion(ctx, click, 100);
     await click('c2');
     const second = await score();
     expect(second.ruleVersion).toBe(1);
@@ -60,24 +73,13 @@ describe('scoring tracked events', () => {
   });
 
   it('never scores with a rolled-back version whose number the next stored version takes', async () => {
-    const { ctx: base } = await newWorkspace(database);
-    const ctx = { ...base, now: () => NOW };
-    const click = (id: string, on: RequestContext = ctx) =>
-      trackEvents(on, [
-        { id, type: 'email_click', email: 'reuse@corp.example.co.jp', occurredAt: NOW.toISOString() },
-      ]);
+    const { ctx, click } = await clicksOf('reuse@corp.example.co.jp');
     await click('r1');
     const before = (await listScores(ctx))[0]!.raw;
     // Version 2 worth 100 a click is used by a batch, then rolled back; version 2 worth 40
     // (same number, same creation time under this fixed clock) is then stored by another
     // server process, as it were: this process last read the rolled-back one.
-    await expect(
-      inTransaction(ctx, async (tx) => {
-        await updateScoringRules(tx, clicksWorth(100));
-        await click('r-rolled-back', tx);
-        throw new Error('roll back');
-      }),
-    ).rejects.toThrow('roll back');
+    await rolledBackVersion(ctx, click, 100);
     expect(await insertRuleVersion(ctx, 2, clicksWorth(40))).toBe(true);
     await click('r2');
     const after = (await listScores(ctx))[0]!;
