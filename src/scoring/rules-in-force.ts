@@ -16,15 +16,15 @@ const LAST_READ_LIMIT = 1000;
  * The scoring rules in force: the highest stored version, or the DOMAIN.md defaults
  * stored as version 1 the first time a workspace scores anything. Given the key of the
  * version in force as a statement of the caller's just read it (loadSubjectsAndRuleVersion),
- * the rules parsed last time are reused when they are that very version, same number and
- * same content: tracking then spends no statement and no parse on rules that did not change.
+ * the rules parsed last time are reused when they are that very row (same number, stored by
+ * the same transaction): tracking then spends no statement and no parse on rules that did not change.
  */
 export async function rulesInForce(
   ctx: RequestContext,
   known?: RuleVersionKey | null,
 ): Promise<RulesInForce> {
   const cached = known ? lastRead.get(ctx.workspaceId) : undefined;
-  if (cached && cached.key.version === known!.version && cached.key.digest === known!.digest)
+  if (cached && cached.key.version === known!.version && cached.key.xmin === known!.xmin)
     return cached.inForce;
   let row = await latestRuleVersion(ctx);
   if (!row) {
@@ -38,7 +38,7 @@ export async function rulesInForce(
     createdAt: row.createdAt,
   };
   if (lastRead.size >= LAST_READ_LIMIT) lastRead.clear();
-  lastRead.set(ctx.workspaceId, { key: { version: row.version, digest: row.digest }, inForce });
+  lastRead.set(ctx.workspaceId, { key: { version: row.version, xmin: row.xmin }, inForce });
   return inForce;
 }
 

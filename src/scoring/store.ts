@@ -9,8 +9,8 @@ export interface RuleVersionRow {
   version: number;
   rules: unknown;
   createdAt: Date;
-  /** md5 of the stored rules' text: with the version, what RuleVersionKey compares. */
-  digest: string;
+  /** The id of the transaction that stored the row: with the version, what RuleVersionKey compares. */
+  xmin: string;
 }
 
 export async function latestRuleVersion(ctx: RequestContext): Promise<RuleVersionRow | undefined> {
@@ -18,16 +18,16 @@ export async function latestRuleVersion(ctx: RequestContext): Promise<RuleVersio
     version: number;
     rules: unknown;
     created_at: Date | string;
-    digest: string;
+    xmin: string;
   }>(
     ctx.db,
-    sql`select version, rules, created_at, md5(rules::text) as digest from scoring_rule_versions
+    sql`select version, rules, created_at, xmin::text as xmin from scoring_rule_versions
         where workspace_id = ${ctx.workspaceId} order by version desc limit 1`,
     { prepared: true },
   );
   const r = rows[0];
   return r
-    ? { version: r.version, rules: r.rules, createdAt: new Date(r.created_at), digest: r.digest }
+    ? { version: r.version, rules: r.rules, createdAt: new Date(r.created_at), xmin: r.xmin }
     : undefined;
 }
 
@@ -78,10 +78,14 @@ export interface ScoringSubject extends FitSubject {
   lifecycleStage: string;
 }
 
-/** Which rules are in force, by content: the latest version's number and a digest of its rules. */
+/**
+ * Which stored rules are in force: the latest version's number and the id of the transaction
+ * that stored it. A number taken by a version that was rolled back and then by other rules
+ * comes with another transaction id; a stored version is never changed.
+ */
 export interface RuleVersionKey {
   version: number;
-  digest: string;
+  xmin: string;
 }
 
 /** Person and account fields the fit rules read, with the current stage. */
@@ -106,6 +110,13 @@ export function loadSubjectsAndRuleVersion(
 
 async function selectSubjects(ctx: RequestContext, people: PersonSet, withRuleVersion: boolean) {
   if (isEmpty(people)) return { subjects: new Map<string, ScoringSubject>(), ruleVersion: null };
+  const rule = withRuleVersion
+    ? {
+        columns: sql`, rv.version as rule_version, rv.xmin as rule_xmin`,
+        join: sql`left join (select version, xmin::text as xmin from scoring_rule_versions
+          where workspace_id = ${ctx.workspaceId} order by version desc limit 1) rv on true`,
+      }
+    : { columns: sql``, join: sql`` };
   const rows = await queryRows<{
     id: string;
     title: string | null;
@@ -118,19 +129,13 @@ async function selectSubjects(ctx: RequestContext, people: PersonSet, withRuleVe
     region: string | null;
     tier: string | null;
     rule_version?: number | null;
-    rule_digest?: string | null;
+    rule_xmin?: string | null;
   }>(
     ctx.db,
-    withRuleVersion
-      ? sql`select p.id, p.title, p.department, p.source, p.lifecycle_stage, p.account_id,
-               a.industry, a.employee_count, a.region, a.tier, rv.version as rule_version, rv.digest as rule_digest
+    sql`select p.id, p.title, p.department, p.source, p.lifecycle_stage, p.account_id,
+               a.industry, a.employee_count, a.region, a.tier${rule.columns}
         from people p left join accounts a on a.workspace_id = p.workspace_id and a.id = p.account_id
-        left join (select version, md5(rules::text) as digest from scoring_rule_versions
-          where workspace_id = ${ctx.workspaceId} order by version desc limit 1) rv on true
-        where p.workspace_id = ${ctx.workspaceId} and ${personFilter(sql`p.id`, people)}`
-      : sql`select p.id, p.title, p.department, p.source, p.lifecycle_stage, p.account_id,
-               a.industry, a.employee_count, a.region, a.tier
-        from people p left join accounts a on a.workspace_id = p.workspace_id and a.id = p.account_id
+        ${rule.join}
         where p.workspace_id = ${ctx.workspaceId} and ${personFilter(sql`p.id`, people)}`,
     { prepared: true },
   );
@@ -150,8 +155,8 @@ async function selectSubjects(ctx: RequestContext, people: PersonSet, withRuleVe
       ]),
     ),
     ruleVersion:
-      first?.rule_version != null && first.rule_digest
-        ? { version: first.rule_version, digest: first.rule_digest }
+      first?.rule_version != null && first.rule_xmin
+        ? { version: first.rule_version, xmin: first.rule_xmin }
         : null,
   };
 }
