@@ -14,7 +14,9 @@ const DETAILS: Record<string, { name: string; list: string }> = {
   '/marketing/leads/:id': { name: 'person', list: '/api/v1/people?limit=1&sort=createdAt' },
   '/field-sales/opportunities/:id': {
     name: 'opportunity',
-    list: '/api/v1/opportunities?limit=1&phase=evaluation',
+    // The oldest, like the others: which phases the small demo of the journeys leaves open
+    // varies with the hour it starts at.
+    list: '/api/v1/opportunities?limit=1&sort=createdAt',
   },
   '/accounts/:id': { name: 'account', list: '/api/v1/accounts?limit=1&sort=createdAt' },
 };
