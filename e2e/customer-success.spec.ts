@@ -1,13 +1,13 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { ADMIN, adminApi, signIn, uniq } from './baton.ts';
 
-const CSM = { email: 'takumi.chiba@demo.baton.example', password: ADMIN.password };
 /** The demo's CSMs (enterprise, then SMB), each with his or her display name. */
 const CSMS = [
   { email: 'takumi.chiba@demo.baton.example', name: '千葉 拓海' },
   { email: 'haruka.yokoyama@demo.baton.example', name: '横山 悠' },
   { email: 'kei.masuda@demo.baton.example', name: '増田 圭' },
 ];
+const CSM = { email: CSMS[0]!.email, password: ADMIN.password };
 const AM = { email: 'osamu.hirano@demo.baton.example', password: ADMIN.password };
 const percent = new Intl.NumberFormat('ja-JP', { style: 'percent', maximumFractionDigits: 1 });
 const FACTOR_LABELS: Record<string, string> = {
@@ -75,7 +75,7 @@ test('a CSM sees his book by health and reads why an account is at risk', async 
     `/api/v1/success/accounts/summary?csmUserId=${me}`,
   );
 
-  await signIn(page, { email: csm.email, password: ADMIN.password });
+  await signIn(page, { ...CSM, email: csm.email });
   await nav(page, 'ヘルススコア').click();
   // A CSM starts on his own book.
   await expect(page.getByRole('combobox', { name: 'CSM' })).toHaveValue(new RegExp(csm.name));

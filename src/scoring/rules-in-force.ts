@@ -23,9 +23,8 @@ export async function rulesInForce(
   ctx: RequestContext,
   known?: RuleVersionKey | null,
 ): Promise<RulesInForce> {
-  const cached = known ? lastRead.get(ctx.workspaceId) : undefined;
-  if (cached && cached.key.version === known!.version && cached.key.xmin === known!.xmin)
-    return cached.inForce;
+  const cached = lastRead.get(ctx.workspaceId);
+  if (known && cached?.key.version === known.version && cached.key.xmin === known.xmin) return cached.inForce;
   let row = await latestRuleVersion(ctx);
   if (!row) {
     await insertRuleVersion(ctx, 1, DEFAULT_SCORING_RULES);
