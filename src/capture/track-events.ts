@@ -3,7 +3,7 @@ import { normalizeEmail } from '../crm/people.ts';
 import { upsertPeopleByEmail } from '../crm/upsert-people.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { timeOrderedId } from '../platform/ids.ts';
+import { newTimeOrderedId } from '../platform/ids.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { scoreEvents } from '../scoring/score-events.ts';
 import { type Identification, mergeVisitorsIntoPeople } from './identify-visitor.ts';
@@ -97,7 +97,7 @@ export function trackEvents(ctx: RequestContext, events: CapturedEvent[]): Promi
       const visitor = e.anonymousId ? visitors.get(e.anonymousId) : undefined;
       const personId = e.email ? people.get(normalizeEmail(e.email))!.id : (visitor?.personId ?? null);
       return {
-        id: timeOrderedId(),
+        id: newTimeOrderedId(tx),
         idempotencyKey: e.id ?? randomUUID(),
         type: e.type,
         occurredAt: at(e),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { RequestContext } from '../platform/context.ts';
 import { makeCrudStore } from '../platform/db/crud-store.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
-import { timeOrderedId } from '../platform/ids.ts';
+import { newTimeOrderedId } from '../platform/ids.ts';
 import { accounts, people } from './schema.ts';
 
 export type PersonRow = typeof people.$inferSelect;
@@ -180,7 +180,7 @@ export async function insertPeopleByEmail(
           lifecycle_stage, stage_entered_at, created_at, updated_at)
         select ${ctx.workspaceId}, u.id, u.email, u.en, u.account_id, u.first_name, u.last_name, u.title, u.department, u.phone,
           u.source, u.stage, u.at, u.at, u.at
-        from unnest(${p(() => timeOrderedId())}::uuid[], ${p((r) => r.emailNormalized)}::text[], ${p((r) => r.email)}::text[], ${p((r) => r.accountId)}::uuid[],
+        from unnest(${p(() => newTimeOrderedId(ctx))}::uuid[], ${p((r) => r.emailNormalized)}::text[], ${p((r) => r.email)}::text[], ${p((r) => r.accountId)}::uuid[],
           ${p((r) => r.firstName)}::text[], ${p((r) => r.lastName)}::text[], ${p((r) => r.title)}::text[], ${p((r) => r.department)}::text[],
           ${p((r) => r.phone)}::text[], ${p((r) => r.source)}::text[], ${p((r) => r.lifecycleStage)}::text[], ${p((r) => r.createdAt.toISOString())}::timestamptz[])
           as u(id, en, email, account_id, first_name, last_name, title, department, phone, source, stage, at)

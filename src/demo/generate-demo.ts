@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { mergeVisitorsIntoPeople } from '../capture/identify-visitor.ts';
 import { campaignMembers, campaigns, events, visitors } from '../capture/schema.ts';
@@ -7,6 +6,7 @@ import { recordEntries } from '../lifecycle/transition-entity.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { bulkInsert, trustReferencesOfWorkspace, withTrustedReferences } from '../platform/db/bulk-insert.ts';
 import type { Db } from '../platform/db/open-database.ts';
+import { newId, numberedIds } from '../platform/ids.ts';
 import { type Progress, silentProgress } from '../platform/progress.ts';
 import { Rng } from '../platform/random.ts';
 import { inTransaction } from '../platform/transaction.ts';
@@ -38,6 +38,8 @@ export interface DemoResult {
 
 const DAY = 86_400_000;
 const DAYS_PER_TRANSACTION = 7;
+/** The first simulated day: the months asked for, and a month of lead-in before them. */
+const historyStart = (anchor: Date, months: number) => anchor.getTime() - months * 30 * DAY - 30 * DAY;
 
 const insertRows = <T extends Parameters<typeof bulkInsert>[1]>(
   ctx: RequestContext,
@@ -64,15 +66,21 @@ export async function generateDemo(
   const anchor = options.anchor ?? new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
   const rng = new Rng(options.seed);
   const adminPassword = options.adminPassword ?? generatePassword();
+  // Numbered ids: where the rules break a tie by id, the same seed breaks it the same way.
+  const ids = numberedIds();
+  const start = new Date(historyStart(anchor, options.months));
+  // The vendor's workspace and team exist from the first day of the history.
   const { workspace, adminUserId } = await createWorkspace(
     db,
     { ...DEMO_WORKSPACE, slug: options.slug ?? DEMO_WORKSPACE.slug },
     { email: DEMO_ADMIN_EMAIL, displayName: '管理者 (RevOps)', password: adminPassword },
+    { ids, now: () => start },
   );
   const ctx: RequestContext = {
     workspaceId: workspace.id,
     db,
-    now: () => anchor,
+    now: () => start,
+    ids,
     actor: { type: 'system', userId: null, roles: ['admin'] },
   };
   const users = await createTeam(ctx, adminPassword, adminUserId);
@@ -118,7 +126,7 @@ async function createTeam(
   const users = new Map<string, string>([['admin', adminUserId]]);
   const teamIds = new Map<string, string>();
   for (const team of DEMO_TEAMS) {
-    const id = randomUUID();
+    const id = newId(ctx);
     teamIds.set(team.key, id);
     await ctx.db.insert(teams).values({
       id,
@@ -127,13 +135,15 @@ async function createTeam(
       kind: team.kind,
       function: team.function,
       segmentRule: team.segmentRule,
+      createdAt: ctx.now(),
+      updatedAt: ctx.now(),
     });
   }
   // Every demo member can sign in with the admin's password, to try each department's screens.
   const passwordHash = await hashPassword(adminPassword);
   for (const user of DEMO_USERS.filter((u) => u.key !== 'admin')) {
     const row = await usersStore.insert(ctx, {
-      id: randomUUID(),
+      id: newId(ctx),
       email: user.email,
       displayName: user.displayName,
       passwordHash,
@@ -143,7 +153,7 @@ async function createTeam(
       ctx,
       row.id,
       user.roles.map((role) => ({
-        id: randomUUID(),
+        id: newId(ctx),
         role,
         teamId: user.team ? (teamIds.get(user.team) ?? null) : null,
         capacity: demoCapacity(role),
@@ -160,7 +170,7 @@ async function writeHistory(
   progress: Progress,
 ) {
   const { market, anchor, months } = sim;
-  const from = anchor.getTime() - months * 30 * DAY - 30 * DAY;
+  const from = historyStart(anchor, months);
   const dayOf = (d: Date) => Math.max(0, Math.floor((d.getTime() - from) / DAY));
   const days = dayOf(anchor) + 1;
   const bucket = <T>(rows: T[], at: (r: T) => Date) => {
@@ -184,8 +194,11 @@ async function writeHistory(
   /** One simulated day: the market's rows of the day, then each department's day step. */
   const simulateDay = async (t: RequestContext, day: number) => {
     const writing = performance.now();
+    const start = new Date(from + day * DAY);
+    const end = new Date(Math.min(from + (day + 1) * DAY, anchor.getTime()));
+    const dayCtx = { ...t, now: () => end };
     await insertRows(
-      t,
+      dayCtx,
       people,
       peopleByDay[day]!.map(({ interest: _i, firstCampaignId: _c, ...p }) => ({
         ...p,
@@ -195,38 +208,35 @@ async function writeHistory(
       })),
     );
     await insertRows(
-      t,
+      dayCtx,
       visitors,
       visitorsByDay[day]!.map((v) => ({ ...v, personId: null, identifiedAt: null })),
     );
     await insertRows(
-      t,
+      dayCtx,
       campaignMembers,
       membersByDay[day]!.map((m) => ({ ...m, updatedAt: m.firstTouchAt })),
     );
     await insertRows(
-      t,
+      dayCtx,
       events,
       eventsByDay[day]!.map((e) =>
         Object.assign({}, e, { idempotencyKey: `demo:${e.id}`, receivedAt: e.occurredAt }),
       ),
     );
     await recordEntries(
-      t,
+      dayCtx,
       'person',
       peopleByDay[day]!.map((p) => ({ entityId: p.id, at: p.createdAt })),
     );
     await mergeVisitorsIntoPeople(
-      t,
+      dayCtx,
       identifiedByDay[day]!.map((v) => {
         const person = personById.get(v.personId!)!;
         return { visitorId: v.id, personId: person.id, accountId: person.accountId, at: v.identifiedAt! };
       }),
     );
     timings.add('write', performance.now() - writing);
-    const start = new Date(from + day * DAY);
-    const end = new Date(Math.min(from + (day + 1) * DAY, anchor.getTime()));
-    const dayCtx = { ...t, now: () => end };
     const today: DemoDay = {
       index: day,
       start,

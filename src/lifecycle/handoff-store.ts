@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { HandoffState } from '../analytics/outcomes.ts';
 import { recordHandoffChanges } from '../analytics/record-outcome-rollups.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { bulkInsert } from '../platform/db/bulk-insert.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
+import { newId } from '../platform/ids.ts';
 import { memberships } from '../workspace/schema.ts';
 import { handoffs } from './schema.ts';
 import type { EntityType } from './store.ts';
@@ -70,7 +70,7 @@ export async function entityLinksMany(
 export async function insertHandoff(ctx: RequestContext, values: NewHandoff): Promise<HandoffRow> {
   const [row] = await ctx.db
     .insert(handoffs)
-    .values({ ...values, id: randomUUID(), workspaceId: ctx.workspaceId })
+    .values({ ...values, id: newId(ctx), workspaceId: ctx.workspaceId })
     .returning();
   await recordHandoffChanges(ctx, [], [row!]);
   return row!;
@@ -103,7 +103,7 @@ export async function insertHandoffsReturning(
   rows: NewHandoff[],
 ): Promise<HandoffRow[]> {
   if (rows.length === 0) return [];
-  const values = rows.map((r) => ({ ...r, id: randomUUID(), workspaceId: ctx.workspaceId }));
+  const values = rows.map((r) => ({ ...r, id: newId(ctx), workspaceId: ctx.workspaceId }));
   const inserted = await ctx.db.insert(handoffs).values(values).returning();
   await recordHandoffChanges(ctx, [], inserted);
   const byId = new Map(inserted.map((r) => [r.id, r]));
@@ -370,7 +370,7 @@ export function lockBreaches(ctx: RequestContext, now: Date, limit: number): Pro
         isNull(handoffs.staleAt),
       ),
     )
-    .orderBy(asc(handoffs.dueAt))
+    .orderBy(asc(handoffs.dueAt), asc(handoffs.id))
     .limit(limit)
     .for('update', { skipLocked: true });
 }

@@ -7,7 +7,7 @@ import { opportunities } from '../pipeline/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { bulkInsert } from '../platform/db/bulk-insert.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
-import { timeOrderedId } from '../platform/ids.ts';
+import { newTimeOrderedId } from '../platform/ids.ts';
 import { forgetMemo, memoInTransaction } from '../platform/transaction-memo.ts';
 import { workspaces } from '../workspace/schema.ts';
 import { type BusinessCalendar, workspaceCalendar } from './business-hours.ts';
@@ -74,6 +74,7 @@ export async function insertDefinition(
     version,
     stages: definition,
     createdBy: ctx.actor.userId,
+    createdAt: ctx.now(),
   });
 }
 
@@ -168,7 +169,7 @@ export interface NewHistoryRow {
  */
 const historyValues = (ctx: RequestContext, r: NewHistoryRow) =>
   Object.assign({}, r, {
-    id: timeOrderedId(),
+    id: newTimeOrderedId(ctx),
     workspaceId: ctx.workspaceId,
     lifecycle: ENTITY_LIFECYCLE[r.entityType],
     actorUserId: ctx.actor.userId,

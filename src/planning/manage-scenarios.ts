@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { assertCan } from '../platform/access.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { ListQuery } from '../platform/db/crud-store.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
+import { newId } from '../platform/ids.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import type { PlanRequest } from './plan-request.ts';
 import { planReverse, planSimulate } from './plan-revenue.ts';
@@ -31,7 +31,7 @@ export async function saveScenario(ctx: RequestContext, input: PlanRequest & { n
   };
   return inTransaction(ctx, async (tx) => {
     const row = await scenariosStore.insert(tx, {
-      id: randomUUID(),
+      id: newId(tx),
       name,
       period: reverse.period,
       target: {

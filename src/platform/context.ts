@@ -1,5 +1,6 @@
 import type { CommitWrites } from './commit-writes.ts';
 import type { Db } from './db/open-database.ts';
+import type { IdSource } from './ids.ts';
 
 /** The roles of DOMAIN.md section 1, plus manager and admin. */
 export const ROLES = [
@@ -32,6 +33,8 @@ export interface RequestContext {
   actor: Actor;
   db: Db;
   now: () => Date;
+  /** Numbered ids for a seeded run (the demo); unset, new rows get random ids (ids.ts). */
+  ids?: IdSource;
   /** Set inside `inTransaction`: hot-row writes made just before commit (commit-writes.ts). */
   commitWrites?: CommitWrites;
   /** Set inside `inTransaction`: configuration read once per transaction (transaction-memo.ts). */

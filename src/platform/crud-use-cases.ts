@@ -1,16 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { getTableColumns, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { cannotChange, recordScope } from './access.ts';
 import type { Resource } from './access-policy.ts';
 import { appendAudit } from './audit/store.ts';
 import type { RequestContext } from './context.ts';
-import type { CrudStore, ListQuery, Page } from './db/crud-store.ts';
+import type { CrudStore, ListQuery, Page, TenantTable } from './db/crud-store.ts';
 import { FOREIGN_KEY_VIOLATION, pgErrorOf, UNIQUE_VIOLATION } from './db/pg-errors.ts';
 import { DomainError, notFound, staleVersion } from './errors.ts';
+import { newId } from './ids.ts';
 import { inTransaction } from './transaction.ts';
-
-type TenantTable = PgTable & { workspaceId: AnyPgColumn; id: AnyPgColumn; version: AnyPgColumn };
 
 /** The 409 of a delete that other records still point at. */
 export function stillReferenced(label: string, detail: string): DomainError {
@@ -157,7 +155,7 @@ export function makeCrudUseCases<T extends TenantTable, C, U extends { version: 
       guarded(() =>
         inTransaction(ctx, async (tx) => {
           const write = await writeScope(tx);
-          const values: Record<string, unknown> = { id: randomUUID(), ...rules.toInsert(tx, input) };
+          const values: Record<string, unknown> = { id: newId(tx), ...rules.toInsert(tx, input) };
           // A record a rep creates is theirs unless they name another owner.
           if (ownerKey && values[ownerKey] === undefined && write && tx.actor.userId)
             values[ownerKey] = tx.actor.userId;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { accountUseCases } from '../crm/manage-accounts.ts';
 import { assertCan } from '../platform/access.ts';
@@ -7,6 +6,7 @@ import type { RequestContext } from '../platform/context.ts';
 import { ROLES } from '../platform/context.ts';
 import { makeCrudUseCases } from '../platform/crud-use-cases.ts';
 import { DomainError, invalid, notFound } from '../platform/errors.ts';
+import { newId } from '../platform/ids.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { defaultCapacity } from '../workspace/users.ts';
 import { readFloorSettings } from './floor-settings.ts';
@@ -86,7 +86,7 @@ export function addTeamMember(ctx: RequestContext, teamId: string, input: z.infe
       ]);
     }
     const row = await addMembership(tx, {
-      id: randomUUID(),
+      id: newId(tx),
       teamId,
       userId: input.userId,
       role: input.role,

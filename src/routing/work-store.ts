@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { and, asc, eq, getTableColumns, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { people } from '../crm/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { makeCrudStore } from '../platform/db/crud-store.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
+import { newId } from '../platform/ids.ts';
 import { activities, cadenceEnrolments, cadences, tasks } from './schema.ts';
 
 export type ActivityRow = typeof activities.$inferSelect;
@@ -31,7 +31,12 @@ export async function insertActivities(
   values: Omit<typeof activities.$inferInsert, 'workspaceId' | 'id'>[],
 ): Promise<ActivityRow[]> {
   if (values.length === 0) return [];
-  const rows = values.map((v) => ({ ...v, id: randomUUID(), workspaceId: ctx.workspaceId }));
+  const rows = values.map((v) => ({
+    createdAt: ctx.now(),
+    ...v,
+    id: newId(ctx),
+    workspaceId: ctx.workspaceId,
+  }));
   const inserted = new Map((await ctx.db.insert(activities).values(rows).returning()).map((r) => [r.id, r]));
   return rows.map((r) => inserted.get(r.id)!);
 }
@@ -91,7 +96,13 @@ export async function insertTask(
 ): Promise<TaskRow> {
   const [row] = await ctx.db
     .insert(tasks)
-    .values({ ...values, id: randomUUID(), workspaceId: ctx.workspaceId })
+    .values({
+      createdAt: ctx.now(),
+      updatedAt: ctx.now(),
+      ...values,
+      id: newId(ctx),
+      workspaceId: ctx.workspaceId,
+    })
     .returning();
   return row!;
 }
@@ -158,7 +169,7 @@ export async function insertEnrolment(
 ): Promise<EnrolmentRow> {
   const [row] = await ctx.db
     .insert(cadenceEnrolments)
-    .values({ ...values, id: randomUUID(), workspaceId: ctx.workspaceId })
+    .values({ ...values, id: newId(ctx), workspaceId: ctx.workspaceId })
     .returning();
   return row!;
 }

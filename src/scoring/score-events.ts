@@ -164,6 +164,9 @@ export async function promoteToMql(
     });
   }
   if (crossing.length === 0) return [];
+  // In person order: the order the score writes return rows in is the plan's, and the
+  // moves' order decides who a round robin serves first.
+  crossing.sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
   const outcomes = await moveEntities(
     ctx,
     crossing.map((c) => c.input),

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { recordDealChanges } from '../analytics/record-outcome-rollups.ts';
 import { events } from '../capture/schema.ts';
@@ -8,6 +7,7 @@ import type { RequestContext } from '../platform/context.ts';
 import { bulkInsert } from '../platform/db/bulk-insert.ts';
 import { makeCrudStore } from '../platform/db/crud-store.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
+import { newId } from '../platform/ids.ts';
 import { activities, tasks } from '../routing/schema.ts';
 import { memberships, workspaces } from '../workspace/schema.ts';
 import type { MrrChange } from './mrr-movements.ts';
@@ -55,7 +55,7 @@ export async function latestSuccessConfig(ctx: RequestContext) {
 export async function insertSuccessConfig(ctx: RequestContext, version: number, config: unknown) {
   const [row] = await ctx.db
     .insert(successConfigs)
-    .values({ workspaceId: ws(ctx), version, config, createdBy: ctx.actor.userId })
+    .values({ workspaceId: ws(ctx), version, config, createdBy: ctx.actor.userId, createdAt: ctx.now() })
     .returning();
   return row!;
 }
@@ -139,7 +139,7 @@ export async function insertSubscription(
 ): Promise<SubscriptionRow> {
   const [row] = await ctx.db
     .insert(subscriptions)
-    .values({ ...values, id: randomUUID(), workspaceId: ws(ctx), createdAt: ctx.now(), updatedAt: ctx.now() })
+    .values({ ...values, id: newId(ctx), workspaceId: ws(ctx), createdAt: ctx.now(), updatedAt: ctx.now() })
     .returning();
   return row!;
 }
@@ -168,7 +168,7 @@ export async function insertChanges(ctx: RequestContext, rows: NewChange[]): Pro
   await ctx.db.insert(subscriptionChanges).values(
     rows.map((r) => ({
       ...r,
-      id: randomUUID(),
+      id: newId(ctx),
       workspaceId: ws(ctx),
       actorUserId: ctx.actor.userId,
       recordedAt: ctx.now(),
@@ -326,7 +326,7 @@ export async function insertTasks(ctx: RequestContext, rows: NewTask[]): Promise
     .values(
       rows.map((r) => ({
         ...r,
-        id: randomUUID(),
+        id: newId(ctx),
         workspaceId: ws(ctx),
         createdAt: ctx.now(),
         updatedAt: ctx.now(),
@@ -382,7 +382,7 @@ export async function insertOpportunity(
 ): Promise<OpportunityRow> {
   const [row] = await ctx.db
     .insert(opportunities)
-    .values({ ...values, id: randomUUID(), workspaceId: ws(ctx), createdAt: ctx.now(), updatedAt: ctx.now() })
+    .values({ ...values, id: newId(ctx), workspaceId: ws(ctx), createdAt: ctx.now(), updatedAt: ctx.now() })
     .returning();
   await recordDealChanges(ctx, [], [row!]);
   return row!;
@@ -534,7 +534,7 @@ export async function insertHealthSnapshots(
   await bulkInsert(
     ctx.db,
     healthSnapshots,
-    rows.map((r) => ({ ...r, id: randomUUID(), workspaceId: ws(ctx) })),
+    rows.map((r) => ({ ...r, id: newId(ctx), workspaceId: ws(ctx) })),
   );
 }
 
@@ -543,7 +543,7 @@ export function healthHistory(ctx: RequestContext, accountId: string, limit: num
     .select()
     .from(healthSnapshots)
     .where(and(eq(healthSnapshots.workspaceId, ws(ctx)), eq(healthSnapshots.accountId, accountId)))
-    .orderBy(desc(healthSnapshots.computedAt))
+    .orderBy(desc(healthSnapshots.computedAt), desc(healthSnapshots.id))
     .limit(limit);
 }
 
@@ -602,7 +602,7 @@ export async function insertExpansionSignals(
     .values(
       rows.map((r) => ({
         ...r,
-        id: randomUUID(),
+        id: newId(ctx),
         workspaceId: ws(ctx),
         detectedAt: ctx.now(),
         createdAt: ctx.now(),
@@ -627,7 +627,7 @@ export async function insertCustomerSignals(
   return bulkInsert(
     ctx.db,
     customerSignals,
-    rows.map((r) => ({ ...r, id: randomUUID(), workspaceId: ws(ctx), createdAt: ctx.now() })),
+    rows.map((r) => ({ ...r, id: newId(ctx), workspaceId: ws(ctx), createdAt: ctx.now() })),
     { onConflictDoNothing: true },
   );
 }
@@ -651,7 +651,7 @@ export function listCustomerSignals(ctx: RequestContext, accountId: string, limi
     .select()
     .from(customerSignals)
     .where(and(eq(customerSignals.workspaceId, ws(ctx)), eq(customerSignals.accountId, accountId)))
-    .orderBy(desc(customerSignals.occurredAt))
+    .orderBy(desc(customerSignals.occurredAt), desc(customerSignals.id))
     .limit(limit);
 }
 
@@ -707,7 +707,7 @@ export async function upsertCustomerSignals(
       .values(
         rows
           .slice(i, i + 1000)
-          .map((r) => ({ ...r, id: randomUUID(), workspaceId: ws(ctx), createdAt: ctx.now() })),
+          .map((r) => ({ ...r, id: newId(ctx), workspaceId: ws(ctx), createdAt: ctx.now() })),
       )
       .onConflictDoUpdate({
         target: [customerSignals.workspaceId, customerSignals.kind, customerSignals.externalId],

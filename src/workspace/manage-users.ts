@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { assertCan, cannotChange, recordScope } from '../platform/access.ts';
 import { appendAudit } from '../platform/audit/store.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { ListQuery, Page } from '../platform/db/crud-store.ts';
 import { DomainError, notFound, staleVersion } from '../platform/errors.ts';
+import { newId } from '../platform/ids.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { hashPassword } from './passwords.ts';
 import { users } from './schema.ts';
@@ -41,9 +41,9 @@ function view(user: UserRow, roles: MembershipRow[]): UserView {
   };
 }
 
-function membershipsOf(roles: NonNullable<UpdateUserInput['roles']>) {
+function membershipsOf(ctx: RequestContext, roles: NonNullable<UpdateUserInput['roles']>) {
   return roles.map((r) => ({
-    id: randomUUID(),
+    id: newId(ctx),
     role: r.role,
     teamId: r.teamId ?? null,
     capacity: r.capacity ?? defaultCapacity(r.role),
@@ -84,13 +84,13 @@ export async function createUser(ctx: RequestContext, raw: CreateUserInput): Pro
   try {
     return await inTransaction(ctx, async (tx) => {
       const user = await usersStore.insert(tx, {
-        id: randomUUID(),
+        id: newId(tx),
         email: input.email,
         displayName: input.displayName,
         locale: input.locale ?? null,
         passwordHash,
       });
-      await replaceMemberships(tx, user.id, membershipsOf(input.roles));
+      await replaceMemberships(tx, user.id, membershipsOf(tx, input.roles));
       const created = await withRoles(tx, user);
       await appendAudit(tx, { action: 'user.create', entityType: 'user', entityId: user.id, after: created });
       return created;
@@ -122,7 +122,7 @@ export async function updateUser(ctx: RequestContext, id: string, input: UpdateU
         ...(passwordHash ? { passwordHash } : {}),
       });
       if (!updated) throw staleVersion('User', id, version, current.version);
-      if (roles) await replaceMemberships(tx, id, membershipsOf(roles));
+      if (roles) await replaceMemberships(tx, id, membershipsOf(tx, roles));
       const after = await withRoles(tx, updated);
       await appendAudit(tx, {
         action: 'user.update',

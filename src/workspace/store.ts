@@ -88,7 +88,7 @@ export async function replaceMemberships(
   if (rows.length > 0) {
     await ctx.db
       .insert(memberships)
-      .values(rows.map((r) => ({ ...r, userId, workspaceId: ctx.workspaceId })));
+      .values(rows.map((r) => ({ ...r, userId, workspaceId: ctx.workspaceId, createdAt: ctx.now() })));
   }
 }
 

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { toJsonValue } from '../canonical-json.ts';
 import { atCommit } from '../commit-writes.ts';
 import type { RequestContext } from '../context.ts';
 import { bulkInsert } from '../db/bulk-insert.ts';
+import { newId } from '../ids.ts';
 import { auditLog } from '../schema.ts';
 import { AUDIT_HASH_VERSION, type AuditContent, auditHash, payloadDigest } from './audit-chain.ts';
 
@@ -24,7 +24,7 @@ export interface AuditEntry {
  */
 export async function appendAudit(ctx: RequestContext, entry: AuditEntry): Promise<void> {
   const content: AuditContent = {
-    id: randomUUID(),
+    id: newId(ctx),
     workspaceId: ctx.workspaceId,
     at: ctx.now(),
     actorType: ctx.actor.type,

@@ -21,7 +21,12 @@ export interface ListQuery {
   scope?: SQL | undefined;
 }
 
-type TenantTable = PgTable & { workspaceId: AnyPgColumn; id: AnyPgColumn; version: AnyPgColumn };
+export type TenantTable = PgTable & {
+  workspaceId: AnyPgColumn;
+  id: AnyPgColumn;
+  version: AnyPgColumn;
+  updatedAt: AnyPgColumn;
+};
 
 export interface CrudConfig<T extends TenantTable> {
   table: T;
@@ -129,7 +134,13 @@ export function makeCrudStore<T extends TenantTable>(config: CrudConfig<T>) {
     async insert(ctx: RequestContext, values: Omit<T['$inferInsert'], 'workspaceId'>): Promise<Row> {
       const [row] = await ctx.db
         .insert(table)
-        .values({ ...values, workspaceId: ctx.workspaceId } as T['$inferInsert'])
+        // The context's clock, as updates use: a seeded run (the demo) creates at simulated time.
+        .values({
+          createdAt: ctx.now(),
+          updatedAt: ctx.now(),
+          ...values,
+          workspaceId: ctx.workspaceId,
+        } as T['$inferInsert'])
         .returning();
       await config.onChange?.(ctx, [], [row as Row]);
       return row as Row;

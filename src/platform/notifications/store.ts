@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { RequestContext } from '../context.ts';
+import { newId } from '../ids.ts';
 import { notifications } from '../schema.ts';
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -24,7 +24,7 @@ export async function insertNotifications(ctx: RequestContext, rows: NewNotifica
       rows.map((r) => ({
         ...r,
         data: r.data ?? {},
-        id: randomUUID(),
+        id: newId(ctx),
         workspaceId: ctx.workspaceId,
         createdAt: ctx.now(),
       })),

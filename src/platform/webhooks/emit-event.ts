@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../context.ts';
+import { newId } from '../ids.ts';
 import { enqueueJob } from '../jobs/job-store.ts';
 import { insertDelivery, subscribersOf } from './store.ts';
 
@@ -27,7 +27,7 @@ export async function emitWebhookEvent(
 ): Promise<void> {
   const subs = await subscribersOf(ctx, type);
   for (const sub of subs) {
-    const id = randomUUID();
+    const id = newId(ctx);
     const payload = { id, type, workspaceId: ctx.workspaceId, occurredAt: ctx.now().toISOString(), data };
     await insertDelivery(ctx, { id, subscriptionId: sub.id, eventType: type, payload });
     await enqueueJob(ctx.db, {

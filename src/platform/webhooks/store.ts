@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { RequestContext } from '../context.ts';
+import { newId } from '../ids.ts';
 import { webhookDeliveries, webhookSubscriptions } from '../schema.ts';
 import { forgetMemo, memoInTransaction } from '../transaction-memo.ts';
 
@@ -19,7 +19,7 @@ export async function insertSubscription(
     .insert(webhookSubscriptions)
     .values({
       ...values,
-      id: randomUUID(),
+      id: newId(ctx),
       workspaceId: ctx.workspaceId,
       createdAt: ctx.now(),
       updatedAt: ctx.now(),
