@@ -1,5 +1,5 @@
 import { getTableColumns, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { cannotChange, recordScope } from './access.ts';
 import type { Resource } from './access-policy.ts';
 import { appendAudit } from './audit/store.ts';
