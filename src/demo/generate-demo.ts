@@ -46,12 +46,9 @@ const insertRows = <T extends Parameters<typeof bulkInsert>[1]>(
   table: T,
   rows: object[],
 ) =>
-  // Object.assign: V8 builds `{ ...r, workspaceId }` several times slower (lifecycle/store.ts).
-  bulkInsert(
-    ctx.db,
-    table,
-    rows.map((r) => Object.assign({}, r, { workspaceId: ctx.workspaceId })) as T['$inferInsert'][],
-  );
+  bulkInsert(ctx.db, table, rows as T['$inferInsert'][], {
+    constants: { workspaceId: ctx.workspaceId } as Partial<T['$inferInsert']>,
+  });
 
 /**
  * Builds the demo workspace: the vendor's revenue team, then its market written day by

@@ -69,3 +69,18 @@ it('inserts in chunks and skips conflicting rows when asked', async () => {
   );
   expect(count!.n).toBe(25);
 });
+
+it('gives every row the constants, sent once, over any value the rows hold for them', async () => {
+  const rows = Array.from({ length: 12 }, (_, i) => ({
+    id: `00000000-0000-4000-a000-${String(i).padStart(12, '0')}`,
+    label: `constant ${i}`,
+    flag: false,
+  }));
+  const constants = { flag: true, amount: 7.5, doc: { from: 'constants' } };
+  expect(await bulkInsert(database.db, samples, rows, { chunkSize: 5, constants })).toBe(12);
+  const stored = await queryRows<{ label: string; flag: boolean; amount: number; doc: unknown }>(
+    database.db,
+    sql`select label, flag, amount::float8 as amount, doc from bulk_insert_samples where label like 'constant %' order by id`,
+  );
+  expect(stored).toEqual(rows.map((r) => ({ label: r.label, ...constants })));
+});

@@ -36,11 +36,17 @@ export async function bulkInsert<T extends PgTable>(
   db: Db,
   table: T,
   rows: T['$inferInsert'][],
-  options: { chunkSize?: number; onConflictDoNothing?: boolean } = {},
+  options: {
+    chunkSize?: number;
+    onConflictDoNothing?: boolean;
+    /** Values of every row (the workspace id), sent once instead of copied into each row. */
+    constants?: Partial<T['$inferInsert']>;
+  } = {},
 ): Promise<number> {
   if (rows.length === 0) return 0;
   const all = getTableColumns(table) as Record<string, PgColumn>;
-  const keys = Object.keys(rows[0]!).filter((k) => all[k]);
+  const constants = Object.entries(options.constants ?? {}).filter(([k]) => all[k]);
+  const keys = Object.keys(rows[0]!).filter((k) => all[k] && !(options.constants && k in options.constants));
   const columns = keys.map((k) => all[k]!);
   const chunkSize = options.chunkSize ?? 5000;
   let inserted = 0;
@@ -54,12 +60,19 @@ export async function bulkInsert<T extends PgTable>(
       const values = chunk.map((row) => row[keys[i]!]);
       return sql`${arrayParam(values, json)}::text::${sql.raw(arrayType)}[]`;
     });
-    const select = columns.map((column, i) => {
-      const type = column.getSQLType();
-      return type === 'jsonb' || type === 'json' ? sql.raw(`c${i}::${type}`) : sql.raw(`c${i}`);
-    });
+    const select = [
+      ...columns.map((column, i) => {
+        const type = column.getSQLType();
+        return type === 'jsonb' || type === 'json' ? sql.raw(`c${i}::${type}`) : sql.raw(`c${i}`);
+      }),
+      ...constants.map(([k, value]) => sql`${value}::${sql.raw(all[k]!.getSQLType())}`),
+    ];
     // Columns are declared without names (casing: snake_case), so map keys the way drizzle does.
-    const names = sql.raw(columns.map((c) => `"${c.keyAsName ? toSnakeCase(c.name) : c.name}"`).join(', '));
+    const names = sql.raw(
+      [...columns, ...constants.map(([k]) => all[k]!)]
+        .map((c) => `"${c.keyAsName ? toSnakeCase(c.name) : c.name}"`)
+        .join(', '),
+    );
     const aliases = sql.raw(columns.map((_, i) => `c${i}`).join(', '));
     const conflict = options.onConflictDoNothing ? sql` on conflict do nothing` : sql``;
     const result = (await db.execute(
