@@ -46,7 +46,8 @@ export async function bulkInsert<T extends PgTable>(
   if (rows.length === 0) return 0;
   const all = getTableColumns(table) as Record<string, PgColumn>;
   const constants = Object.entries(options.constants ?? {}).filter(([k]) => all[k]);
-  const keys = Object.keys(rows[0]!).filter((k) => all[k] && !(options.constants && k in options.constants));
+  const fixed = new Set(constants.map(([k]) => k));
+  const keys = Object.keys(rows[0]!).filter((k) => all[k] && !fixed.has(k));
   const columns = keys.map((k) => all[k]!);
   const chunkSize = options.chunkSize ?? 5000;
   let inserted = 0;

@@ -25,6 +25,7 @@ export type TenantTable = PgTable & {
   workspaceId: AnyPgColumn;
   id: AnyPgColumn;
   version: AnyPgColumn;
+  createdAt: AnyPgColumn;
   updatedAt: AnyPgColumn;
 };
 
