@@ -3,7 +3,7 @@ import { atCommit } from '../platform/commit-writes.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { memoInTransaction } from '../platform/transaction-memo.ts';
 import { NO_SLICES } from './funnel.ts';
-import { type EntityProgress, rollupDeltas } from './rollup.ts';
+import { cohortCells, type EntityProgress, rollupDeltas, stageCells } from './rollup.ts';
 import {
   addCohortCells,
   addStageCells,
@@ -78,17 +78,18 @@ export async function recordRollups(
         for (const p of written) read.delete(p.entityId);
       }
     }
-    // The counters are shared by every writer of the day: added at commit (commit-writes.ts).
+    // The counters are shared by every writer of the day: added at commit (commit-writes.ts),
+    // the transaction's tallies summed first, so each is fanned out to its cells once.
     await atCommit(
       ctx,
       `analytics:stage:${lifecycle}`,
-      (c, cells) => addStageCells(c, lifecycle, cells),
+      (c, tallies) => addStageCells(c, lifecycle, stageCells(tallies)),
       deltas.stage,
     );
     await atCommit(
       ctx,
       `analytics:cohort:${lifecycle}`,
-      (c, cells) => addCohortCells(c, lifecycle, cells),
+      (c, tallies) => addCohortCells(c, lifecycle, cohortCells(tallies)),
       deltas.cohort,
     );
   }

@@ -81,8 +81,8 @@ function spansOf(day: string): [Span, string][] {
   return found;
 }
 
-/** A count before it is fanned out to slice dimensions and spans. */
-type Tally<C> = { cell: C; slices: SliceKeys; n: number };
+/** A count before it is fanned out to slice dimensions and spans; `key` names its cell and slices. */
+export type Tally<C> = { key: string; cell: C; slices: SliceKeys; n: number };
 
 const sliceKey = (s: SliceKeys) => SLICE_DIMENSIONS.map((d) => s[d]).join('\u0001');
 
@@ -94,7 +94,18 @@ const sliceKey = (s: SliceKeys) => SLICE_DIMENSIONS.map((d) => s[d]).join('\u000
 function tally<C>(map: Map<string, Tally<C>>, key: string, slices: SliceKeys, cell: () => C): void {
   const found = map.get(key);
   if (found) found.n++;
-  else map.set(key, { cell: cell(), slices, n: 1 });
+  else map.set(key, { key, cell: cell(), slices, n: 1 });
+}
+
+/** Tallies of several batches summed by key (copies: the batches' own tallies stay as they were). */
+function mergeTallies<C>(tallies: Tally<C>[]): Map<string, Tally<C>> {
+  const merged = new Map<string, Tally<C>>();
+  for (const t of tallies) {
+    const found = merged.get(t.key);
+    if (found) found.n += t.n;
+    else merged.set(t.key, { ...t });
+  }
+  return merged;
 }
 
 /** The tallies as cells: once unsliced and per slice dimension, once per span (day, week, month). */
@@ -119,11 +130,23 @@ function fanOutTallies<C extends { day: string; dimension: string; value: string
 
 type StageFact = Omit<StageCell, 'dimension' | 'value' | 'span' | 'n'>;
 type CohortFact = Omit<CohortCell, 'dimension' | 'value' | 'span' | 'n'>;
+export type StageTally = Tally<StageFact>;
+export type CohortTally = Tally<CohortFact>;
+
+/** The stage cells of tallies (of one batch or many): summed by key first, then fanned out once. */
+export const stageCells = (tallies: StageTally[]): StageCell[] =>
+  fanOutTallies<StageCell>(mergeTallies(tallies), (c) => `${c.stage}|${c.kind}|${c.detail}`);
+
+/** The cohort cells of tallies, as `stageCells`. */
+export const cohortCells = (tallies: CohortTally[]): CohortCell[] =>
+  fanOutTallies<CohortCell>(mergeTallies(tallies), (c) => c.stage);
 
 /**
  * The rollup increments for new history rows (pure): given the records' progress so far,
- * returns the cells to add and the new progress. Rows of one record must come in order.
- * Records without progress start their cohort with this row.
+ * returns the counts to add, as tallies (`stageCells` / `cohortCells` make them cells: a
+ * transaction sums its batches' tallies and fans them out once, at commit), and the new
+ * progress. Rows of one record must come in order. Records without progress start their
+ * cohort with this row.
  */
 export function rollupDeltas(
   progress: Map<string, EntityProgress>,
@@ -131,7 +154,7 @@ export function rollupDeltas(
   def: LifecycleDefinition,
   cal: Calendar,
   slicesOf: (entityId: string) => SliceKeys,
-): { stage: StageCell[]; cohort: CohortCell[]; progress: EntityProgress[] } {
+): { stage: StageTally[]; cohort: CohortTally[]; progress: EntityProgress[] } {
   const path = funnelPath(def);
   const orderOf = new Map(path.map((s) => [s.key, s.order]));
   const stageTallies = new Map<string, Tally<StageFact>>();
@@ -186,8 +209,8 @@ export function rollupDeltas(
     touched.set(r.entityId, p);
   }
   return {
-    stage: fanOutTallies<StageCell>(stageTallies, (c) => `${c.stage}|${c.kind}|${c.detail}`),
-    cohort: fanOutTallies<CohortCell>(cohortTallies, (c) => c.stage),
+    stage: [...stageTallies.values()],
+    cohort: [...cohortTallies.values()],
     progress: [...touched.values()],
   };
 }

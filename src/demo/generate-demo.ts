@@ -214,13 +214,7 @@ async function writeHistory(
       campaignMembers,
       membersByDay[day]!.map((m) => ({ ...m, updatedAt: m.firstTouchAt })),
     );
-    await insertRows(
-      dayCtx,
-      events,
-      eventsByDay[day]!.map((e) =>
-        Object.assign({}, e, { idempotencyKey: `demo:${e.id}`, receivedAt: e.occurredAt }),
-      ),
-    );
+    await insertRows(dayCtx, events, eventsByDay[day]!);
     await recordEntries(
       dayCtx,
       'person',

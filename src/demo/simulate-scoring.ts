@@ -1,5 +1,6 @@
 import { scoreEvents } from '../scoring/score-events.ts';
 import type { DemoDayStep } from './day-steps.ts';
+import type { DemoEvent } from './demo-market.ts';
 
 /**
  * Marketing's day: the day's events are scored with the production rules in the day's
@@ -11,18 +12,9 @@ import type { DemoDayStep } from './day-steps.ts';
 export const simulateScoring: DemoDayStep = async (ctx, day) => {
   const arrived = new Set(day.people.map((p) => p.id));
   await scoreEvents(ctx, {
-    events: day.events.flatMap((e) =>
-      e.personId && !arrived.has(e.personId)
-        ? [
-            {
-              id: e.id,
-              personId: e.personId,
-              type: e.type,
-              occurredAt: e.occurredAt,
-              properties: e.properties,
-            },
-          ]
-        : [],
+    // The market's events as they are (scoring reads their id, type, time and properties).
+    events: day.events.filter(
+      (e): e is DemoEvent & { personId: string } => e.personId !== null && !arrived.has(e.personId),
     ),
     rescore: [...arrived],
   });

@@ -1,6 +1,7 @@
 /// <reference path="./pg-utils.d.ts" />
 import { type PGlite, type QueryOptions, type Results, type Transaction, types } from '@electric-sql/pglite';
 import { prepareValue } from 'pg/lib/utils.js';
+import { arrayLiteral } from './array-literal.ts';
 import { errorIn, readResult, statementMessage } from './pglite-wire.ts';
 
 /**
@@ -33,8 +34,9 @@ type Client = Pick<Transaction, 'query'> & Pick<PGlite, 'transaction'>;
  * where PGlite's own `query` makes six calls into the database (it first asks for the
  * parameter types to pick its serializers) and merges a query's parsers into a copy of
  * its whole parser table each time: together ~100 µs a statement, more than a simple
- * indexed read. Parameters are serialized by node-postgres' own `prepareValue`, so both
- * drivers send the same text for the same value. Drizzle's parsers are set once on the
+ * indexed read. Parameters are serialized as node-postgres' own `prepareValue` does (arrays
+ * by `arrayLiteral`, the same text for less garbage), so both drivers send the same text
+ * for the same value. Drizzle's parsers are set once on the
  * client instead of passed with each query.
  */
 export function drizzleClient(client: PGlite): PGlite {
@@ -70,7 +72,8 @@ function run<T>(
   options: QueryOptions | undefined,
   syncToFs: boolean,
 ): Promise<Results<T>> {
-  const values = (params ?? []).map((p) => prepareValue(p));
+  // Arrays by arrayLiteral: node-postgres' text, without its garbage (array-literal.ts).
+  const values = (params ?? []).map((p) => (Array.isArray(p) ? arrayLiteral(p) : prepareValue(p)));
   // Inside the lock: the statement cache must follow the order the database runs them in.
   return (client as unknown as Locks)._runExclusiveQuery(async () => {
     const statements = statementsOf(client);
