@@ -272,11 +272,15 @@ export function generateMarket(
   const emails = new Set<string>();
   const span = anchor.getTime() - from.getTime();
 
-  // Each event is made whole here, once: the day's insert then sends the objects as they are.
+  // Each event is made whole here, once, from the literal its caller built (not copied: there
+  // are 300,000): the day's insert then sends the objects as they are.
   const event = (e: Omit<DemoEvent, 'id' | 'idempotencyKey' | 'receivedAt'>) => {
     if (e.occurredAt.getTime() > anchor.getTime()) return;
-    const id = seededUuidAt(rng, e.occurredAt);
-    events.push({ id, ...e, idempotencyKey: `demo:${id}`, receivedAt: e.occurredAt });
+    const whole = e as DemoEvent;
+    whole.id = seededUuidAt(rng, e.occurredAt);
+    whole.idempotencyKey = `demo:${whole.id}`;
+    whole.receivedAt = e.occurredAt;
+    events.push(whole);
   };
   const activeAt = (channel: string, at: Date) => {
     const t = at.getTime();

@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
 import { mergeVisitorsIntoPeople } from '../capture/identify-visitor.ts';
 import { campaignMembers, campaigns, events, visitors } from '../capture/schema.ts';
 import { accounts, people } from '../crm/schema.ts';
 import { recordEntries } from '../lifecycle/transition-entity.ts';
 import type { RequestContext } from '../platform/context.ts';
+import { analyzeOwnTables } from '../platform/db/analyze-tables.ts';
 import { bulkInsert, trustReferencesOfWorkspace, withTrustedReferences } from '../platform/db/bulk-insert.ts';
 import type { Db } from '../platform/db/open-database.ts';
 import { newId, numberedIds } from '../platform/ids.ts';
@@ -261,18 +261,14 @@ async function writeHistory(
     for (let day = first; day < last; day++) written += eventsByDay[day]!.length;
     // PGlite runs no autovacuum: refresh planner statistics as the tables grow, each time
     // the events table has doubled (an ANALYZE samples a bounded number of rows, so a fixed
-    // schedule spends most of its time re-reading statistics that barely moved). A sample
+    // schedule spends most of its time re-reading statistics that barely moved); Baton's own
+    // tables only, as PostgreSQL's catalogs barely change while a demo is written. A sample
     // of 6,000 rows a table (a fifth of the default) shapes the demo's own plans as well,
     // for a few percent of its time; a server started on the data re-analyzes each table at
     // the default size once a tenth of it has changed (pglite-maintenance.ts).
     if (written >= 2 * analyzedAt) {
       analyzedAt = written;
-      await timings.time('analyze', () =>
-        ctx.db.transaction(async (tx) => {
-          await tx.execute(sql`set local default_statistics_target = 20`);
-          await tx.execute(sql`analyze`);
-        }),
-      );
+      await timings.time('analyze', () => analyzeOwnTables(ctx.db, 20));
     }
     progress.update(last);
   }

@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { quoteIdent } from './analyze-tables.ts';
 
 /**
  * PostgreSQL's autovacuum thresholds (autovacuum_*_threshold and *_scale_factor defaults):
@@ -29,8 +30,6 @@ export function maintenanceDue(tables: TableActivity[]): { analyze: string[]; va
   return { analyze, vacuum };
 }
 
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
 /**
  * PGlite runs no autovacuum: without it a long-running server keeps the statistics of the
  * day it started (plans, foreign-key checks included, made for empty tables scan them) and
@@ -54,8 +53,8 @@ export function startMaintenance(client: PGlite, intervalMs = 15_000): () => Pro
        from pg_stat_user_tables s join pg_class c on c.oid = s.relid where s.schemaname = 'public'`,
     );
     const due = maintenanceDue(rows.map((r) => ({ ...r, changedSinceAnalyze: r.changed })));
-    for (const table of due.vacuum) await client.exec(`vacuum (analyze) ${quote(table)}`);
-    if (due.analyze.length) await client.exec(`analyze ${due.analyze.map(quote).join(', ')}`);
+    for (const table of due.vacuum) await client.exec(`vacuum (analyze) ${quoteIdent(table)}`);
+    if (due.analyze.length) await client.exec(`analyze ${due.analyze.map(quoteIdent).join(', ')}`);
   };
   const timer = setInterval(() => {
     if (running || client.closed) return;
