@@ -1,29 +1,33 @@
 import { getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { quoted } from './array-literal.ts';
+import { isoTimestamp } from './iso-timestamp.ts';
 import type { Db } from './open-database.ts';
 import { queryRows } from './query-rows.ts';
 
 /** One value as an element of a PostgreSQL array literal; text is always quoted. */
-function element(value: unknown, json: boolean): string {
+function element(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
-  if (value instanceof Date) return value.toISOString();
-  const text = json ? JSON.stringify(value) : value;
-  if (typeof text !== 'string') return String(text);
-  return `"${QUOTED.test(text) ? text.replace(QUOTED_ALL, '\\$&') : text}"`;
+  if (typeof value === 'string') return quoted(value);
+  if (value instanceof Date) return isoTimestamp(value);
+  return String(value);
 }
-const QUOTED = /[\\"]/;
-const QUOTED_ALL = /[\\"]/g;
+
+/** A json/jsonb value as an element: its JSON text, quoted. */
+const jsonElement = (value: unknown) =>
+  value === null || value === undefined ? 'NULL' : quoted(JSON.stringify(value));
 
 /**
  * A column's values as the text of a PostgreSQL array, sent as bytes to a `text`
  * parameter and cast there: the drivers would otherwise escape and measure every element
  * in JavaScript, which cost more than the database's parse of the array.
  */
-function arrayParam(values: unknown[], json: boolean): Buffer {
+function arrayParam(rows: Record<string, unknown>[], key: string, json: boolean): Buffer {
+  const write = json ? jsonElement : element;
   // Joined once rather than appended to: appending made two rope nodes per element.
-  const parts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) parts[i] = element(values[i], json);
+  const parts = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) parts[i] = write(rows[i]![key]);
   return Buffer.from(`{${parts.join(',')}}`);
 }
 
@@ -59,8 +63,7 @@ export async function bulkInsert<T extends PgTable>(
       // jsonb travels as text[] and is cast per element (see `select` below).
       const json = type === 'jsonb' || type === 'json';
       const arrayType = json ? 'text' : type;
-      const values = chunk.map((row) => row[keys[i]!]);
-      return sql`${arrayParam(values, json)}::text::${sql.raw(arrayType)}[]`;
+      return sql`${arrayParam(chunk, keys[i]!, json)}::text::${sql.raw(arrayType)}[]`;
     });
     const select = [
       ...columns.map((column, i) => {
