@@ -4,7 +4,7 @@ import type { PGlite } from '@electric-sql/pglite';
 const PGDATA = '/pglite/data';
 const SEEK_END = 2;
 
-interface FsNode {
+export interface FsNode {
   mode: number;
   mount: { type: { stream_ops: StreamOps; node_ops: NodeOps } };
 }
@@ -23,12 +23,37 @@ interface StreamOps {
   ): number;
   setattr?(stream: Stream, attr: unknown): void;
 }
-interface NodeOps {
+export interface NodeOps {
   setattr(node: FsNode, attr: unknown): void;
+  lookup(parent: FsNode, name: string): FsNode;
+  mknod(parent: FsNode, name: string, mode: number, dev: number): FsNode;
+  rename(node: FsNode, newDir: FsNode, newName: string): void;
+  symlink(parent: FsNode, name: string, target: string): void;
 }
-interface EmscriptenFs {
+export interface EmscriptenFs {
   lookupPath(path: string): { node: FsNode };
   isFile(mode: number): boolean;
+  ErrnoError: new (errno: number) => Error & { errno: number };
+}
+
+/**
+ * The operations of Emscripten's Node file system under PGlite's data directory, to wrap
+ * (shared by every file and directory of the mount), or nothing when PGlite runs on
+ * another file system (in memory, which keeps sizes and names itself) or layout.
+ */
+export function nodeFsOf(
+  client: PGlite,
+): { fs: EmscriptenFs; streamOps: StreamOps; nodeOps: NodeOps } | undefined {
+  const fs = (client as unknown as { mod?: { FS?: EmscriptenFs } }).mod?.FS;
+  let root: FsNode;
+  try {
+    root = fs!.lookupPath(PGDATA).node;
+  } catch {
+    return undefined;
+  }
+  const { stream_ops: streamOps, node_ops: nodeOps } = root.mount.type;
+  if (!streamOps?.llseek || !streamOps.write || !nodeOps?.setattr || !nodeOps.lookup) return undefined;
+  return { fs: fs!, streamOps, nodeOps };
 }
 
 /**
@@ -40,16 +65,9 @@ interface EmscriptenFs {
  * that), so every change to a size passes through these operations.
  */
 export function cacheFileSizes(client: PGlite): void {
-  const fs = (client as unknown as { mod?: { FS?: EmscriptenFs } }).mod?.FS;
-  let root: FsNode;
-  try {
-    root = fs!.lookupPath(PGDATA).node;
-  } catch {
-    return; // another PGlite layout: run without the cache
-  }
-  // Only Node's file system has these at the mount (the in-memory one keeps sizes itself).
-  const { stream_ops: streamOps, node_ops: nodeOps } = root.mount.type;
-  if (!streamOps?.llseek || !streamOps.write || !nodeOps?.setattr) return;
+  const found = nodeFsOf(client);
+  if (!found) return;
+  const { fs, streamOps, nodeOps } = found;
   if ((streamOps as { sizesCached?: boolean }).sizesCached) return;
   (streamOps as { sizesCached?: boolean }).sizesCached = true;
 
@@ -57,7 +75,7 @@ export function cacheFileSizes(client: PGlite): void {
   const { llseek, write, setattr: streamSetattr } = streamOps;
   const { setattr } = nodeOps;
   streamOps.llseek = (stream, offset, whence) => {
-    if (whence !== SEEK_END || !fs!.isFile(stream.node.mode)) return llseek(stream, offset, whence);
+    if (whence !== SEEK_END || !fs.isFile(stream.node.mode)) return llseek(stream, offset, whence);
     let size = sizes.get(stream.node);
     if (size === undefined) {
       size = llseek(stream, 0, SEEK_END);
