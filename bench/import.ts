@@ -8,10 +8,10 @@
 import { createReadStream, createWriteStream, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IMPORT_HEAP_MB, relaunchWithHeapLimit } from '../src/cli/heap-limit.ts';
+import { IMPORT_HEAP_MB, relaunchWithFlags } from '../src/cli/heap-limit.ts';
 
 // As bin/baton.js does, before the app is loaded: this process then only waits.
-await relaunchWithHeapLimit(IMPORT_HEAP_MB);
+await relaunchWithFlags([`--max-old-space-size=${IMPORT_HEAP_MB}`]);
 const { importPeople } = await import('../src/capture/import-people.ts');
 const { systemContext } = await import('../src/platform/context.ts');
 const { openDatabase } = await import('../src/platform/db/open-database.ts');

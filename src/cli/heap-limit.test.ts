@@ -1,22 +1,35 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const { BATON_HEAP_LIMIT: _set, ...env } = process.env;
+const { BATON_RELAUNCHED: _set, ...env } = process.env;
 
-describe('relaunchWithHeapLimit', () => {
-  it('runs the command again in a Node whose heap is capped, with its arguments and exit status', () => {
-    const script = join(mkdtempSync(join(tmpdir(), 'baton-heap-')), 'probe.mts');
-    writeFileSync(
-      script,
-      `import { getHeapStatistics } from 'node:v8';
-import { relaunchWithHeapLimit } from ${JSON.stringify(resolve('src/cli/heap-limit.ts'))};
-await relaunchWithHeapLimit(200);
+const probe = (body: string) => {
+  const script = join(mkdtempSync(join(tmpdir(), 'baton-relaunch-')), 'probe.mts');
+  writeFileSync(
+    script,
+    `import { relaunchWithFlags } from ${JSON.stringify(resolve('src/cli/heap-limit.ts'))};\n${body}`,
+  );
+  return script;
+};
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('relaunchWithFlags', () => {
+  it('runs the command again in a Node with the flags, with its arguments and exit status', () => {
+    const script = probe(`import { getHeapStatistics } from 'node:v8';
+await relaunchWithFlags(['--max-old-space-size=200']);
 console.log(JSON.stringify({ limitMb: getHeapStatistics().heap_size_limit / 1048576, args: process.argv.slice(2) }));
-process.exit(7);`,
-    );
+process.exit(7);`);
     const run = spawnSync(process.execPath, ['--import', 'tsx', script, 'a', 'b c'], {
       env,
       encoding: 'utf8',
@@ -29,9 +42,35 @@ process.exit(7);`,
     expect(out.limitMb).toBeLessThan(260);
   });
 
-  it('baton import runs under the cap', () => {
-    const run = spawnSync(process.execPath, ['bin/baton.js', 'import', '--help'], { env, encoding: 'utf8' });
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain('--skip-invalid');
+  it('ends the relaunched command when its parent is killed', async () => {
+    const script = probe(`await relaunchWithFlags(['--max-semi-space-size=32']);
+console.log(process.pid);
+setInterval(() => {}, 1000);`);
+    const parent = spawn(process.execPath, ['--import', 'tsx', script], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const childPid = await new Promise<number>((done) =>
+      parent.stdout.once('data', (d: Buffer) => done(Number(d.toString().trim()))),
+    );
+    expect(childPid).not.toBe(parent.pid);
+    expect(alive(childPid)).toBe(true);
+    parent.kill('SIGKILL');
+    for (let i = 0; i < 100 && alive(childPid); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(alive(childPid)).toBe(false);
+  });
+
+  it('baton import and baton demo run relaunched', () => {
+    for (const [command, option] of [
+      ['import', '--skip-invalid'],
+      ['demo', '--people'],
+    ]) {
+      const run = spawnSync(process.execPath, ['bin/baton.js', command!, '--help'], {
+        env,
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain(option);
+    }
   });
 });

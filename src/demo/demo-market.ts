@@ -198,7 +198,8 @@ function makeCampaigns(rng: Rng, from: Date, months: number): DemoCampaign[] {
       250_000,
     );
     add(`共催セミナー ${label}`, 'seminar', new Date(start.getTime() + 20 * DAY), 7, 150_000);
-    if (m % 4 === 1)
+    // An exhibition every four months from the second; a one-month history still gets one.
+    if (m % 4 === 1 || months === 1)
       add(
         `展示会「${rng.pick(['営業DX EXPO', 'SaaS World Tokyo', 'マーケティングWeek'])}」${label}`,
         'exhibition',

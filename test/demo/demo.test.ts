@@ -37,6 +37,15 @@ describe('the demo workspace', () => {
     expect(JSON.stringify(a.people)).not.toBe(JSON.stringify(c.people));
   });
 
+  it('has a campaign for every person from one month of history up (any --months the CLI accepts)', () => {
+    for (const months of [1, 2, 5]) {
+      const market = generateMarket(new Rng(months), { anchor, months, peopleCount: 400 });
+      const campaignIds = new Set(market.campaigns.map((c) => c.id));
+      expect(new Set(market.campaigns.map((c) => c.channel)).size).toBe(7);
+      for (const p of market.people) expect(campaignIds.has(p.firstCampaignId)).toBe(true);
+    }
+  });
+
   it('draws seeded uuids digit by digit in text order: version-4 shape, the next draw unchanged', () => {
     fc.assert(
       fc.property(fc.integer(), (seed) => {

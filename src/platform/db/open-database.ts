@@ -106,10 +106,6 @@ async function openPglite(dataDir = '.baton'): Promise<Database> {
     const client = await PGlite.create({
       dataDir: resolve(dir, 'pgdata'),
       parsers: PGLITE_PARSERS,
-      // A 64 MB WAL ring instead of 4 MB: a large transaction's WAL reaches the file in a few
-      // writes at commit, not 8 KB at a time each time the ring wraps (a demo: 39,000 writes
-      // of its 103,000). PGlite has no WAL writer process to empty the ring in the background.
-      startParams: [...PGlite.defaultStartParams, '-c', 'wal_buffers=64MB'],
     });
     cacheFileSizes(client);
     cacheMissingFiles(client);
