@@ -1,4 +1,4 @@
-import { getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { quoted } from './array-literal.ts';
@@ -54,34 +54,34 @@ export async function bulkInsert<T extends PgTable>(
   const fixed = new Set(constants.map(([k]) => k));
   const keys = Object.keys(rows[0]!).filter((k) => all[k] && !fixed.has(k));
   const columns = keys.map((k) => all[k]!);
+  // jsonb travels as text[] and is cast per element in the select list.
+  const types = columns.map((c) => c.getSQLType());
+  const json = types.map((type) => type === 'jsonb' || type === 'json');
+  // The statement around the arrays is the same for every chunk.
+  const select = sql.join(
+    [
+      ...types.map((type, i) => sql.raw(json[i] ? `c${i}::${type}` : `c${i}`)),
+      ...constants.map(([k, value]) => sql`${value}::${sql.raw(all[k]!.getSQLType())}`),
+    ],
+    sql`, `,
+  );
+  // Columns are declared without names (casing: snake_case), so map keys the way drizzle does.
+  const names = sql.raw(
+    [...columns, ...constants.map(([k]) => all[k]!)]
+      .map((c) => `"${c.keyAsName ? toSnakeCase(c.name) : c.name}"`)
+      .join(', '),
+  );
+  const aliases = sql.raw(columns.map((_, i) => `c${i}`).join(', '));
+  const conflict = options.onConflictDoNothing ? sql` on conflict do nothing` : sql``;
   const chunkSize = options.chunkSize ?? 5000;
   let inserted = 0;
   for (let start = 0; start < rows.length; start += chunkSize) {
     const chunk = rows.slice(start, start + chunkSize) as Record<string, unknown>[];
-    const arrays: SQL[] = columns.map((column, i) => {
-      const type = column.getSQLType();
-      // jsonb travels as text[] and is cast per element (see `select` below).
-      const json = type === 'jsonb' || type === 'json';
-      const arrayType = json ? 'text' : type;
-      return sql`${arrayParam(chunk, keys[i]!, json)}::text::${sql.raw(arrayType)}[]`;
-    });
-    const select = [
-      ...columns.map((column, i) => {
-        const type = column.getSQLType();
-        return type === 'jsonb' || type === 'json' ? sql.raw(`c${i}::${type}`) : sql.raw(`c${i}`);
-      }),
-      ...constants.map(([k, value]) => sql`${value}::${sql.raw(all[k]!.getSQLType())}`),
-    ];
-    // Columns are declared without names (casing: snake_case), so map keys the way drizzle does.
-    const names = sql.raw(
-      [...columns, ...constants.map(([k]) => all[k]!)]
-        .map((c) => `"${c.keyAsName ? toSnakeCase(c.name) : c.name}"`)
-        .join(', '),
+    const arrays = keys.map(
+      (key, i) => sql`${arrayParam(chunk, key, json[i]!)}::text::${sql.raw(json[i] ? 'text' : types[i]!)}[]`,
     );
-    const aliases = sql.raw(columns.map((_, i) => `c${i}`).join(', '));
-    const conflict = options.onConflictDoNothing ? sql` on conflict do nothing` : sql``;
     const result = (await db.execute(
-      sql`insert into ${sql.raw(`"${getTableName(table)}"`)} (${names}) select ${sql.join(select, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as t(${aliases})${conflict}`,
+      sql`insert into ${sql.raw(`"${getTableName(table)}"`)} (${names}) select ${select} from unnest(${sql.join(arrays, sql`, `)}) as t(${aliases})${conflict}`,
     )) as unknown as { rowCount?: number | null; affectedRows?: number };
     inserted += result.rowCount ?? result.affectedRows ?? 0;
   }
