@@ -8,7 +8,7 @@
 import { createReadStream, createWriteStream, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IMPORT_HEAP_MB, relaunchWithFlags } from '../src/cli/heap-limit.ts';
+import { IMPORT_HEAP_MB, relaunchWithFlags } from '../src/cli/relaunch.ts';
 
 // As bin/baton.js does, before the app is loaded: this process then only waits.
 await relaunchWithFlags([`--max-old-space-size=${IMPORT_HEAP_MB}`]);

@@ -23,7 +23,6 @@ export const DEMO_SEMI_SPACE_MB = 32;
  * holding the data directory.
  */
 export function relaunchWithFlags(flags: string[]): Promise<void> {
-  const names = flags.map((f) => f.split('=')[0]);
   if (process.env.BATON_RELAUNCHED === flags.join(' ')) {
     // The child: its channel does not keep it alive, and it ends when the channel closes.
     if (process.channel) {
@@ -33,6 +32,7 @@ export function relaunchWithFlags(flags: string[]): Promise<void> {
     return Promise.resolve();
   }
   // Run as asked by whoever started Node with these flags themselves.
+  const names = flags.map((f) => f.split('=')[0]);
   if (process.execArgv.some((a) => names.includes(a.split('=')[0]))) return Promise.resolve();
   const child = spawn(
     process.execPath,

@@ -10,7 +10,7 @@ const probe = (body: string) => {
   const script = join(mkdtempSync(join(tmpdir(), 'baton-relaunch-')), 'probe.mts');
   writeFileSync(
     script,
-    `import { relaunchWithFlags } from ${JSON.stringify(resolve('src/cli/heap-limit.ts'))};\n${body}`,
+    `import { relaunchWithFlags } from ${JSON.stringify(resolve('src/cli/relaunch.ts'))};\n${body}`,
   );
   return script;
 };
