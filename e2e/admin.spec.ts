@@ -25,6 +25,10 @@ test.describe('a day of the RevOps admin', () => {
     await expect(dialog).toBeHidden();
 
     await page.getByLabel('検索').fill(email);
+    // Wait for the search to narrow the list to the new user (header and one row): its row
+    // can first show in the refreshed unfiltered list, and a click as the filtered list
+    // replaces it lands on whatever moved under the pointer.
+    await expect(page.getByRole('row')).toHaveCount(2);
     const row = page.getByRole('row', { name: new RegExp(email) });
     await expect(row).toContainText('MDR（インバウンド IS）');
     await expect(row).toContainText('有効');
