@@ -100,9 +100,15 @@ export interface DemoMarket {
 
 /** A version-4-shaped UUID drawn from the seeded generator, so ids repeat with the seed. */
 export function seededUuid(rng: Rng): string {
-  // Draws in the order of the text (8-4-4-4-12 digits) into one buffer of character codes:
-  // a demo draws over 300,000 of these, and concatenating digit by digit made a string per
-  // digit (a tenth of everything the demo's set-up allocated).
+  return String.fromCharCode(...drawUuidCodes(rng));
+}
+
+/**
+ * Draws in the order of the text (8-4-4-4-12 digits) into one buffer of character codes:
+ * a demo draws over 300,000 of these, and concatenating digit by digit made a string per
+ * digit (a tenth of everything the demo's set-up allocated).
+ */
+function drawUuidCodes(rng: Rng): number[] {
   const codes = UUID_CODES;
   for (let i = 0; i < 36; i++) {
     if (i === 8 || i === 13 || i === 18 || i === 23) codes[i] = DASH;
@@ -110,11 +116,13 @@ export function seededUuid(rng: Rng): string {
     else if (i === 19) codes[i] = HEX_CODES[8 + rng.int(0, 3)]!;
     else codes[i] = HEX_CODES[rng.int(0, 15)]!;
   }
-  return String.fromCharCode(...codes);
+  return codes;
 }
 const UUID_CODES: number[] = new Array(36).fill(0);
 const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
 const DASH = '-'.charCodeAt(0);
+/** Where the 12 hex digits of the milliseconds go in a version-7 id (the dash at 8 skipped). */
+const TIME_DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12];
 
 /**
  * A time-ordered (version 7) id for an event that happened at `at`, from the seed: the
@@ -125,10 +133,18 @@ const DASH = '-'.charCodeAt(0);
  */
 export function seededUuidAt(rng: Rng, at: Date): string {
   // The same draws as seededUuid, so the rest of the seeded demo stays as it was; the
-  // first 48 bits become the time in milliseconds and the version nibble a 7.
-  const random = seededUuid(rng);
-  const ms = at.getTime().toString(16).padStart(12, '0');
-  return `${ms.slice(0, 8)}-${ms.slice(8)}-7${random.slice(15)}`;
+  // first 48 bits become the time in milliseconds and the version nibble a 7. The digits
+  // are written into the drawn codes (Number#toString(16) and slicing cost more than
+  // the draws).
+  const codes = drawUuidCodes(rng);
+  let ms = at.getTime();
+  if (!(ms >= 0 && ms < 2 ** 48)) throw new RangeError(`no version-7 id for ${at.toISOString()}`);
+  for (let d = 11; d >= 0; d--) {
+    codes[TIME_DIGITS[d]!] = HEX_CODES[ms % 16]!;
+    ms = Math.floor(ms / 16);
+  }
+  codes[14] = HEX_CODES[7]!;
+  return String.fromCharCode(...codes);
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -273,15 +289,23 @@ export function generateMarket(
   const emails = new Set<string>();
   const span = anchor.getTime() - from.getTime();
 
-  // Each event is made whole here, once, from the literal its caller built (not copied: there
-  // are 300,000): the day's insert then sends the objects as they are.
+  // Each event is made whole here, as one object of one shape: adding the id and key to
+  // the literals the callers build (of several shapes) cost more than a new object.
   const event = (e: Omit<DemoEvent, 'id' | 'idempotencyKey' | 'receivedAt'>) => {
     if (e.occurredAt.getTime() > anchor.getTime()) return;
-    const whole = e as DemoEvent;
-    whole.id = seededUuidAt(rng, e.occurredAt);
-    whole.idempotencyKey = `demo:${whole.id}`;
-    whole.receivedAt = e.occurredAt;
-    events.push(whole);
+    const id = seededUuidAt(rng, e.occurredAt);
+    events.push({
+      personId: e.personId,
+      visitorId: e.visitorId,
+      accountId: e.accountId,
+      type: e.type,
+      occurredAt: e.occurredAt,
+      campaignId: e.campaignId,
+      properties: e.properties,
+      id,
+      idempotencyKey: `demo:${id}`,
+      receivedAt: e.occurredAt,
+    });
   };
   const activeAt = (channel: string, at: Date) => {
     const t = at.getTime();
@@ -470,7 +494,9 @@ export function generateMarket(
           properties: { asset: c.name },
         });
       } else {
-        const s = seminars.find((c) => c.start <= at && at <= c.end) ?? rng.pick(seminars);
+        const s =
+          seminars.find((c) => c.start.getTime() <= at.getTime() && at.getTime() <= c.end.getTime()) ??
+          rng.pick(seminars);
         event({
           ...base,
           type: 'seminar_registered',

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateMarket, seededUuid } from '../../src/demo/demo-market.ts';
+import { generateMarket, seededUuid, seededUuidAt } from '../../src/demo/demo-market.ts';
 import { DEMO_USERS } from '../../src/demo/demo-org.ts';
 import { generateDemo } from '../../src/demo/generate-demo.ts';
 import { ROLES } from '../../src/platform/context.ts';
@@ -60,6 +60,28 @@ describe('the demo workspace', () => {
         expect(rng.next()).toBe(reference.next());
       }),
     );
+  });
+
+  it('makes a version-7 id of the time and the same draws as a random id', () => {
+    fc.assert(
+      fc.property(
+        fc.integer(),
+        fc.oneof(fc.integer({ min: 0, max: 2 ** 48 - 1 }), fc.constantFrom(0, 1, 15, 16, 2 ** 48 - 1)),
+        (seed, ms) => {
+          // The digits of the milliseconds as Number#toString(16) writes them, over a random id.
+          const random = seededUuid(new Rng(seed));
+          const digits = ms.toString(16).padStart(12, '0');
+          const rng = new Rng(seed);
+          expect(seededUuidAt(rng, new Date(ms))).toBe(
+            `${digits.slice(0, 8)}-${digits.slice(8)}-7${random.slice(15)}`,
+          );
+          const reference = new Rng(seed);
+          seededUuid(reference);
+          expect(rng.next()).toBe(reference.next());
+        },
+      ),
+    );
+    expect(() => seededUuidAt(new Rng(1), new Date(-1))).toThrow(RangeError);
   });
 
   it('gives events version-7 ids in the order of their time', () => {
