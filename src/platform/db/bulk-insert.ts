@@ -1,7 +1,8 @@
-import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import { getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { quoted } from './array-literal.ts';
+import { binaryArray } from './binary-array.ts';
 import { isoTimestamp } from './iso-timestamp.ts';
 import type { Db } from './open-database.ts';
 import { queryRows } from './query-rows.ts';
@@ -23,12 +24,25 @@ const jsonElement = (value: unknown) =>
  * parameter and cast there: the drivers would otherwise escape and measure every element
  * in JavaScript, which cost more than the database's parse of the array.
  */
-function arrayParam(rows: Record<string, unknown>[], key: string, json: boolean): Buffer {
+function arrayText(values: unknown[], json: boolean): Buffer {
   const write = json ? jsonElement : element;
   // Joined once rather than appended to: appending made two rope nodes per element.
-  const parts = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) parts[i] = write(rows[i]![key]);
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) parts[i] = write(values[i]);
   return Buffer.from(`{${parts.join(',')}}`);
+}
+
+/**
+ * A column's values as an array parameter of its type: binary where binary-array.ts has
+ * the type and takes every value (the database then parses nothing), else the text.
+ */
+function arrayParam(rows: Record<string, unknown>[], key: string, type: string, json: boolean): SQL {
+  const values = new Array<unknown>(rows.length);
+  for (let i = 0; i < rows.length; i++) values[i] = rows[i]![key];
+  const binary = binaryArray(type, values);
+  return binary
+    ? sql`${binary}::${sql.raw(type)}[]`
+    : sql`${arrayText(values, json)}::text::${sql.raw(json ? 'text' : type)}[]`;
 }
 
 /**
@@ -54,7 +68,7 @@ export async function bulkInsert<T extends PgTable>(
   const fixed = new Set(constants.map(([k]) => k));
   const keys = Object.keys(rows[0]!).filter((k) => all[k] && !fixed.has(k));
   const columns = keys.map((k) => all[k]!);
-  // jsonb travels as text[] and is cast per element in the select list.
+  // jsonb sent as text[] is cast per element in the select list (a no-op on jsonb[]).
   const types = columns.map((c) => c.getSQLType());
   const json = types.map((type) => type === 'jsonb' || type === 'json');
   // The statement around the arrays is the same for every chunk.
@@ -77,9 +91,7 @@ export async function bulkInsert<T extends PgTable>(
   let inserted = 0;
   for (let start = 0; start < rows.length; start += chunkSize) {
     const chunk = rows.slice(start, start + chunkSize) as Record<string, unknown>[];
-    const arrays = keys.map(
-      (key, i) => sql`${arrayParam(chunk, key, json[i]!)}::text::${sql.raw(json[i] ? 'text' : types[i]!)}[]`,
-    );
+    const arrays = keys.map((key, i) => arrayParam(chunk, key, types[i]!, json[i]!));
     const result = (await db.execute(
       sql`insert into ${sql.raw(`"${getTableName(table)}"`)} (${names}) select ${select} from unnest(${sql.join(arrays, sql`, `)}) as t(${aliases})${conflict}`,
     )) as unknown as { rowCount?: number | null; affectedRows?: number };
