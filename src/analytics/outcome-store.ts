@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { RequestContext } from '../platform/context.ts';
+import { arrayParam } from '../platform/db/array-param.ts';
 import type { DealCell, HandoffCell } from './outcomes.ts';
-
-const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
 /** Sorted by key so concurrent writers lock the counters in one order. */
 function merge<C extends { n: number; mrr?: number }>(cells: C[], key: (c: C) => string): C[] {
@@ -29,19 +28,19 @@ export async function addDealCells(ctx: RequestContext, cells: DealCell[]): Prom
   if (c.length === 0) return;
   await ctx.db.execute(sql`insert into analytics_deal_rollup (workspace_id, type, day, outcome, n, mrr)
     select ${ctx.workspaceId}, t, d::date, o, n, m
-    from unnest(${arr(
+    from unnest(${arrayParam(
       c.map((x) => x.type),
       'text',
-    )}, ${arr(
+    )}, ${arrayParam(
       c.map((x) => x.day),
       'text',
-    )}, ${arr(
+    )}, ${arrayParam(
       c.map((x) => x.outcome),
       'text',
-    )}, ${arr(
+    )}, ${arrayParam(
       c.map((x) => x.n),
       'bigint',
-    )}, ${arr(
+    )}, ${arrayParam(
       c.map((x) => x.mrr),
       'bigint',
     )}) as u(t, d, o, n, m)
@@ -49,7 +48,7 @@ export async function addDealCells(ctx: RequestContext, cells: DealCell[]): Prom
     do update set n = analytics_deal_rollup.n + excluded.n, mrr = analytics_deal_rollup.mrr + excluded.mrr`);
   if (c.some((x) => x.n < 0))
     await ctx.db.execute(sql`delete from analytics_deal_rollup where workspace_id = ${ctx.workspaceId}
-      and n = 0 and mrr = 0 and day = any(${arr(
+      and n = 0 and mrr = 0 and day = any(${arrayParam(
         c.map((x) => x.day),
         'date',
       )})`);
@@ -61,16 +60,16 @@ export async function addHandoffCells(ctx: RequestContext, cells: HandoffCell[])
   if (c.length === 0) return;
   await ctx.db.execute(sql`insert into analytics_handoff_rollup (workspace_id, day, kind, measure, n)
     select ${ctx.workspaceId}, d::date, k, m, n
-    from unnest(${arr(
+    from unnest(${arrayParam(
       c.map((x) => x.day),
       'text',
-    )}, ${arr(
+    )}, ${arrayParam(
       c.map((x) => x.kind),
       'text',
-    )}, ${arr(
+    )}, ${arrayParam(
       c.map((x) => x.measure),
       'text',
-    )}, ${arr(
+    )}, ${arrayParam(
       c.map((x) => x.n),
       'bigint',
     )}) as u(d, k, m, n)
@@ -78,7 +77,7 @@ export async function addHandoffCells(ctx: RequestContext, cells: HandoffCell[])
     do update set n = analytics_handoff_rollup.n + excluded.n`);
   if (c.some((x) => x.n < 0))
     await ctx.db.execute(sql`delete from analytics_handoff_rollup where workspace_id = ${ctx.workspaceId}
-      and n = 0 and day = any(${arr(
+      and n = 0 and day = any(${arrayParam(
         c.map((x) => x.day),
         'date',
       )})`);

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { RequestContext } from '../platform/context.ts';
+import { arrayParam } from '../platform/db/array-param.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
 import { SLICE_DIMENSIONS } from './funnel.ts';
 import type { Calendar } from './periods.ts';
@@ -18,7 +19,6 @@ export interface RebuildSpec {
   bucketStarts: number[];
 }
 
-const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 const ms = (column: SQL) => sql`floor(extract(epoch from ${column}) * 1000)`;
 
 /** One row per slice dimension plus the unsliced `all`, from a progress row `p`. */
@@ -46,10 +46,10 @@ export async function insertProgressFromHistory(ctx: RequestContext, cal: Calend
     from (select distinct on (h.entity_id) h.entity_id, h.to_stage, h.at, h.skipped,
             min(h.at) over w as first_at, coalesce(max(path.ord) over w, -1) as max_order
           from stage_history h
-          left join unnest(${arr(
+          left join unnest(${arrayParam(
             s.path.map((p) => p.key),
             'text',
-          )}, ${arr(
+          )}, ${arrayParam(
             s.path.map((p) => p.order),
             'int',
           )}) as path(key, ord) on path.key = h.to_stage
@@ -107,7 +107,7 @@ export async function addStageDaysFromHistory(
           window w as (partition by h.entity_id order by h.at, h.seq)) r
     cross join lateral (values (r.to_stage, 'in', ''), (r.prev_stage, 'out', r.to_stage),
       (case when not r.prev_skipped then r.prev_stage end, 'dwell',
-        width_bucket(r.dwell_ms::bigint, ${arr(s.bucketStarts, 'bigint')})::text)) c(stage, kind, detail)
+        width_bucket(r.dwell_ms::bigint, ${arrayParam(s.bucketStarts, 'bigint')})::text)) c(stage, kind, detail)
     join analytics_progress p on p.workspace_id = ${ws} and p.lifecycle = ${s.lifecycle} and p.entity_id = r.entity_id
     cross join lateral ${dimensions}
     where c.stage is not null
@@ -135,10 +135,10 @@ export async function writeCohortRollup(ctx: RequestContext, s: RebuildSpec) {
   await ctx.db.execute(sql`insert into analytics_cohort_rollup (workspace_id, lifecycle, dimension, value, span, day, stage, n)
     select ${ws}, ${s.lifecycle}, d.dimension, d.value, sp.span, sp.day, path.key, count(*)
     from analytics_progress p
-    join unnest(${arr(
+    join unnest(${arrayParam(
       s.path.map((x) => x.key),
       'text',
-    )}, ${arr(
+    )}, ${arrayParam(
       s.path.map((x) => x.order),
       'int',
     )}) as path(key, ord) on path.ord > -1 and path.ord <= p.max_order

@@ -1,13 +1,12 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { RequestContext } from '../platform/context.ts';
+import { arrayParam } from '../platform/db/array-param.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
 import { memoInTransaction } from '../platform/transaction-memo.ts';
 import { DEFAULT_TIERS } from '../routing/segments.ts';
 import type { HistoryFact, SliceFilter, SliceKeys } from './funnel.ts';
 import { type Calendar, coverBefore, coverRange, type Grain, type SpanSegment } from './periods.ts';
 import type { CohortCell, EntityProgress, FlowKind, PeriodCell, StageCell } from './rollup.ts';
-
-const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
 export async function workspaceCalendar(ctx: RequestContext): Promise<Calendar & { settings: unknown }> {
   const { definitions: _d, versions: _v, ...cal } = await reportSetup(ctx);
@@ -112,7 +111,7 @@ export async function lookupSlices(
   if (ids.length === 0) return new Map();
   const rows = await queryRows<SliceKeys & { id: string }>(
     ctx.db,
-    slicesSelect(ctx, entityType, sql`x.id = any(${arr(ids, 'uuid')})`),
+    slicesSelect(ctx, entityType, sql`x.id = any(${arrayParam(ids, 'uuid')})`),
   );
   return new Map(rows.map(({ id, ...keys }) => [id, keys]));
 }
@@ -153,7 +152,7 @@ export async function loadProgress(
   const rows = await queryRows<ProgressRow>(
     ctx.db,
     sql`select ${progressColumns} from analytics_progress
-        where workspace_id = ${ctx.workspaceId} and lifecycle = ${lifecycle} and entity_id = any(${arr(ids, 'uuid')})`,
+        where workspace_id = ${ctx.workspaceId} and lifecycle = ${lifecycle} and entity_id = any(${arrayParam(ids, 'uuid')})`,
   );
   return new Map(rows.map((r) => [r.entity_id, toProgress(r)]));
 }
@@ -177,37 +176,37 @@ export async function saveProgress(
     await ctx.db.execute(sql`insert into analytics_progress (workspace_id, lifecycle, entity_id, cohort_day, max_order,
         stage, stage_at, stage_skipped, segment, pod, campaign, source, owner)
       select ${ctx.workspaceId}, ${lifecycle}, e, d::date, o, s, a, k, sg, pd, cp, sr, ow
-      from unnest(${arr(
+      from unnest(${arrayParam(
         c.map((r) => r.entityId),
         'uuid',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((r) => r.cohortDay),
         'text',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((r) => r.maxOrder),
         'int',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((r) => r.stage),
         'text',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((r) => r.stageAt?.toISOString() ?? null),
         'timestamptz',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((r) => r.stageSkipped),
         'boolean',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((r) => r.slices.segment),
         'text',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((r) => r.slices.pod),
         'text',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((r) => r.slices.campaign),
         'text',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((r) => r.slices.source),
         'text',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((r) => r.slices.owner),
         'text',
       )}) as t(e, d, o, s, a, k, sg, pd, cp, sr, ow)
@@ -244,28 +243,28 @@ export async function addStageCells(
     const c = cells.slice(i, i + 5000);
     await ctx.db.execute(sql`insert into analytics_stage_rollup (workspace_id, lifecycle, dimension, value, span, day, stage, kind, detail, n)
       select ${ctx.workspaceId}, ${lifecycle}, dm, v, sp, d::date, s, k, dt, n
-      from unnest(${arr(
+      from unnest(${arrayParam(
         c.map((x) => x.span),
         'text',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((x) => x.dimension),
         'text',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((x) => x.value),
         'text',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((x) => x.day),
         'text',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((x) => x.stage),
         'text',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((x) => x.kind),
         'text',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((x) => x.detail),
         'text',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((x) => x.n),
         'bigint',
       )}) as t(sp, dm, v, d, s, k, dt, n)
@@ -284,22 +283,22 @@ export async function addCohortCells(
     const c = cells.slice(i, i + 5000);
     await ctx.db.execute(sql`insert into analytics_cohort_rollup (workspace_id, lifecycle, dimension, value, span, day, stage, n)
       select ${ctx.workspaceId}, ${lifecycle}, dm, v, sp, d::date, s, n
-      from unnest(${arr(
+      from unnest(${arrayParam(
         c.map((x) => x.span),
         'text',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((x) => x.dimension),
         'text',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((x) => x.value),
         'text',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((x) => x.day),
         'text',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((x) => x.stage),
         'text',
-      )}, ${arr(
+      )}, ${arrayParam(
         c.map((x) => x.n),
         'bigint',
       )}) as t(sp, dm, v, d, s, n)

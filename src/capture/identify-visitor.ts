@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { RequestContext } from '../platform/context.ts';
+import { arrayParam } from '../platform/db/array-param.ts';
 
 export interface Identification {
   visitorId: string;
@@ -15,16 +16,28 @@ export interface Identification {
  */
 export async function mergeVisitorsIntoPeople(ctx: RequestContext, ids: Identification[]): Promise<void> {
   if (ids.length === 0) return;
-  const visitorIds = sql.param(ids.map((i) => i.visitorId));
-  const personIds = sql.param(ids.map((i) => i.personId));
-  const accountIds = sql.param(ids.map((i) => i.accountId));
-  const ats = sql.param(ids.map((i) => i.at.toISOString()));
+  const visitorIds = arrayParam(
+    ids.map((i) => i.visitorId),
+    'uuid',
+  );
+  const personIds = arrayParam(
+    ids.map((i) => i.personId),
+    'uuid',
+  );
+  const accountIds = arrayParam(
+    ids.map((i) => i.accountId),
+    'uuid',
+  );
+  const ats = arrayParam(
+    ids.map((i) => i.at),
+    'timestamptz',
+  );
   await ctx.db.execute(sql`
     update visitors v set person_id = m.person_id, identified_at = m.at
-    from unnest(${visitorIds}::uuid[], ${personIds}::uuid[], ${ats}::timestamptz[]) as m(visitor_id, person_id, at)
+    from unnest(${visitorIds}, ${personIds}, ${ats}) as m(visitor_id, person_id, at)
     where v.workspace_id = ${ctx.workspaceId} and v.id = m.visitor_id and v.person_id is null`);
   await ctx.db.execute(sql`
     update events e set person_id = m.person_id, account_id = m.account_id
-    from unnest(${visitorIds}::uuid[], ${personIds}::uuid[], ${accountIds}::uuid[]) as m(visitor_id, person_id, account_id)
+    from unnest(${visitorIds}, ${personIds}, ${accountIds}) as m(visitor_id, person_id, account_id)
     where e.workspace_id = ${ctx.workspaceId} and e.visitor_id = m.visitor_id and e.person_id is null`);
 }

@@ -5,6 +5,7 @@ import { recordRollups } from '../analytics/record-rollups.ts';
 import { accounts, people } from '../crm/schema.ts';
 import { opportunities } from '../pipeline/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
+import { arrayParam } from '../platform/db/array-param.ts';
 import { bulkInsert } from '../platform/db/bulk-insert.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
 import { newTimeOrderedId } from '../platform/ids.ts';
@@ -102,7 +103,7 @@ export async function lockEntityStages(
   const rows = await queryRows<{ id: string; stage: string | null }>(
     ctx.db,
     sql`select id, ${sql.raw(c.column)} as stage from ${c.table}
-        where workspace_id = ${ctx.workspaceId} and id = any(${sql.param(ids)}::uuid[]) order by id for update`,
+        where workspace_id = ${ctx.workspaceId} and id = any(${arrayParam(ids, 'uuid')}) order by id for update`,
   );
   return new Map(rows.map((r) => [r.id, r.stage]));
 }
@@ -138,7 +139,7 @@ async function dealStates(ctx: RequestContext, ids: string[]): Promise<(DealStat
   }>(
     ctx.db,
     sql`select id::text as id, type, phase, closed_at, amount_mrr from opportunities
-        where workspace_id = ${ctx.workspaceId} and id = any(${sql.param(ids)}::uuid[])`,
+        where workspace_id = ${ctx.workspaceId} and id = any(${arrayParam(ids, 'uuid')})`,
   );
   return rows.map((r) => ({
     id: r.id,
@@ -300,7 +301,7 @@ export async function lastReapproachOns(
   const rows = await queryRows<{ id: string; reapproach_on: Date | string | null }>(
     ctx.db,
     sql`select distinct on (entity_id) entity_id as id, reapproach_on from stage_history
-        where workspace_id = ${ctx.workspaceId} and entity_type = ${type} and entity_id = any(${sql.param(ids)}::uuid[])
+        where workspace_id = ${ctx.workspaceId} and entity_type = ${type} and entity_id = any(${arrayParam(ids, 'uuid')})
         order by entity_id, at desc, seq desc`,
   );
   return new Map(rows.map((r) => [r.id, r.reapproach_on === null ? null : new Date(r.reapproach_on)]));
@@ -323,8 +324,16 @@ export async function setEntityStagesBulk(
       : [];
   await ctx.db.execute(
     sql`update ${c.table} t set ${sql.raw(c.column)} = u.stage, ${sql.raw(c.enteredAt)} = u.at, updated_at = ${ctx.now().toISOString()}
-        from unnest(${sql.param(rows.map((r) => r.id))}::uuid[], ${sql.param(rows.map((r) => r.stage))}::text[],
-                    ${sql.param(rows.map((r) => r.at.toISOString()))}::timestamptz[]) as u(id, stage, at)
+        from unnest(${arrayParam(
+          rows.map((r) => r.id),
+          'uuid',
+        )}, ${arrayParam(
+          rows.map((r) => r.stage),
+          'text',
+        )}, ${arrayParam(
+          rows.map((r) => r.at),
+          'timestamptz',
+        )}) as u(id, stage, at)
         where t.workspace_id = ${ctx.workspaceId} and t.id = u.id`,
   );
   // The last row of a record wins, as in the update.

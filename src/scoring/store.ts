@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { RequestContext } from '../platform/context.ts';
+import { arrayParam } from '../platform/db/array-param.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
 import type { FitSubject } from './fit.ts';
 import type { IdentifiedEvent, PersonScore } from './person-score.ts';
@@ -65,7 +66,7 @@ export type PersonSet = string[] | IdRange;
 
 function personFilter(column: SQL, people: PersonSet): SQL {
   return Array.isArray(people)
-    ? sql`${column} = any(${sql.param(people)}::uuid[])`
+    ? sql`${column} = any(${arrayParam(people, 'uuid')})`
     : sql`${column} between ${people.first}::uuid and ${people.last}::uuid`;
 }
 
@@ -281,7 +282,7 @@ export async function lockScores(
   if (missing.length === 0) return;
   await ctx.db.execute(
     sql`insert into person_scores (workspace_id, person_id, rule_version, scored_at)
-        select ${ctx.workspaceId}, p, ${ruleVersion}, ${ctx.now().toISOString()} from unnest(${sql.param(missing)}::uuid[]) as p
+        select ${ctx.workspaceId}, p, ${ruleVersion}, ${ctx.now().toISOString()} from unnest(${arrayParam(missing, 'uuid')}) as p
         on conflict do nothing`,
   );
   // Rows another transaction created meanwhile were skipped above: lock them too.
@@ -393,15 +394,14 @@ export async function writeScores(
 ): Promise<StoredScore[]> {
   if (rows.length === 0) return [];
   const sorted = [...rows].sort((a, b) => (a.personId < b.personId ? -1 : 1));
-  const col = <T>(f: (r: ScoreWrite) => T) => sql.param(sorted.map(f));
-  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const col = <T>(f: (r: ScoreWrite) => T, type: string) => arrayParam(sorted.map(f), type);
   const now = ctx.now().toISOString();
   // raw / 2^exponent without numeric power(): an exact power of two times a float for the fraction.
   const whole = Math.floor(decayExponent);
   const divisor = sql`(${(1n << BigInt(Math.max(0, whole))).toString()}::numeric / ${2 ** -(decayExponent - whole)}::numeric)`;
-  const rowsSql = sql`unnest(${col((r) => r.personId)}::uuid[], ${col((r) => r.raw.toString())}::numeric[], ${col((r) => r.fitPoints)}::int[],
-          ${col((r) => r.grade)}::text[], ${col((r) => r.eventCount)}::int[], ${col((r) => iso(r.lastEventAt))}::timestamptz[],
-          ${col((r) => iso(r.handRaisedAt))}::timestamptz[], ${col((r) => r.handRaiseEventId)}::uuid[])
+  const rowsSql = sql`unnest(${col((r) => r.personId, 'uuid')}, ${col((r) => r.raw.toString(), 'numeric')}, ${col((r) => r.fitPoints, 'int')},
+          ${col((r) => r.grade, 'text')}, ${col((r) => r.eventCount, 'int')}, ${col((r) => r.lastEventAt, 'timestamptz')},
+          ${col((r) => r.handRaisedAt, 'timestamptz')}, ${col((r) => r.handRaiseEventId, 'uuid')})
           as u(pid, raw, fit, grd, cnt, last, hr, hre)`;
   /** The assignments that add an increment (its values read from `v`) to a stored row. */
   const addTo = (v: typeof FROM_INPUT) => {
@@ -417,7 +417,7 @@ export async function writeScores(
           fit_points = ${fit}, grade = ${grd}, rule_version = ${ruleVersion}, scored_at = ${now}, updated_at = ${now}`;
   };
   const returned = returnOnly
-    ? sql`select * from written where person_id = any(${sql.param(returnOnly.personIds)}::uuid[])
+    ? sql`select * from written where person_id = any(${arrayParam(returnOnly.personIds, 'uuid')})
           and (hand_raised_at is not null or engagement >= ${returnOnly.minEngagement})`
     : sql`select * from written`;
   // A rescore replaces rows that exist (the caller locked them): a plain update, without

@@ -110,6 +110,12 @@ const WRITERS: Record<string, ElementWriter> = {
   },
 };
 
+// The same writers under the names SQL casts use.
+WRITERS.timestamptz = WRITERS['timestamp with time zone']!;
+WRITERS.int = WRITERS.int4 = WRITERS.integer!;
+WRITERS.int8 = WRITERS.bigint!;
+WRITERS.bool = WRITERS.boolean!;
+
 /**
  * `values` as a binary array of `sqlType` (null and undefined are NULL elements), or null
  * when a value is not one the type's writer takes — a string in a timestamp column, a
