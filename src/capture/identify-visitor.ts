@@ -16,22 +16,11 @@ export interface Identification {
  */
 export async function mergeVisitorsIntoPeople(ctx: RequestContext, ids: Identification[]): Promise<void> {
   if (ids.length === 0) return;
-  const visitorIds = arrayParam(
-    ids.map((i) => i.visitorId),
-    'uuid',
-  );
-  const personIds = arrayParam(
-    ids.map((i) => i.personId),
-    'uuid',
-  );
-  const accountIds = arrayParam(
-    ids.map((i) => i.accountId),
-    'uuid',
-  );
-  const ats = arrayParam(
-    ids.map((i) => i.at),
-    'timestamptz',
-  );
+  const column = <T>(value: (i: Identification) => T, type: string) => arrayParam(ids.map(value), type);
+  const visitorIds = column((i) => i.visitorId, 'uuid');
+  const personIds = column((i) => i.personId, 'uuid');
+  const accountIds = column((i) => i.accountId, 'uuid');
+  const ats = column((i) => i.at, 'timestamptz');
   await ctx.db.execute(sql`
     update visitors v set person_id = m.person_id, identified_at = m.at
     from unnest(${visitorIds}, ${personIds}, ${ats}) as m(visitor_id, person_id, at)

@@ -322,18 +322,21 @@ export async function setEntityStagesBulk(
           rows.map((r) => r.id),
         )
       : [];
+  const ids = arrayParam(
+    rows.map((r) => r.id),
+    'uuid',
+  );
+  const stages = arrayParam(
+    rows.map((r) => r.stage),
+    'text',
+  );
+  const ats = arrayParam(
+    rows.map((r) => r.at),
+    'timestamptz',
+  );
   await ctx.db.execute(
     sql`update ${c.table} t set ${sql.raw(c.column)} = u.stage, ${sql.raw(c.enteredAt)} = u.at, updated_at = ${ctx.now().toISOString()}
-        from unnest(${arrayParam(
-          rows.map((r) => r.id),
-          'uuid',
-        )}, ${arrayParam(
-          rows.map((r) => r.stage),
-          'text',
-        )}, ${arrayParam(
-          rows.map((r) => r.at),
-          'timestamptz',
-        )}) as u(id, stage, at)
+        from unnest(${ids}, ${stages}, ${ats}) as u(id, stage, at)
         where t.workspace_id = ${ctx.workspaceId} and t.id = u.id`,
   );
   // The last row of a record wins, as in the update.
