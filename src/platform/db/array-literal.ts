@@ -5,8 +5,7 @@ const NEEDS_ESCAPE = /[\\"]/;
 const ESCAPE_ALL = /[\\"]/g;
 
 /** An element quoted as node-postgres quotes it: backslashes and double quotes escaped. */
-export const quoted = (text: string) =>
-  `"${NEEDS_ESCAPE.test(text) ? text.replace(ESCAPE_ALL, '\\$&') : text}"`;
+const quoted = (text: string) => `"${NEEDS_ESCAPE.test(text) ? text.replace(ESCAPE_ALL, '\\$&') : text}"`;
 
 /**
  * A JavaScript array as the PostgreSQL array literal node-postgres' `prepareValue` makes

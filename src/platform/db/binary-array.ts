@@ -89,6 +89,15 @@ const WRITERS: Record<string, ElementWriter> = {
       out.write(json as string, at + 1);
     },
   },
+  // json is its text, as the binary format.
+  json: {
+    oid: 114,
+    encode: (v) => JSON.stringify(v),
+    size: (json) => (typeof json === 'string' ? Buffer.byteLength(json) : -1),
+    write: (out, at, json) => {
+      out.write(json as string, at);
+    },
+  },
   integer: {
     oid: 23,
     size: (v) => (Number.isInteger(v) && (v as number) >= -(2 ** 31) && (v as number) < 2 ** 31 ? 4 : -1),

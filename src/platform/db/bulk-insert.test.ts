@@ -44,7 +44,12 @@ it('stores every value exactly as given, whatever characters its text holds', as
     amount: i === 1 ? null : i * 1234.5,
     flag: i % 2 === 0,
     at: i === 2 ? null : new Date(Date.UTC(2026, 0, 1 + i, 9, 30, 15, 250)),
-    doc: i === 3 ? null : { label, list: [i, `"${label}"`], nested: { ok: true } },
+    doc:
+      i === 3
+        ? null
+        : i === 5
+          ? `a JSON string: ${label}`
+          : { label, list: [i, `"${label}"`], nested: { ok: true } },
   }));
   expect(await bulkInsert(database.db, samples, rows)).toBe(rows.length);
   const stored = await queryRows<typeof samples.$inferSelect>(

@@ -1,53 +1,15 @@
-import { getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { quoted } from './array-literal.ts';
-import { binaryArray } from './binary-array.ts';
-import { isoTimestamp } from './iso-timestamp.ts';
+import { arrayParam } from './array-param.ts';
 import type { Db } from './open-database.ts';
 import { queryRows } from './query-rows.ts';
 
-/** One value as an element of a PostgreSQL array literal; text is always quoted. */
-function element(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'string') return quoted(value);
-  if (value instanceof Date) return isoTimestamp(value);
-  return String(value);
-}
-
-/** A json/jsonb value as an element: its JSON text, quoted. */
-const jsonElement = (value: unknown) =>
-  value === null || value === undefined ? 'NULL' : quoted(JSON.stringify(value));
-
-/**
- * A column's values as the text of a PostgreSQL array, sent as bytes to a `text`
- * parameter and cast there: the drivers would otherwise escape and measure every element
- * in JavaScript, which cost more than the database's parse of the array.
- */
-function arrayText(values: unknown[], json: boolean): Buffer {
-  const write = json ? jsonElement : element;
-  // Joined once rather than appended to: appending made two rope nodes per element.
-  const parts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) parts[i] = write(values[i]);
-  return Buffer.from(`{${parts.join(',')}}`);
-}
-
-/**
- * A column's values as an array parameter of its type: binary where binary-array.ts has
- * the type and takes every value (the database then parses nothing), else the text.
- */
-function arrayParam(rows: Record<string, unknown>[], key: string, type: string, json: boolean): SQL {
-  const values = new Array<unknown>(rows.length);
-  for (let i = 0; i < rows.length; i++) values[i] = rows[i]![key];
-  const binary = binaryArray(type, values);
-  return binary
-    ? sql`${binary}::${sql.raw(type)}[]`
-    : sql`${arrayText(values, json)}::text::${sql.raw(json ? 'text' : type)}[]`;
-}
-
 /**
  * Inserts many rows with one `INSERT … SELECT FROM unnest(array, array, …)` per chunk:
- * one parameter per column instead of one per value, and no per-value work in the ORM.
+ * one parameter per column instead of one per value, and no per-value work in the ORM;
+ * each column a binary array where its type allows (array-param.ts), which the database
+ * copies instead of parsing.
  * Used where volume matters (demo history, imports). Columns absent from the first row
  * take their defaults. Returns the number of rows the database inserted.
  */
@@ -68,13 +30,11 @@ export async function bulkInsert<T extends PgTable>(
   const fixed = new Set(constants.map(([k]) => k));
   const keys = Object.keys(rows[0]!).filter((k) => all[k] && !fixed.has(k));
   const columns = keys.map((k) => all[k]!);
-  // jsonb sent as text[] is cast per element in the select list (a no-op on jsonb[]).
   const types = columns.map((c) => c.getSQLType());
-  const json = types.map((type) => type === 'jsonb' || type === 'json');
   // The statement around the arrays is the same for every chunk.
   const select = sql.join(
     [
-      ...types.map((type, i) => sql.raw(json[i] ? `c${i}::${type}` : `c${i}`)),
+      ...types.map((_, i) => sql.raw(`c${i}`)),
       ...constants.map(([k, value]) => sql`${value}::${sql.raw(all[k]!.getSQLType())}`),
     ],
     sql`, `,
@@ -91,7 +51,13 @@ export async function bulkInsert<T extends PgTable>(
   let inserted = 0;
   for (let start = 0; start < rows.length; start += chunkSize) {
     const chunk = rows.slice(start, start + chunkSize) as Record<string, unknown>[];
-    const arrays = keys.map((key, i) => arrayParam(chunk, key, types[i]!, json[i]!));
+    // One array per column, binary where the type allows (array-param.ts).
+    const arrays = keys.map((key, i) =>
+      arrayParam(
+        chunk.map((row) => row[key]),
+        types[i]!,
+      ),
+    );
     const result = (await db.execute(
       sql`insert into ${sql.raw(`"${getTableName(table)}"`)} (${names}) select ${select} from unnest(${sql.join(arrays, sql`, `)}) as t(${aliases})${conflict}`,
     )) as unknown as { rowCount?: number | null; affectedRows?: number };
