@@ -189,7 +189,7 @@ export async function saveProgress(
         c.map((r) => r.stage),
         'text',
       )}, ${arrayParam(
-        c.map((r) => r.stageAt?.toISOString() ?? null),
+        c.map((r) => r.stageAt),
         'timestamptz',
       )}, ${arrayParam(
         c.map((r) => r.stageSkipped),

@@ -53,10 +53,10 @@ function isUuid(value: unknown): value is string {
   return true;
 }
 
-const text: ElementWriter = {
-  oid: 25,
-  size: (v) => (typeof v === 'string' ? Buffer.byteLength(v) : -1),
-  write: (out, at, v) => {
+/** Text as its UTF-8 bytes, which is also json's binary format (after encoding it). */
+const utf8 = {
+  size: (v: unknown) => (typeof v === 'string' ? Buffer.byteLength(v) : -1),
+  write: (out: Buffer, at: number, v: unknown) => {
     out.write(v as string, at);
   },
 };
@@ -73,7 +73,7 @@ const WRITERS: Record<string, ElementWriter> = {
       }
     },
   },
-  text,
+  text: { oid: 25, ...utf8 },
   'timestamp with time zone': {
     oid: 1184,
     size: (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? 8 : -1),
@@ -89,15 +89,7 @@ const WRITERS: Record<string, ElementWriter> = {
       out.write(json as string, at + 1);
     },
   },
-  // json is its text, as the binary format.
-  json: {
-    oid: 114,
-    encode: (v) => JSON.stringify(v),
-    size: (json) => (typeof json === 'string' ? Buffer.byteLength(json) : -1),
-    write: (out, at, json) => {
-      out.write(json as string, at);
-    },
-  },
+  json: { oid: 114, encode: (v) => JSON.stringify(v), ...utf8 },
   integer: {
     oid: 23,
     size: (v) => (Number.isInteger(v) && (v as number) >= -(2 ** 31) && (v as number) < 2 ** 31 ? 4 : -1),
