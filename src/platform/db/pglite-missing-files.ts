@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { type FsNode, nodeFsOf } from './pglite-file-sizes.ts';
+import { type FsNode, nodeFsOf } from './pglite-node-fs.ts';
 
 /** Emscripten's errno for "no such file or directory". */
 const ENOENT = 44;
